@@ -1,0 +1,17 @@
+package dev.herald.answer;
+
+/**
+ * Tunable parameters of the extractive composer (see docs/EVALUATION.md for how they were chosen).
+ *
+ * @param maxSentences most sentences in an answer
+ * @param passagesConsidered how many top passages sentences are drawn from
+ * @param minCoverage least share of the question's term weight the best sentence must cover, else abstain
+ * @param minQuoteCoverage least share of a "who said" quotation's words the found sentence must hold
+ */
+public record AnswerSettings(int maxSentences, int passagesConsidered, double minCoverage, double minQuoteCoverage) {
+
+  /** The measured defaults. */
+  public static AnswerSettings defaults() {
+    return new AnswerSettings(3, 5, 0.45, 0.5);
+  }
+}

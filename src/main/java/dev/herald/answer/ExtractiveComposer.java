@@ -1,0 +1,241 @@
+package dev.herald.answer;
+
+import dev.herald.index.Passage;
+import dev.herald.quotes.AttributionFinder;
+import dev.herald.quotes.Speaker;
+import dev.herald.retrieve.QuestionAnalysis;
+import dev.herald.retrieve.Retrieval;
+import dev.herald.retrieve.ScoredPassage;
+import dev.herald.text.Sentences;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The embedded default: answers by choosing the sentences of the top passages that best cover the
+ * question's weighted terms, each quoted exactly and cited. It abstains when no sentence covers enough of
+ * the question. A "who said ..." question is answered with the sentence holding the quotation and the
+ * speaker its attribution names.
+ */
+public final class ExtractiveComposer {
+
+  /** The mode name reported in answers. */
+  public static final String MODE = "extractive";
+
+  /** The reply when the sources do not cover a question. */
+  public static final String NOT_COVERED =
+      "My sources do not cover this question, so I would rather not guess.";
+
+  private static final Pattern WHO_SAID =
+      Pattern.compile("^\\s*who\\s+(?:has\\s+|had\\s+)?(said|says|stated|told|warned|called|described|claimed|declared|wrote|tweeted|argued|insisted|promised|vowed|added|remarked|predicted|suggested|asked|urged)\\b\\s*(?:that\\s+)?(.*)$",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern QUOTED = Pattern.compile("[“\"«‘']([^”\"»’]{3,})[”\"»’']");
+
+  private final QuestionAnalysis analysis;
+  private final AttributionFinder attributions;
+  private final AnswerSettings settings;
+
+  /** Creates a composer. */
+  public ExtractiveComposer(QuestionAnalysis analysis, AttributionFinder attributions, AnswerSettings settings) {
+    this.analysis = analysis;
+    this.attributions = attributions;
+    this.settings = settings;
+  }
+
+  /** Composes the answer to the retrieval's question as of {@code asOf}. */
+  public Answer compose(Retrieval retrieval, Instant asOf) {
+    String question = retrieval.question().text();
+    Optional<String> quote = quotationAskedAbout(question);
+    if (quote.isPresent()) {
+      Answer a = whoSaid(question, quote.get(), retrieval, asOf);
+      if (a != null) {
+        return a;
+      }
+    }
+    return summary(question, retrieval, asOf);
+  }
+
+  /** Returns the words a "who said ..." question asks about, if it is one. */
+  public static Optional<String> quotationAskedAbout(String question) {
+    Matcher m = WHO_SAID.matcher(question.strip());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    String rest = m.group(2);
+    Matcher q = QUOTED.matcher(rest);
+    String words = q.find() ? q.group(1) : rest;
+    words = words.replaceAll("[?.!\\s]+$", "").strip();
+    return words.isEmpty() ? Optional.empty() : Optional.of(words);
+  }
+
+  private record Candidate(ScoredPassage passage, int rank, Sentences.Span span, String text, Set<String> terms, double coverage, double score) {}
+
+  private Answer summary(String question, Retrieval retrieval, Instant asOf) {
+    Map<String, Float> weights = retrieval.termWeights();
+    double total = weights.values().stream().mapToDouble(Float::doubleValue).sum();
+    List<ScoredPassage> top = retrieval.passages().stream().limit(settings.passagesConsidered()).toList();
+    if (top.isEmpty() || total <= 0) {
+      return abstain(question, asOf);
+    }
+    float best = top.get(0).score();
+    List<Candidate> candidates = new ArrayList<>();
+    for (int r = 0; r < top.size(); r++) {
+      ScoredPassage sp = top.get(r);
+      String text = sp.passage().text();
+      for (Sentences.Span span : Sentences.split(text)) {
+        String s = span.of(text);
+        int words = s.split("\\s+").length;
+        if (words < 5 || words > 90) {
+          continue;
+        }
+        Set<String> terms = new HashSet<>(analysis.documentTerms(s));
+        double covered = 0;
+        for (var e : weights.entrySet()) {
+          if (terms.contains(e.getKey())) {
+            covered += e.getValue();
+          }
+        }
+        double coverage = covered / total;
+        double score = coverage * (0.75 + 0.25 * sp.score() / best) - 0.002 * words;
+        candidates.add(new Candidate(sp, r, span, s, terms, coverage, score));
+      }
+    }
+    candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    if (candidates.isEmpty() || candidates.get(0).coverage() < settings.minCoverage()) {
+      return abstain(question, asOf);
+    }
+    List<Candidate> chosen = new ArrayList<>();
+    Candidate first = candidates.get(0);
+    for (Candidate c : candidates) {
+      if (chosen.size() >= settings.maxSentences()) {
+        break;
+      }
+      if (c.coverage() < Math.max(settings.minCoverage(), 0.6 * first.coverage())) {
+        break;
+      }
+      if (chosen.stream().anyMatch(o -> redundant(o, c))) {
+        continue;
+      }
+      chosen.add(c);
+    }
+    return cite(question, asOf, chosen, null);
+  }
+
+  private Answer whoSaid(String question, String quote, Retrieval retrieval, Instant asOf) {
+    List<String> quoteTerms = analysis.documentTerms(quote);
+    if (quoteTerms.isEmpty()) {
+      return null;
+    }
+    Set<String> wanted = new HashSet<>(quoteTerms);
+    Candidate best = null;
+    List<ScoredPassage> passages = retrieval.passages();
+    for (int r = 0; r < passages.size(); r++) {
+      ScoredPassage sp = passages.get(r);
+      String text = sp.passage().text();
+      for (Sentences.Span span : Sentences.split(text)) {
+        String s = span.of(text);
+        Set<String> terms = new HashSet<>(analysis.documentTerms(s));
+        long hits = wanted.stream().filter(terms::contains).count();
+        double coverage = (double) hits / wanted.size();
+        double score = coverage - 0.01 * r;
+        if (best == null || score > best.score()) {
+          best = new Candidate(sp, r, span, s, terms, coverage, score);
+        }
+      }
+    }
+    if (best == null || best.coverage() < settings.minQuoteCoverage()) {
+      return null;
+    }
+    Passage p = best.passage().passage();
+    String text = p.text();
+    String before = text.substring(0, best.span().start());
+    Optional<Speaker> speaker = attributions.find(best.text(), before);
+    List<Candidate> cited = new ArrayList<>(List.of(best));
+    if (speaker.isEmpty()) {
+      // A quotation split around its cue ("“A,” X said. “B.”") names the speaker in a neighbour.
+      List<Sentences.Span> spans = Sentences.split(text);
+      int at = spans.indexOf(best.span());
+      for (int d : new int[] {-1, 1}) {
+        int k = at + d;
+        if (k < 0 || k >= spans.size()) {
+          continue;
+        }
+        Sentences.Span nb = spans.get(k);
+        speaker = attributions.find(nb.of(text), text.substring(0, nb.start()));
+        if (speaker.isPresent()) {
+          Candidate c = new Candidate(best.passage(), best.rank(), nb, nb.of(text), Set.of(), 0, 0);
+          if (d < 0) {
+            cited.add(0, c);
+          } else {
+            cited.add(c);
+          }
+          break;
+        }
+      }
+    }
+    if (speaker.isEmpty()) {
+      return null;
+    }
+    String lead = "It was " + speaker.get().name() + (speaker.get().role() == null ? "" : ", " + speaker.get().role()) + ":";
+    return cite(question, asOf, cited, lead);
+  }
+
+  private static boolean redundant(Candidate a, Candidate b) {
+    if (a.text().equals(b.text())) {
+      return true;
+    }
+    Set<String> inter = new HashSet<>(a.terms());
+    inter.retainAll(b.terms());
+    int smaller = Math.min(a.terms().size(), b.terms().size());
+    return smaller > 0 && inter.size() >= 0.7 * smaller;
+  }
+
+  private Answer cite(String question, Instant asOf, List<Candidate> chosen, String lead) {
+    Map<String, Integer> numbers = new LinkedHashMap<>();
+    Map<String, List<Candidate>> byPassage = new LinkedHashMap<>();
+    StringBuilder text = new StringBuilder(lead == null ? "" : lead);
+    if (lead != null) {
+      // the lead and the quoted sentences share one citation, given once at the end
+      String pid = chosen.get(0).passage().passage().id();
+      numbers.put(pid, 1);
+      List<Candidate> inOrder = new ArrayList<>(chosen);
+      inOrder.sort(Comparator.comparingInt(c -> c.span().start()));
+      byPassage.put(pid, inOrder);
+      for (Candidate c : inOrder) {
+        text.append(' ').append(c.text());
+      }
+      text.append(" [1]");
+    } else {
+      for (Candidate c : chosen) {
+        String pid = c.passage().passage().id();
+        int n = numbers.computeIfAbsent(pid, k -> numbers.size() + 1);
+        byPassage.computeIfAbsent(pid, k -> new ArrayList<>()).add(c);
+        if (text.length() > 0) {
+          text.append(' ');
+        }
+        text.append(c.text()).append(" [").append(n).append(']');
+      }
+    }
+    List<Citation> citations = new ArrayList<>();
+    for (var e : numbers.entrySet()) {
+      List<Candidate> cs = new ArrayList<>(byPassage.get(e.getKey()));
+      cs.sort(Comparator.comparingInt(c -> c.span().start()));
+      Passage p = cs.get(0).passage().passage();
+      String quoted = String.join(" … ", cs.stream().map(Candidate::text).toList());
+      citations.add(new Citation(e.getValue(), p.articleId(), p.id(), p.title(), p.url(), p.source(), p.published(), quoted));
+    }
+    return new Answer(question, asOf, text.toString(), false, MODE, List.copyOf(citations));
+  }
+
+  private static Answer abstain(String question, Instant asOf) {
+    return new Answer(question, asOf, NOT_COVERED, true, MODE, List.of());
+  }
+}

@@ -1,0 +1,125 @@
+package dev.herald.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.Herald;
+import dev.herald.config.HeraldConfig;
+import dev.herald.eval.Jsonl;
+import dev.herald.eval.RealTimeQaEval;
+import dev.herald.eval.RealTimeQaQuestion;
+import dev.herald.eval.RealTimeQaReport;
+import dev.herald.eval.WhoSaidEval;
+import dev.herald.eval.WhoSaidQuestion;
+import dev.herald.eval.WhoSaidReport;
+import dev.herald.index.ArticleIndex;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code herald eval}: measures retrieval and answers on question sets (index the articles first). */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = "Evaluate on a question set; index its articles first with 'herald index'.",
+    subcommands = {EvalCommand.RealTimeQa.class, EvalCommand.WhoSaid.class})
+final class EvalCommand implements Runnable {
+
+  @ParentCommand HeraldCommand root;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static Herald openExisting(HeraldConfig c) throws java.io.IOException {
+    if (!ArticleIndex.exists(c.indexDir())) {
+      throw new UsageException("eval: no index at " + c.indexDir() + "; index the evaluation articles first (herald index FILE)");
+    }
+    return Herald.openForQuestions(c, p -> {}, m -> {});
+  }
+
+  static Path questionsFile(Path p) {
+    if (p == null || !Files.isRegularFile(p)) {
+      throw new UsageException("eval: --questions " + p + ": no such file");
+    }
+    return p;
+  }
+
+  /** {@code herald eval realtimeqa}. */
+  @Command(name = "realtimeqa", mixinStandardHelpOptions = true, description = "Hits@4, Hits@10, MRR@10 and answer accuracy.")
+  static final class RealTimeQa implements Callable<Integer> {
+    @ParentCommand EvalCommand eval;
+
+    @Option(names = "--questions", required = true, paramLabel = "FILE", description = "Questions JSONL.")
+    Path questions;
+
+    @Option(names = "--k", defaultValue = "10", description = "Passages retrieved (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+      HeraldConfig c = eval.root.loadConfig();
+      List<RealTimeQaQuestion> qs = Jsonl.read(questionsFile(questions), RealTimeQaQuestion.class);
+      RealTimeQaReport r;
+      try (Herald h = openExisting(c)) {
+        r = new RealTimeQaEval(h).run(qs, k);
+      }
+      PrintWriter out = eval.spec.commandLine().getOut();
+      if (json) {
+        ObjectNode o = JsonOutput.MAPPER.createObjectNode();
+        o.put("questions", r.questions());
+        o.put("hits_at_4", r.hitsAt4());
+        o.put("hits_at_10", r.hitsAt10());
+        o.put("mrr_at_10", r.mrrAt10());
+        o.put("answer_accuracy", r.answerAccuracy());
+        out.println(JsonOutput.line(o));
+      } else {
+        out.printf(Locale.ROOT, "questions %d  Hits@4 %.3f  Hits@10 %.3f  MRR@10 %.3f  answer accuracy %.3f%n",
+            r.questions(), r.hitsAt4(), r.hitsAt10(), r.mrrAt10(), r.answerAccuracy());
+      }
+      return 0;
+    }
+  }
+
+  /** {@code herald eval who-said}. */
+  @Command(name = "who-said", mixinStandardHelpOptions = true, description = "Speaker and citation accuracy.")
+  static final class WhoSaid implements Callable<Integer> {
+    @ParentCommand EvalCommand eval;
+
+    @Option(names = "--questions", required = true, paramLabel = "FILE", description = "Questions JSONL.")
+    Path questions;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+      HeraldConfig c = eval.root.loadConfig();
+      List<WhoSaidQuestion> qs = Jsonl.read(questionsFile(questions), WhoSaidQuestion.class);
+      WhoSaidReport r;
+      try (Herald h = openExisting(c)) {
+        r = new WhoSaidEval(h).run(qs, eval.root.clock.instant());
+      }
+      PrintWriter out = eval.spec.commandLine().getOut();
+      if (json) {
+        ObjectNode o = JsonOutput.MAPPER.createObjectNode();
+        o.put("questions", r.questions());
+        o.put("speaker_accuracy", r.speakerAccuracy());
+        o.put("citation_accuracy", r.citationAccuracy());
+        out.println(JsonOutput.line(o));
+      } else {
+        out.printf(Locale.ROOT, "questions %d  speaker accuracy %.3f  citation accuracy %.3f%n",
+            r.questions(), r.speakerAccuracy(), r.citationAccuracy());
+      }
+      return 0;
+    }
+  }
+}

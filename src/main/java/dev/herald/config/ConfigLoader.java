@@ -1,0 +1,99 @@
+package dev.herald.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.herald.answer.AnswerSettings;
+import dev.herald.retrieve.RetrievalSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * Loads {@link HeraldConfig}: built-in defaults, then the YAML file (when present), then environment
+ * variables ({@code HERALD_DATA}). Command-line options are applied by the caller on the result.
+ */
+public final class ConfigLoader {
+
+  /** The YAML file's shape; every key is optional. */
+  record File(String data, String corpus, String timezone, Integer k, Retrieval retrieval, Answer answer) {}
+
+  /** The {@code retrieval:} section. */
+  record Retrieval(
+      Float titleBoost, Float phraseBoost, Float recencyWeight, Float latestRecencyWeight,
+      Float recencyHalfLifeDays, Integer maxPerArticle, Integer candidates) {}
+
+  /** The {@code answer:} section. */
+  record Answer(Integer maxSentences, Integer passagesConsidered, Double minCoverage, Double minQuoteCoverage) {}
+
+  private final YAMLMapper yaml;
+
+  /** Creates a loader. */
+  public ConfigLoader() {
+    yaml = new YAMLMapper();
+    yaml.setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE);
+    yaml.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  /**
+   * Loads the configuration for an installation at {@code home}; {@code file} may be {@code null} for
+   * {@code home/config/herald.yaml}, which may be absent.
+   */
+  public HeraldConfig load(Path home, Path file, Map<String, String> env) throws ConfigException {
+    Path path = file != null ? file : home.resolve("config/herald.yaml");
+    File f = new File(null, null, null, null, null, null);
+    if (Files.exists(path)) {
+      try {
+        File read = yaml.readValue(path.toFile(), File.class);
+        if (read != null) {
+          f = read;
+        }
+      } catch (UnrecognizedPropertyException e) {
+        throw new ConfigException(path + ": unknown setting '" + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")");
+      } catch (JsonMappingException e) {
+        throw new ConfigException(path + ": " + e.getOriginalMessage());
+      } catch (IOException e) {
+        throw new ConfigException(path + ": cannot read: " + e.getMessage());
+      }
+    } else if (file != null) {
+      throw new ConfigException(path + ": no such config file");
+    }
+    Path data = home.resolve(or(f.data(), "data"));
+    String envData = env.get("HERALD_DATA");
+    if (envData != null && !envData.isBlank()) {
+      data = home.resolve(envData);
+    }
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(or(f.timezone(), "UTC"));
+    } catch (DateTimeException e) {
+      throw new ConfigException(path + ": timezone '" + f.timezone() + "' is not an IANA zone name such as Europe/Kyiv");
+    }
+    RetrievalSettings rd = RetrievalSettings.defaults();
+    Retrieval r = f.retrieval() == null ? new Retrieval(null, null, null, null, null, null, null) : f.retrieval();
+    RetrievalSettings retrieval = new RetrievalSettings(
+        or(r.titleBoost(), rd.titleBoost()), or(r.phraseBoost(), rd.phraseBoost()),
+        or(r.recencyWeight(), rd.recencyWeight()), or(r.latestRecencyWeight(), rd.latestRecencyWeight()),
+        or(r.recencyHalfLifeDays(), rd.recencyHalfLifeDays()), or(r.maxPerArticle(), rd.maxPerArticle()),
+        or(r.candidates(), rd.candidates()));
+    AnswerSettings ad = AnswerSettings.defaults();
+    Answer a = f.answer() == null ? new Answer(null, null, null, null) : f.answer();
+    AnswerSettings answer = new AnswerSettings(
+        or(a.maxSentences(), ad.maxSentences()), or(a.passagesConsidered(), ad.passagesConsidered()),
+        or(a.minCoverage(), ad.minCoverage()), or(a.minQuoteCoverage(), ad.minQuoteCoverage()));
+    int k = or(f.k(), 10);
+    if (k < 1) {
+      throw new ConfigException(path + ": k must be at least 1");
+    }
+    return new HeraldConfig(home, data, home.resolve(or(f.corpus(), "corpus")), zone, k, retrieval, answer);
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value != null ? value : fallback;
+  }
+}

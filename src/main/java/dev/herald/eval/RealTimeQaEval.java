@@ -1,0 +1,103 @@
+package dev.herald.eval;
+
+import dev.herald.Herald;
+import dev.herald.answer.Answer;
+import dev.herald.retrieve.Retrieval;
+import dev.herald.retrieve.ScoredPassage;
+import dev.herald.retrieve.SearchRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Scores retrieval and answers on RealTimeQA-style questions. Each question is asked as of the end of
+ * its {@code date} (UTC). A hit is a retrieved passage whose article url equals a gold url once both
+ * are normalised (scheme, host case, "www.", fragment, query and trailing slash ignored). An answer is
+ * correct when, asked without the choices, it contains the correct choice and none of the others.
+ */
+public final class RealTimeQaEval {
+
+  private final Herald herald;
+
+  /** Creates the evaluation over an opened Herald. */
+  public RealTimeQaEval(Herald herald) {
+    this.herald = herald;
+  }
+
+  /** Runs every question, retrieving {@code k} passages for each. */
+  public RealTimeQaReport run(List<RealTimeQaQuestion> questions, int k) throws IOException {
+    int hits4 = 0;
+    int hits10 = 0;
+    double rr = 0;
+    int correct = 0;
+    for (RealTimeQaQuestion q : questions) {
+      Instant asOf = LocalDate.parse(q.date()).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
+      Set<String> gold = q.goldUrls().stream().map(RealTimeQaEval::normaliseUrl).collect(Collectors.toSet());
+      Retrieval r = herald.search(SearchRequest.of(q.question(), Math.max(k, 10), asOf));
+      List<ScoredPassage> ps = r.passages();
+      int first = -1;
+      for (int i = 0; i < Math.min(ps.size(), Math.max(k, 10)); i++) {
+        if (gold.contains(normaliseUrl(ps.get(i).passage().url()))) {
+          first = i + 1;
+          break;
+        }
+      }
+      if (first > 0 && first <= 4) {
+        hits4++;
+      }
+      if (first > 0 && first <= 10) {
+        hits10++;
+        rr += 1.0 / first;
+      }
+      Answer a = herald.ask(q.question(), asOf);
+      if (answerCorrect(a.text(), q.choices(), q.answer())) {
+        correct++;
+      }
+    }
+    int n = Math.max(1, questions.size());
+    return new RealTimeQaReport(questions.size(), (double) hits4 / n, (double) hits10 / n, rr / n, (double) correct / n);
+  }
+
+  /** Whether {@code answer} mentions every correct choice and no wrong one. */
+  public static boolean answerCorrect(String answer, List<String> choices, List<String> correct) {
+    String a = fold(answer);
+    Set<String> right = correct.stream().map(RealTimeQaEval::fold).collect(Collectors.toSet());
+    for (String c : choices) {
+      String fc = fold(c);
+      if (fc.isEmpty()) {
+        continue;
+      }
+      boolean present = a.contains(fc);
+      if (right.contains(fc) != present) {
+        return false;
+      }
+    }
+    return !right.isEmpty();
+  }
+
+  private static String fold(String s) {
+    return s.toLowerCase(Locale.ROOT).replaceAll("[“”\"‘’'«»]", "").replaceAll("\\s+", " ").strip();
+  }
+
+  /** Normalises a url for comparison. */
+  public static String normaliseUrl(String url) {
+    try {
+      URI u = new URI(url.strip());
+      if (u.getHost() == null) {
+        return url.strip();
+      }
+      String host = u.getHost().toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+      String path = u.getPath() == null ? "" : u.getPath().replaceAll("/+$", "");
+      return host + path;
+    } catch (URISyntaxException e) {
+      return url.strip().replaceAll("#.*$", "");
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package dev.herald.index;
+
+import dev.herald.corpus.Article;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Herald's one Lucene index of passages. Writing goes through a single {@link IndexWriter}; every
+ * article's passages are replaced as one block, keyed by article id, so re-indexing never duplicates.
+ * Readers come from one {@link SearcherManager}, refreshed after writes (near-real-time when a writer
+ * is open). Nothing is visible to a new process until {@link #commit()}, and a crash before it leaves
+ * the last commit intact.
+ */
+public final class ArticleIndex implements Closeable {
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final PassageSplitter splitter;
+  private final Analyzer analyzer;
+
+  private ArticleIndex(Directory directory, IndexWriter writer, SearcherManager searchers, PassageSplitter splitter, Analyzer analyzer) {
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = searchers;
+    this.splitter = splitter;
+    this.analyzer = analyzer;
+  }
+
+  /** Opens (creating if needed) the index at {@code dir} for reading and writing. */
+  public static ArticleIndex openWritable(Path dir, PassageSplitter splitter) throws IOException {
+    Files.createDirectories(dir);
+    Directory directory = FSDirectory.open(dir);
+    Analyzer analyzer = new HeraldAnalyzer();
+    IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
+    cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    cfg.setRAMBufferSizeMB(64);
+    cfg.setCommitOnClose(false);
+    IndexWriter writer = new IndexWriter(directory, cfg);
+    SearcherManager searchers = new SearcherManager(writer, new SearcherFactory());
+    return new ArticleIndex(directory, writer, searchers, splitter, analyzer);
+  }
+
+  /** Opens an existing index at {@code dir} for reading only; no lock is taken. */
+  public static ArticleIndex openReadOnly(Path dir) throws IOException {
+    Directory directory = FSDirectory.open(dir);
+    SearcherManager searchers = new SearcherManager(directory, new SearcherFactory());
+    return new ArticleIndex(directory, null, searchers, PassageSplitter.standard(), new HeraldAnalyzer());
+  }
+
+  /** Returns whether a committed index exists at {@code dir}. */
+  public static boolean exists(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Directory d = FSDirectory.open(dir)) {
+      return DirectoryReader.indexExists(d);
+    }
+  }
+
+  /** The analyzer used for the analysed fields; queries must use the same one. */
+  public Analyzer analyzer() {
+    return analyzer;
+  }
+
+  /** Splits {@code article} into passages and replaces whatever the index held under its id; returns the passage count. */
+  public int add(Article article) throws IOException {
+    requireWritable();
+    List<Passage> passages = splitter.split(article);
+    List<Document> docs = new ArrayList<>(passages.size());
+    for (Passage p : passages) {
+      docs.add(toDocument(p));
+    }
+    writer.updateDocuments(new Term(Fields.ARTICLE_ID, article.id()), docs);
+    return passages.size();
+  }
+
+  /** Makes everything added so far durable and visible to other processes, atomically. */
+  public void commit() throws IOException {
+    requireWritable();
+    writer.commit();
+  }
+
+  /** Makes recent writes visible to this process's searchers. */
+  public void refresh() throws IOException {
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** Borrows the current searcher; give it back with {@link #release}. */
+  public IndexSearcher acquire() throws IOException {
+    return searchers.acquire();
+  }
+
+  /** Returns a searcher borrowed with {@link #acquire}. */
+  public void release(IndexSearcher searcher) throws IOException {
+    searchers.release(searcher);
+  }
+
+  /** Counts the articles and finds the newest publication time visible now. */
+  public IndexStats stats() throws IOException {
+    IndexSearcher s = acquire();
+    try {
+      int articles = s.count(new org.apache.lucene.search.TermQuery(new Term(Fields.ARTICLE_HEAD, Fields.YES)));
+      int passages = s.getIndexReader().numDocs();
+      Instant newest = null;
+      if (articles > 0) {
+        var top = s.search(
+            new org.apache.lucene.search.TermQuery(new Term(Fields.ARTICLE_HEAD, Fields.YES)), 1,
+            new org.apache.lucene.search.Sort(
+                new org.apache.lucene.search.SortField(Fields.PUBLISHED, org.apache.lucene.search.SortField.Type.LONG, true)));
+        if (top.scoreDocs.length > 0) {
+          var doc = s.storedFields().document(top.scoreDocs[0].doc);
+          newest = Instant.ofEpochMilli(doc.getField(Fields.PUBLISHED).numericValue().longValue());
+        }
+      }
+      return new IndexStats(articles, passages, newest);
+    } finally {
+      release(s);
+    }
+  }
+
+  /** Reads a stored passage document back into a {@link Passage}. */
+  public static Passage toPassage(Document d) {
+    return new Passage(
+        d.get(Fields.PASSAGE_ID),
+        d.get(Fields.ARTICLE_ID),
+        d.getField(Fields.PASSAGE_NO).numericValue().intValue(),
+        d.get(Fields.TITLE),
+        d.get(Fields.URL),
+        d.get(Fields.SOURCE),
+        d.get(Fields.AUTHOR),
+        Instant.ofEpochMilli(d.getField(Fields.PUBLISHED).numericValue().longValue()),
+        d.getField(Fields.START).numericValue().intValue(),
+        d.get(Fields.TEXT));
+  }
+
+  private static Document toDocument(Passage p) {
+    Document d = new Document();
+    d.add(new StringField(Fields.PASSAGE_ID, p.id(), Field.Store.YES));
+    d.add(new StringField(Fields.ARTICLE_ID, p.articleId(), Field.Store.YES));
+    d.add(new SortedDocValuesField(Fields.ARTICLE_ID, new BytesRef(p.articleId())));
+    d.add(new StoredField(Fields.PASSAGE_NO, p.n()));
+    if (p.n() == 0) {
+      d.add(new StringField(Fields.ARTICLE_HEAD, Fields.YES, Field.Store.NO));
+    }
+    d.add(new TextField(Fields.TITLE, p.title(), Field.Store.YES));
+    d.add(new TextField(Fields.TEXT, p.text(), Field.Store.YES));
+    d.add(new StoredField(Fields.URL, p.url()));
+    d.add(new StoredField(Fields.SOURCE, p.source()));
+    d.add(new StringField(Fields.SOURCE_KEY, p.source().toLowerCase(Locale.ROOT), Field.Store.NO));
+    if (p.author() != null) {
+      d.add(new StoredField(Fields.AUTHOR, p.author()));
+    }
+    long millis = p.published().toEpochMilli();
+    d.add(new LongPoint(Fields.PUBLISHED, millis));
+    d.add(new NumericDocValuesField(Fields.PUBLISHED, millis));
+    d.add(new StoredField(Fields.PUBLISHED, millis));
+    d.add(new StoredField(Fields.START, p.start()));
+    return d;
+  }
+
+  private void requireWritable() {
+    if (writer == null) {
+      throw new IllegalStateException("the index was opened read-only");
+    }
+  }
+
+  /** Closes searchers and the writer without committing; uncommitted writes are discarded. */
+  @Override
+  public void close() throws IOException {
+    searchers.close();
+    if (writer != null) {
+      writer.rollback();
+    }
+    directory.close();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.herald.index;
+
+/** Names of the Lucene fields Herald writes, in one place. */
+public final class Fields {
+  /** Passage id, {@code articleId#n}: unique per document and the citation key. */
+  public static final String PASSAGE_ID = "passage_id";
+  /** Article id, shared by all passages of one article; the unit of replacement. */
+  public static final String ARTICLE_ID = "article_id";
+  /** Passage number within its article, from 0. */
+  public static final String PASSAGE_NO = "passage_no";
+  /** Set to {@link #YES} on the first passage of each article, to count and list articles. */
+  public static final String ARTICLE_HEAD = "article_head";
+  /** Article headline, analysed and stored. */
+  public static final String TITLE = "title";
+  /** Passage text, analysed and stored. */
+  public static final String TEXT = "text";
+  /** Article url, stored. */
+  public static final String URL = "url";
+  /** Outlet name as written, stored. */
+  public static final String SOURCE = "source";
+  /** Outlet name lower-cased, for exact filtering. */
+  public static final String SOURCE_KEY = "source_key";
+  /** Byline, stored when known. */
+  public static final String AUTHOR = "author";
+  /** Publication time in epoch milliseconds: a point for ranges, doc values for recency, stored. */
+  public static final String PUBLISHED = "published";
+  /** Character offset of the passage in its article's text, stored. */
+  public static final String START = "start";
+
+  /** The value of a set flag field. */
+  public static final String YES = "1";
+
+  private Fields() {}
+}

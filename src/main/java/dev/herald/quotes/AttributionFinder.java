@@ -1,0 +1,255 @@
+package dev.herald.quotes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the speaker a sentence attributes its words to, by rules over news style: a cue verb ("said",
+ * "told", "warned", "according to", ...) next to a capitalised name, before or after the quotation.
+ * Quoted words are masked first so a name inside a quotation is never taken for its speaker. Pronouns
+ * and bare surnames are resolved to the nearest earlier full name in the preceding text.
+ */
+public final class AttributionFinder {
+
+  /** Verbs and phrases that attribute speech; the documented list. */
+  public static final Set<String> CUES =
+      Set.of(
+          "said", "says", "told", "tells", "added", "adds", "warned", "warns", "wrote", "writes", "claimed",
+          "claims", "stated", "states", "declared", "declares", "explained", "argued", "argues", "insisted",
+          "insists", "noted", "notes", "asked", "replied", "responded", "tweeted", "posted", "announced",
+          "acknowledged", "admitted", "continued", "recalled", "suggested", "urged", "vowed", "promised",
+          "stressed", "emphasized", "emphasised", "predicted", "complained", "conceded", "countered",
+          "remarked", "joked", "cautioned", "observed", "confirmed", "denied", "contended", "maintained",
+          "according", "quipped", "pledged", "alleged", "charged", "thundered", "boasted", "shouted");
+
+  private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "i", "we");
+  private static final Set<String> NAME_PARTICLES =
+      Set.of("de", "da", "van", "von", "der", "bin", "al", "la", "le", "du", "del", "di", "dos", "ibn");
+  private static final Set<String> NOT_NAMES =
+      Set.of("The", "A", "An", "But", "And", "In", "On", "At", "As", "It", "This", "That", "Then", "When",
+          "While", "After", "Before", "However", "Also", "So", "If", "Asked", "Speaking", "Meanwhile",
+          "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "He", "She", "They",
+          "We", "I", "Still", "Yet", "For", "Of", "To", "With", "His", "Her", "Their", "Our", "My");
+
+  private static final Pattern QUOTED =
+      Pattern.compile("“[^”]*”?|\"[^\"]*\"?|«[^»]*»?|(?<![\\p{L}])‘[^’]*’(?![\\p{L}])");
+  private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}'’.\\-]*|[,;:()—–]|Q");
+
+  /** Finds the speaker of {@code sentence}, resolving pronouns and surnames against {@code before}. */
+  public Optional<Speaker> find(String sentence, String before) {
+    List<Tok> toks = tokens(mask(sentence));
+    for (int i = 0; i < toks.size(); i++) {
+      String w = toks.get(i).text.toLowerCase(Locale.ROOT);
+      if (!CUES.contains(w)) {
+        continue;
+      }
+      if (w.equals("according")) {
+        if (i + 1 < toks.size() && toks.get(i + 1).text.equalsIgnoreCase("to")) {
+          Optional<Speaker> s = nameAfter(toks, i + 2, before);
+          if (s.isPresent()) {
+            return s;
+          }
+        }
+        continue;
+      }
+      Optional<Speaker> left = nameBefore(toks, i, before);
+      if (left.isPresent()) {
+        return left;
+      }
+      Optional<Speaker> right = nameAfter(toks, i + 1, before);
+      if (right.isPresent()) {
+        return right;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Speaker> nameBefore(List<Tok> toks, int cue, String before) {
+    int end = cue;
+    // allow an adverb between name and cue: "Ushakov later said", "Putin also told"
+    if (end - 1 >= 0 && isLowerWord(toks.get(end - 1).text) && toks.get(end - 1).text.endsWith("ly")
+        || end - 1 >= 0 && Set.of("also", "later", "then", "once", "previously").contains(toks.get(end - 1).text)) {
+      end--;
+    }
+    if (end - 1 >= 0 && PRONOUNS.contains(toks.get(end - 1).text.toLowerCase(Locale.ROOT))) {
+      return resolvePronoun(before);
+    }
+    int start = end;
+    while (start - 1 >= 0 && isNamePart(toks.get(start - 1).text, start - 1 < end - 1)) {
+      start--;
+    }
+    while (start < end && NOT_NAMES.contains(toks.get(start).text)) {
+      start++;
+    }
+    while (start < end && NAME_PARTICLES.contains(toks.get(start).text)) {
+      start++;
+    }
+    if (start == end) {
+      return Optional.empty();
+    }
+    String name = join(toks, start, end);
+    String role = roleBefore(toks, start);
+    return Optional.of(new Speaker(resolveSurname(name, before), role));
+  }
+
+  private Optional<Speaker> nameAfter(List<Tok> toks, int from, String before) {
+    int i = from;
+    if (i < toks.size() && PRONOUNS.contains(toks.get(i).text.toLowerCase(Locale.ROOT))) {
+      return resolvePronoun(before);
+    }
+    // "said Kremlin aide Yury Ushakov": skip a short lower-case role
+    int roleStart = i;
+    int scanned = 0;
+    while (i < toks.size() && scanned < 6 && !isCapitalised(toks.get(i).text) && isLowerWord(toks.get(i).text)) {
+      i++;
+      scanned++;
+    }
+    int start = i;
+    while (i < toks.size() && isNamePart(toks.get(i).text, i > start)) {
+      i++;
+    }
+    int end = i;
+    while (start < end && NOT_NAMES.contains(toks.get(start).text)) {
+      start++;
+    }
+    if (start == end) {
+      return Optional.empty();
+    }
+    String role = start > roleStart ? join(toks, roleStart, start) : null;
+    if (role != null && Set.of("the", "a", "an").contains(role)) {
+      role = null;
+    }
+    if (end + 1 < toks.size() && toks.get(end).text.equals(",") && isLowerWord(toks.get(end + 1).text)) {
+      int r = end + 1;
+      while (r < toks.size() && r - end <= 6 && !toks.get(r).text.equals(",") && !toks.get(r).text.equals("Q")) {
+        r++;
+      }
+      if (role == null) {
+        role = join(toks, end + 1, r);
+      }
+    }
+    return Optional.of(new Speaker(resolveSurname(join(toks, start, end), before), role));
+  }
+
+  private static String roleBefore(List<Tok> toks, int nameStart) {
+    int s = nameStart;
+    while (s - 1 >= 0 && nameStart - (s - 1) <= 5) {
+      String t = toks.get(s - 1).text;
+      if (t.equals(",") || t.equals("Q") || t.equals(":") || t.equals(";") || t.equals("(") || t.equals("—")) {
+        break;
+      }
+      s--;
+    }
+    if (s == nameStart) {
+      return null;
+    }
+    String role = join(toks, s, nameStart);
+    if (role.isBlank() || !role.chars().anyMatch(Character::isLowerCase)) {
+      return null;
+    }
+    String lower = role.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("the ")) {
+      role = role.substring(4);
+    }
+    for (Tok t : toks.subList(s, nameStart)) {
+      if (CUES.contains(t.text.toLowerCase(Locale.ROOT))) {
+        return null;
+      }
+    }
+    return role;
+  }
+
+  private Optional<Speaker> resolvePronoun(String before) {
+    List<String> names = fullNames(before);
+    return names.isEmpty() ? Optional.empty() : Optional.of(new Speaker(names.get(names.size() - 1), null));
+  }
+
+  private String resolveSurname(String name, String before) {
+    if (name.contains(" ") || before == null) {
+      return name;
+    }
+    List<String> names = fullNames(before);
+    for (int i = names.size() - 1; i >= 0; i--) {
+      if (names.get(i).endsWith(" " + name)) {
+        return names.get(i);
+      }
+    }
+    return name;
+  }
+
+  /** Lists the runs of two or more capitalised words in {@code text}, in order (quotations masked). */
+  static List<String> fullNames(String text) {
+    List<String> out = new ArrayList<>();
+    if (text == null) {
+      return out;
+    }
+    List<Tok> toks = tokens(mask(text));
+    int i = 0;
+    while (i < toks.size()) {
+      if (isNamePart(toks.get(i).text, false) && !NOT_NAMES.contains(toks.get(i).text)) {
+        int j = i;
+        while (j < toks.size() && isNamePart(toks.get(j).text, j > i)) {
+          j++;
+        }
+        if (j - i >= 2) {
+          out.add(join(toks, i, j));
+        }
+        i = j;
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  private static boolean isNamePart(String t, boolean inside) {
+    if (isCapitalised(t) && !t.equals("Q")) {
+      return true;
+    }
+    return inside && NAME_PARTICLES.contains(t);
+  }
+
+  private static boolean isCapitalised(String t) {
+    return !t.isEmpty() && Character.isUpperCase(t.charAt(0));
+  }
+
+  private static boolean isLowerWord(String t) {
+    return !t.isEmpty() && Character.isLowerCase(t.charAt(0));
+  }
+
+  private static String join(List<Tok> toks, int from, int to) {
+    StringBuilder b = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      if (b.length() > 0 && !toks.get(i).text.equals(",")) {
+        b.append(' ');
+      }
+      b.append(toks.get(i).text);
+    }
+    return b.toString().replaceAll("[.,]+$", "");
+  }
+
+  private static String mask(String s) {
+    Matcher m = QUOTED.matcher(s);
+    return m.replaceAll(" Q ");
+  }
+
+  private record Tok(String text) {}
+
+  private static List<Tok> tokens(String s) {
+    List<Tok> out = new ArrayList<>();
+    Matcher m = TOKEN.matcher(s);
+    while (m.find()) {
+      String t = m.group();
+      if (t.length() > 1 && t.endsWith(".") && !t.matches("(?:[A-Z]\\.)+|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|Sen\\.|Rep\\.|Gov\\.|Gen\\.|St\\.|Jr\\.")) {
+        t = t.substring(0, t.length() - 1);
+      }
+      out.add(new Tok(t));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,143 @@
+package dev.herald.retrieve;
+
+import dev.herald.index.ArticleIndex;
+import dev.herald.index.Fields;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Retrieves passages with BM25 over title and text, restricted to what was published before the
+ * question's as-of moment and inside the time window its words name, then re-ranked with a recency
+ * prior (stronger for "latest" questions) and capped at a few passages per article.
+ */
+public final class LuceneRetriever {
+
+  private final ArticleIndex index;
+  private final QuestionAnalysis analysis;
+  private final TimeExpressions time;
+  private final RetrievalSettings settings;
+
+  /** Creates a retriever over {@code index}. */
+  public LuceneRetriever(ArticleIndex index, QuestionAnalysis analysis, TimeExpressions time, RetrievalSettings settings) {
+    this.index = index;
+    this.analysis = analysis;
+    this.time = time;
+    this.settings = settings;
+  }
+
+  /** Parses the request's question and returns the top passages for it. */
+  public Retrieval retrieve(SearchRequest request) throws IOException {
+    ParsedQuestion parsed = time.parse(request.question(), request.asOf());
+    List<String> terms = analysis.questionTerms(parsed.searchText());
+    if (terms.isEmpty()) {
+      // A question made only of question words still deserves a search over what it said.
+      terms = analysis.documentTerms(parsed.searchText());
+    }
+    IndexSearcher searcher = index.acquire();
+    try {
+      Map<String, Float> weights = idf(searcher, terms);
+      if (weights.isEmpty()) {
+        return new Retrieval(parsed, weights, List.of());
+      }
+      Query query = buildQuery(terms, parsed.window(), request.sources());
+      TopDocs top = searcher.search(query, Math.max(settings.candidates(), request.k()));
+      List<ScoredPassage> ranked = rerank(searcher, top, parsed.window(), request.asOf());
+      return new Retrieval(parsed, weights, cap(ranked, request.k()));
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  private Map<String, Float> idf(IndexSearcher searcher, List<String> terms) throws IOException {
+    Map<String, Float> weights = new LinkedHashMap<>();
+    int n = Math.max(1, searcher.getIndexReader().numDocs());
+    for (String t : new LinkedHashSet<>(terms)) {
+      int df = searcher.getIndexReader().docFreq(new Term(Fields.TEXT, t));
+      // A word no article contains still counts against coverage: it is what the sources lack.
+      weights.put(t, (float) Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+    }
+    return weights;
+  }
+
+  private Query buildQuery(List<String> terms, TimeWindow window, Set<String> sources) {
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    for (String t : new LinkedHashSet<>(terms)) {
+      words.add(new TermQuery(new Term(Fields.TEXT, t)), BooleanClause.Occur.SHOULD);
+      words.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, t)), settings.titleBoost()), BooleanClause.Occur.SHOULD);
+    }
+    if (settings.phraseBoost() > 0) {
+      for (int i = 0; i + 1 < terms.size(); i++) {
+        if (!terms.get(i).equals(terms.get(i + 1))) {
+          PhraseQuery pq = new PhraseQuery(3, Fields.TEXT, terms.get(i), terms.get(i + 1));
+          words.add(new BoostQuery(pq, settings.phraseBoost()), BooleanClause.Occur.SHOULD);
+        }
+      }
+    }
+    BooleanQuery.Builder q = new BooleanQuery.Builder();
+    q.add(words.build(), BooleanClause.Occur.MUST);
+    long from = window.from() == null ? Long.MIN_VALUE : window.from().toEpochMilli();
+    long to = window.to().toEpochMilli();
+    // The as-of moment itself is visible: an article published at exactly that time counts.
+    q.add(LongPoint.newRangeQuery(Fields.PUBLISHED, from, to), BooleanClause.Occur.FILTER);
+    if (!sources.isEmpty()) {
+      List<BytesRef> keys = sources.stream().map(s -> new BytesRef(s.toLowerCase(Locale.ROOT))).toList();
+      q.add(new TermInSetQuery(Fields.SOURCE_KEY, keys), BooleanClause.Occur.FILTER);
+    }
+    return q.build();
+  }
+
+  private List<ScoredPassage> rerank(IndexSearcher searcher, TopDocs top, TimeWindow window, Instant asOf) throws IOException {
+    StoredFields stored = searcher.storedFields();
+    float weight = window.wantsLatest() ? settings.latestRecencyWeight() : settings.recencyWeight();
+    double halfLifeMs = settings.recencyHalfLifeDays() * Duration.ofDays(1).toMillis();
+    List<ScoredPassage> out = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc sd : top.scoreDocs) {
+      var passage = ArticleIndex.toPassage(stored.document(sd.doc));
+      double ageMs = Math.max(0, asOf.toEpochMilli() - passage.published().toEpochMilli());
+      double fresh = Math.pow(0.5, ageMs / halfLifeMs);
+      out.add(new ScoredPassage(passage, (float) (sd.score * (1 + weight * fresh))));
+    }
+    out.sort(Comparator.comparingDouble((ScoredPassage s) -> s.score()).reversed()
+        .thenComparing(s -> s.passage().id()));
+    return out;
+  }
+
+  private List<ScoredPassage> cap(List<ScoredPassage> ranked, int k) {
+    Map<String, Integer> perArticle = new HashMap<>();
+    List<ScoredPassage> out = new ArrayList<>(k);
+    for (ScoredPassage s : ranked) {
+      int seen = perArticle.merge(s.passage().articleId(), 1, Integer::sum);
+      if (seen <= settings.maxPerArticle()) {
+        out.add(s);
+        if (out.size() == k) {
+          break;
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,13 @@
+package dev.herald.retrieve;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of one retrieval: the parsed question, the weighted query terms and the ranked passages.
+ *
+ * @param question the question with its time window
+ * @param termWeights analysed query terms and their inverse document frequencies
+ * @param passages ranked passages, best first
+ */
+public record Retrieval(ParsedQuestion question, Map<String, Float> termWeights, List<ScoredPassage> passages) {}
