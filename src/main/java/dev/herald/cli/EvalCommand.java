@@ -64,13 +64,21 @@ final class EvalCommand implements Runnable {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
+    @Option(names = "--details", description = "Also print each question's first gold rank and answer (to stderr).")
+    boolean details;
+
     @Override
     public Integer call() throws Exception {
       HeraldConfig c = eval.root.loadConfig();
+      PrintWriter err = eval.spec.commandLine().getErr();
       List<RealTimeQaQuestion> qs = Jsonl.read(questionsFile(questions), RealTimeQaQuestion.class);
       RealTimeQaReport r;
       try (Herald h = openExisting(c)) {
-        r = new RealTimeQaEval(h).run(qs, k);
+        r = new RealTimeQaEval(h, (q, rank, a, ok) -> {
+          if (details) {
+            err.printf(Locale.ROOT, "%s\trank=%d\tcorrect=%s\t%s\t=> %s%n", q.id(), rank, ok, q.question(), a.text().replace('\n', ' '));
+          }
+        }).run(qs, k);
       }
       PrintWriter out = eval.spec.commandLine().getOut();
       if (json) {

@@ -24,11 +24,19 @@ import java.util.stream.Collectors;
  */
 public final class RealTimeQaEval {
 
+  /** Receives each question's outcome, for per-question reports. */
+  public interface Listener {
+    /** Called once per question with the 1-based rank of the first gold passage (0: none in the top 10). */
+    void question(RealTimeQaQuestion q, int firstGoldRank, Answer answer, boolean correct);
+  }
+
   private final Herald herald;
+  private final Listener listener;
 
   /** Creates the evaluation over an opened Herald. */
-  public RealTimeQaEval(Herald herald) {
+  public RealTimeQaEval(Herald herald, Listener listener) {
     this.herald = herald;
+    this.listener = listener;
   }
 
   /** Runs every question, retrieving {@code k} passages for each. */
@@ -57,9 +65,11 @@ public final class RealTimeQaEval {
         rr += 1.0 / first;
       }
       Answer a = herald.ask(q.question(), asOf);
-      if (answerCorrect(a.text(), q.choices(), q.answer())) {
+      boolean ok = answerCorrect(a.text(), q.choices(), q.answer());
+      if (ok) {
         correct++;
       }
+      listener.question(q, first, a, ok);
     }
     int n = Math.max(1, questions.size());
     return new RealTimeQaReport(questions.size(), (double) hits4 / n, (double) hits10 / n, rr / n, (double) correct / n);

@@ -32,7 +32,8 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Retrieves passages with BM25 over title and text, restricted to what was published before the
  * question's as-of moment and inside the time window its words name, then re-ranked with a recency
- * prior (stronger for "latest" questions) and capped at a few passages per article.
+ * prior (stronger for "latest" questions) and capped at a few passages per article. When the window a
+ * question names holds no match at all, the window is dropped (the as-of bound stays).
  */
 public final class LuceneRetriever {
 
@@ -63,8 +64,15 @@ public final class LuceneRetriever {
       if (weights.isEmpty()) {
         return new Retrieval(parsed, weights, List.of());
       }
-      Query query = buildQuery(terms, parsed.window(), request.sources());
-      TopDocs top = searcher.search(query, Math.max(settings.candidates(), request.k()));
+      int n = Math.max(settings.candidates(), request.k());
+      TopDocs top = searcher.search(buildQuery(terms, parsed.window(), request.sources()), n);
+      if (top.scoreDocs.length == 0 && parsed.window().expression() != null) {
+        // A date in a question may name when something happened rather than when it was reported
+        // ("on January 6, 2021"): when nothing was published in that window, search all of the past.
+        TimeWindow open = new TimeWindow(null, request.asOf(), parsed.window().wantsLatest(), null);
+        parsed = new ParsedQuestion(parsed.text(), parsed.searchText(), open);
+        top = searcher.search(buildQuery(terms, open, request.sources()), n);
+      }
       List<ScoredPassage> ranked = rerank(searcher, top, parsed.window(), request.asOf());
       return new Retrieval(parsed, weights, cap(ranked, request.k()));
     } finally {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * Reads the time expressions in a question ("today", "yesterday", "this week", "last month", "since
  * Monday", "in October", "on 16 October", "past 3 days", "latest") and turns them into a
  * {@link TimeWindow} relative to the as-of moment, in the given zone. Weeks start on Monday. A month or
- * weekday without a year means the most recent one not after the as-of moment.
+ * weekday without a year means the most recent one not after the as-of moment. "This week" means the
+ * last seven days, so that a question asked on a Monday still sees the weekend's news.
  */
 public final class TimeExpressions {
 
@@ -69,13 +70,13 @@ public final class TimeExpressions {
           from = today.minusDays(1);
           to = today;
         }
-        case "this week" -> from = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        // "this week" in news talk means the last seven days, not only since Monday morning.
+        case "this week", "past week" -> from = today.minusDays(7);
         case "last week" -> {
           LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
           from = monday.minusWeeks(1);
           to = monday;
         }
-        case "past week" -> from = today.minusDays(7);
         case "this month" -> from = today.withDayOfMonth(1);
         case "last month" -> {
           from = today.withDayOfMonth(1).minusMonths(1);
