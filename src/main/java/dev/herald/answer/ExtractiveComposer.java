@@ -87,9 +87,12 @@ public final class ExtractiveComposer {
     }
     float best = top.get(0).score();
     List<Candidate> candidates = new ArrayList<>();
+    double bestPassageCoverage = 0;
     for (int r = 0; r < top.size(); r++) {
       ScoredPassage sp = top.get(r);
       String text = sp.passage().text();
+      double passageCoverage = coverage(weights, total, new HashSet<>(analysis.documentTerms(sp.passage().title() + "\n" + text)));
+      bestPassageCoverage = Math.max(bestPassageCoverage, passageCoverage);
       for (Sentences.Span span : Sentences.split(text)) {
         String s = span.of(text);
         int words = s.split("\\s+").length;
@@ -97,19 +100,17 @@ public final class ExtractiveComposer {
           continue;
         }
         Set<String> terms = new HashSet<>(analysis.documentTerms(s));
-        double covered = 0;
-        for (var e : weights.entrySet()) {
-          if (terms.contains(e.getKey())) {
-            covered += e.getValue();
-          }
-        }
-        double coverage = covered / total;
-        double score = coverage * (0.75 + 0.25 * sp.score() / best) - 0.002 * words;
+        double coverage = coverage(weights, total, terms);
+        // A sentence is judged on its own words and, less, on the passage around it: the passage
+        // often names who and where while the sentence says what.
+        double score = (0.65 * coverage + 0.35 * passageCoverage) * (0.75 + 0.25 * sp.score() / best) - 0.002 * words;
         candidates.add(new Candidate(sp, r, span, s, terms, coverage, score));
       }
     }
     candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
-    if (candidates.isEmpty() || candidates.get(0).coverage() < settings.minCoverage()) {
+    if (candidates.isEmpty()
+        || bestPassageCoverage < settings.minCoverage()
+        || candidates.get(0).coverage() < settings.minCoverage() / 2) {
       return abstain(question, asOf);
     }
     List<Candidate> chosen = new ArrayList<>();
@@ -118,7 +119,7 @@ public final class ExtractiveComposer {
       if (chosen.size() >= settings.maxSentences()) {
         break;
       }
-      if (c.coverage() < Math.max(settings.minCoverage(), 0.6 * first.coverage())) {
+      if (c.score() < 0.6 * first.score() || c.coverage() < settings.minCoverage() / 2) {
         break;
       }
       if (chosen.stream().anyMatch(o -> redundant(o, c))) {
@@ -186,6 +187,16 @@ public final class ExtractiveComposer {
     }
     String lead = "It was " + speaker.get().name() + (speaker.get().role() == null ? "" : ", " + speaker.get().role()) + ":";
     return cite(question, asOf, cited, lead);
+  }
+
+  private static double coverage(Map<String, Float> weights, double total, Set<String> terms) {
+    double covered = 0;
+    for (var e : weights.entrySet()) {
+      if (terms.contains(e.getKey())) {
+        covered += e.getValue();
+      }
+    }
+    return covered / total;
   }
 
   private static boolean redundant(Candidate a, Candidate b) {

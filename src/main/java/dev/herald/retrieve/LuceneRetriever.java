@@ -120,14 +120,19 @@ public final class LuceneRetriever {
 
   private List<ScoredPassage> rerank(IndexSearcher searcher, TopDocs top, TimeWindow window, Instant asOf) throws IOException {
     StoredFields stored = searcher.storedFields();
-    float weight = window.wantsLatest() ? settings.latestRecencyWeight() : settings.recencyWeight();
+    boolean latest = window.wantsLatest();
     double halfLifeMs = settings.recencyHalfLifeDays() * Duration.ofDays(1).toMillis();
+    float max = top.scoreDocs.length == 0 ? 1f : Math.max(1e-6f, top.scoreDocs[0].score);
     List<ScoredPassage> out = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
       var passage = ArticleIndex.toPassage(stored.document(sd.doc));
       double ageMs = Math.max(0, asOf.toEpochMilli() - passage.published().toEpochMilli());
       double fresh = Math.pow(0.5, ageMs / halfLifeMs);
-      out.add(new ScoredPassage(passage, (float) (sd.score * (1 + weight * fresh))));
+      // For "latest" questions freshness takes a fixed share of the ranking; otherwise it is a mild bonus.
+      double score = latest
+          ? (1 - settings.latestRecencyWeight()) * sd.score / max + settings.latestRecencyWeight() * fresh
+          : sd.score * (1 + settings.recencyWeight() * fresh);
+      out.add(new ScoredPassage(passage, (float) score));
     }
     out.sort(Comparator.comparingDouble((ScoredPassage s) -> s.score()).reversed()
         .thenComparing(s -> s.passage().id()));

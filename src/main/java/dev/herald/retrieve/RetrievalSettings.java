@@ -7,7 +7,8 @@ package dev.herald.retrieve;
  * @param titleBoost weight of a title match relative to a passage-text match
  * @param phraseBoost weight of adjacent query-word pairs found near each other in the text
  * @param recencyWeight how much a fresh article gains over an old one, for every question
- * @param latestRecencyWeight the same, for questions asking for the latest news
+ * @param latestRecencyWeight share of the ranking given to freshness for questions asking for the latest
+ *     news (the rest is relevance relative to the best hit)
  * @param recencyHalfLifeDays age at which the recency gain halves
  * @param maxPerArticle how many passages of one article may appear in the results
  * @param candidates how many BM25 hits are re-ranked
