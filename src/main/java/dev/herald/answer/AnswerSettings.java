@@ -6,7 +6,7 @@ package dev.herald.answer;
  * @param maxSentences most sentences in an answer
  * @param passagesConsidered how many top passages sentences are drawn from
  * @param minCoverage least share of the question's term weight (idf) the best passage must cover, else
- *     abstain; the best sentence must cover at least half of it
+ *     abstain; a chosen sentence must cover at least a quarter of it
  * @param minQuoteCoverage least share of a "who said" quotation's words the found sentence must hold
  */
 public record AnswerSettings(int maxSentences, int passagesConsidered, double minCoverage, double minQuoteCoverage) {

@@ -110,7 +110,7 @@ public final class ExtractiveComposer {
     candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
     if (candidates.isEmpty()
         || bestPassageCoverage < settings.minCoverage()
-        || candidates.get(0).coverage() < settings.minCoverage() / 2) {
+        || candidates.get(0).coverage() < settings.minCoverage() / 4) {
       return abstain(question, asOf);
     }
     List<Candidate> chosen = new ArrayList<>();
@@ -119,7 +119,7 @@ public final class ExtractiveComposer {
       if (chosen.size() >= settings.maxSentences()) {
         break;
       }
-      if (c.score() < 0.6 * first.score() || c.coverage() < settings.minCoverage() / 2) {
+      if (c.score() < 0.6 * first.score() || c.coverage() < settings.minCoverage() / 4) {
         break;
       }
       if (chosen.stream().anyMatch(o -> redundant(o, c))) {

@@ -31,11 +31,13 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Retrieves passages with BM25 over title and text, restricted to what was published before the
- * question's as-of moment and inside the time window its words name, then re-ranked with a recency
+ * question's as-of moment and inside the time window its words name (plus a day for reporting lag), then re-ranked with a recency
  * prior (stronger for "latest" questions) and capped at a few passages per article. When the window a
  * question names holds no match at all, the window is dropped (the as-of bound stays).
  */
 public final class LuceneRetriever {
+
+  private static final Duration REPORTING_GRACE = Duration.ofDays(1);
 
   private final ArticleIndex index;
   private final QuestionAnalysis analysis;
@@ -65,13 +67,13 @@ public final class LuceneRetriever {
         return new Retrieval(parsed, weights, List.of());
       }
       int n = Math.max(settings.candidates(), request.k());
-      TopDocs top = searcher.search(buildQuery(terms, parsed.window(), request.sources()), n);
+      TopDocs top = searcher.search(buildQuery(terms, parsed.window(), request.asOf(), request.sources()), n);
       if (top.scoreDocs.length == 0 && parsed.window().expression() != null) {
         // A date in a question may name when something happened rather than when it was reported
         // ("on January 6, 2021"): when nothing was published in that window, search all of the past.
         TimeWindow open = new TimeWindow(null, request.asOf(), parsed.window().wantsLatest(), null);
         parsed = new ParsedQuestion(parsed.text(), parsed.searchText(), open);
-        top = searcher.search(buildQuery(terms, open, request.sources()), n);
+        top = searcher.search(buildQuery(terms, open, request.asOf(), request.sources()), n);
       }
       List<ScoredPassage> ranked = rerank(searcher, top, parsed.window(), request.asOf());
       return new Retrieval(parsed, weights, cap(ranked, request.k()));
@@ -91,7 +93,7 @@ public final class LuceneRetriever {
     return weights;
   }
 
-  private Query buildQuery(List<String> terms, TimeWindow window, Set<String> sources) {
+  private Query buildQuery(List<String> terms, TimeWindow window, Instant asOf, Set<String> sources) {
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     for (String t : new LinkedHashSet<>(terms)) {
       words.add(new TermQuery(new Term(Fields.TEXT, t)), BooleanClause.Occur.SHOULD);
@@ -109,6 +111,11 @@ public final class LuceneRetriever {
     q.add(words.build(), BooleanClause.Occur.MUST);
     long from = window.from() == null ? Long.MIN_VALUE : window.from().toEpochMilli();
     long to = window.to().toEpochMilli();
+    if (window.expression() != null) {
+      // News of a day is often published the morning after ("over the weekend" is reported on Monday),
+      // so a named window stays open one more day, never past the as-of moment.
+      to = Math.min(asOf.toEpochMilli(), to + REPORTING_GRACE.toMillis());
+    }
     // The as-of moment itself is visible: an article published at exactly that time counts.
     q.add(LongPoint.newRangeQuery(Fields.PUBLISHED, from, to), BooleanClause.Occur.FILTER);
     if (!sources.isEmpty()) {

@@ -1,0 +1,59 @@
+package dev.herald.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.herald.Fixtures;
+import dev.herald.Herald;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pins the dev-set metrics recorded in docs/EVALUATION.md. The data sets live outside the repository
+ * ({@code ../shared/eval-data}, never copied in); without them these tests are skipped.
+ */
+class DevSetRegressionTest {
+
+  static final Path EVAL = Path.of("../shared/eval-data");
+
+  @TempDir Path dir;
+
+  @Test
+  void should_keep_realtimeqa_dev_retrieval_at_the_recorded_level() throws IOException {
+    Path articles = EVAL.resolve("realtimeqa/articles-dev.jsonl");
+    assumeTrue(Files.exists(articles), "RealTimeQA dev set not present");
+    try (Herald h = Herald.openWritable(Fixtures.config(dir))) {
+      h.index(List.of(articles), p -> {}, (a, b) -> {});
+      RealTimeQaReport r = new RealTimeQaEval(h, (q, rank, a, ok) -> {})
+          .run(Jsonl.read(EVAL.resolve("realtimeqa/questions-dev.jsonl"), RealTimeQaQuestion.class), 10);
+
+      // recorded: Hits@4 0.908, Hits@10 0.969, MRR@10 0.842, answer accuracy 0.520
+      assertThat(r.questions()).isEqualTo(98);
+      assertThat(r.hitsAt10()).isGreaterThanOrEqualTo(0.96);
+      assertThat(r.mrrAt10()).isGreaterThanOrEqualTo(0.83);
+      assertThat(r.hitsAt4()).isGreaterThanOrEqualTo(0.90);
+      assertThat(r.answerAccuracy()).isGreaterThanOrEqualTo(0.50);
+    }
+  }
+
+  @Test
+  void should_keep_who_said_dev_accuracy_at_the_recorded_level() throws IOException {
+    Path articles = EVAL.resolve("polnear/articles-dev.jsonl");
+    assumeTrue(Files.exists(articles), "PolNeAR dev set not present");
+    try (Herald h = Herald.openWritable(Fixtures.config(dir))) {
+      h.index(List.of(articles), p -> {}, (a, b) -> {});
+      WhoSaidReport r = new WhoSaidEval(h)
+          .run(Jsonl.read(EVAL.resolve("polnear/who-said-dev.jsonl"), WhoSaidQuestion.class), Instant.parse("2026-01-01T00:00:00Z"));
+
+      // recorded: speaker accuracy 0.903, citation accuracy 0.976
+      assertThat(r.questions()).isEqualTo(124);
+      assertThat(r.speakerAccuracy()).isGreaterThanOrEqualTo(0.90);
+      assertThat(r.citationAccuracy()).isGreaterThanOrEqualTo(0.97);
+    }
+  }
+}
