@@ -1,13 +1,64 @@
 package dev.herald.cli;
 
+import dev.herald.bench.Bench;
+import dev.herald.bench.BenchReport;
+import dev.herald.config.HeraldConfig;
+import dev.herald.eval.Jsonl;
+import dev.herald.eval.RealTimeQaQuestion;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
-/** {@code herald bench}: placeholder replaced below. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark.")
+/** {@code herald bench}: indexing rate, query latency and heap against bare Lucene, in one run. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmark indexing and question latency against bare Lucene (in a scratch folder).")
 final class BenchCommand implements Callable<Integer> {
+
+  @ParentCommand HeraldCommand root;
+
+  @Option(names = "--corpus", paramLabel = "PATH",
+      description = "Articles to repeat (default: ../shared/eval-data/realtimeqa/articles-dev.jsonl when present, else corpus/).")
+  Path corpus;
+
+  @Option(names = "--passages", defaultValue = "100000", description = "Passages to build (default: ${DEFAULT-VALUE}).")
+  int passages;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    if (passages < 100) {
+      throw new UsageException("bench: --passages must be at least 100");
+    }
+    HeraldConfig c = root.loadConfig();
+    Path shared = c.home().resolve("../shared/eval-data/realtimeqa");
+    Path src = corpus != null ? corpus
+        : Files.exists(shared.resolve("articles-dev.jsonl")) ? shared.resolve("articles-dev.jsonl") : c.corpusDir();
+    if (!Files.exists(src)) {
+      throw new UsageException("bench: --corpus " + src + ": no such file or folder");
+    }
+    List<String> questions = Files.exists(shared.resolve("questions-dev.jsonl"))
+        ? Jsonl.read(shared.resolve("questions-dev.jsonl"), RealTimeQaQuestion.class).stream().map(RealTimeQaQuestion::question).toList()
+        : List.of();
+    PrintWriter err = root.spec.commandLine().getErr();
+    BenchReport r = new Bench(c, m -> err.println("bench: " + m)).run(src, passages, questions);
+    PrintWriter out = root.spec.commandLine().getOut();
+    if (json) {
+      out.println(JsonOutput.line(Bench.json(r)));
+    } else {
+      out.printf(Locale.ROOT, "passages %d%nindexing   %.0f passages/s (bare Lucene %.0f/s, %.0f%%)%n"
+          + "search     p50 %.2f ms  p95 %.2f ms%nask        p50 %.2f ms  p95 %.2f ms%n"
+          + "bare BM25  p50 %.2f ms%nheap peak  %.0f MB%n",
+          r.passages(), r.indexPerS(), r.luceneIndexPerS(), 100 * r.indexPerS() / r.luceneIndexPerS(),
+          r.searchP50Ms(), r.searchP95Ms(), r.askP50Ms(), r.askP95Ms(), r.luceneQueryP50Ms(), r.heapPeakMb());
+    }
     return 0;
   }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -75,8 +81,8 @@ public final class LuceneRetriever {
         parsed = new ParsedQuestion(parsed.text(), parsed.searchText(), open);
         top = searcher.search(buildQuery(terms, open, request.asOf(), request.sources()), n);
       }
-      List<ScoredPassage> ranked = rerank(searcher, top, parsed.window(), request.asOf());
-      return new Retrieval(parsed, weights, cap(ranked, request.k()));
+      List<Hit> ranked = rerank(searcher, top, parsed.window(), request.asOf());
+      return new Retrieval(parsed, weights, cap(searcher, ranked, request.k()));
     } finally {
       index.release(searcher);
     }
@@ -125,34 +131,54 @@ public final class LuceneRetriever {
     return q.build();
   }
 
-  private List<ScoredPassage> rerank(IndexSearcher searcher, TopDocs top, TimeWindow window, Instant asOf) throws IOException {
-    StoredFields stored = searcher.storedFields();
+  /** A candidate hit before its stored fields are loaded. */
+  private record Hit(int doc, String articleId, double score) {}
+
+  private List<Hit> rerank(IndexSearcher searcher, TopDocs top, TimeWindow window, Instant asOf) throws IOException {
     boolean latest = window.wantsLatest();
     double halfLifeMs = settings.recencyHalfLifeDays() * Duration.ofDays(1).toMillis();
     float max = top.scoreDocs.length == 0 ? 1f : Math.max(1e-6f, top.scoreDocs[0].score);
-    List<ScoredPassage> out = new ArrayList<>(top.scoreDocs.length);
-    for (ScoreDoc sd : top.scoreDocs) {
-      var passage = ArticleIndex.toPassage(stored.document(sd.doc));
-      double ageMs = Math.max(0, asOf.toEpochMilli() - passage.published().toEpochMilli());
+    // Read dates and article ids from doc values in doc-id order; stored fields are loaded only for
+    // the few passages that survive, which keeps a query close to the cost of bare BM25.
+    ScoreDoc[] byDoc = top.scoreDocs.clone();
+    Arrays.sort(byDoc, Comparator.comparingInt(sd -> sd.doc));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    List<Hit> out = new ArrayList<>(byDoc.length);
+    int leafIndex = -1;
+    NumericDocValues published = null;
+    SortedDocValues articleIds = null;
+    LeafReaderContext leaf = null;
+    for (ScoreDoc sd : byDoc) {
+      int li = ReaderUtil.subIndex(sd.doc, leaves);
+      if (li != leafIndex) {
+        leafIndex = li;
+        leaf = leaves.get(li);
+        published = DocValues.getNumeric(leaf.reader(), Fields.PUBLISHED);
+        articleIds = DocValues.getSorted(leaf.reader(), Fields.ARTICLE_ID);
+      }
+      int local = sd.doc - leaf.docBase;
+      long millis = published.advanceExact(local) ? published.longValue() : 0L;
+      String articleId = articleIds.advanceExact(local) ? articleIds.lookupOrd(articleIds.ordValue()).utf8ToString() : "";
+      double ageMs = Math.max(0, asOf.toEpochMilli() - millis);
       double fresh = Math.pow(0.5, ageMs / halfLifeMs);
       // For "latest" questions freshness takes a fixed share of the ranking; otherwise it is a mild bonus.
       double score = latest
           ? (1 - settings.latestRecencyWeight()) * sd.score / max + settings.latestRecencyWeight() * fresh
           : sd.score * (1 + settings.recencyWeight() * fresh);
-      out.add(new ScoredPassage(passage, (float) score));
+      out.add(new Hit(sd.doc, articleId, score));
     }
-    out.sort(Comparator.comparingDouble((ScoredPassage s) -> s.score()).reversed()
-        .thenComparing(s -> s.passage().id()));
+    out.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparingInt(Hit::doc));
     return out;
   }
 
-  private List<ScoredPassage> cap(List<ScoredPassage> ranked, int k) {
+  private List<ScoredPassage> cap(IndexSearcher searcher, List<Hit> ranked, int k) throws IOException {
     Map<String, Integer> perArticle = new HashMap<>();
+    StoredFields stored = searcher.storedFields();
     List<ScoredPassage> out = new ArrayList<>(k);
-    for (ScoredPassage s : ranked) {
-      int seen = perArticle.merge(s.passage().articleId(), 1, Integer::sum);
+    for (Hit h : ranked) {
+      int seen = perArticle.merge(h.articleId(), 1, Integer::sum);
       if (seen <= settings.maxPerArticle()) {
-        out.add(s);
+        out.add(new ScoredPassage(ArticleIndex.toPassage(stored.document(h.doc())), (float) h.score()));
         if (out.size() == k) {
           break;
         }

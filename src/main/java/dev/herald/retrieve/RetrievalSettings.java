@@ -24,6 +24,6 @@ public record RetrievalSettings(
 
   /** The measured defaults. */
   public static RetrievalSettings defaults() {
-    return new RetrievalSettings(0.5f, 0.3f, 0.1f, 0.5f, 7f, 2, 200);
+    return new RetrievalSettings(0.2f, 0.3f, 0.1f, 0.5f, 7f, 2, 50);
   }
 }

@@ -1,0 +1,233 @@
+package dev.herald.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.Herald;
+import dev.herald.config.HeraldConfig;
+import dev.herald.corpus.Article;
+import dev.herald.corpus.ArticleReader;
+import dev.herald.index.HeraldAnalyzer;
+import dev.herald.index.Passage;
+import dev.herald.index.PassageSplitter;
+import dev.herald.retrieve.QuestionAnalysis;
+import dev.herald.retrieve.SearchRequest;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The benchmark behind {@code herald bench}: builds a corpus of about N passages by repeating source
+ * articles under distinct ids, then measures Herald's indexing against a bare Lucene IndexWriter over
+ * the same passages, and {@code search}/{@code ask} latency against a bare BM25 top-10 query, warm and
+ * in-process, plus peak heap.
+ */
+public final class Bench {
+
+  private static final int WARMUP = 300;
+  private static final int MEASURED = 1000;
+
+  private final HeraldConfig base;
+  private final Consumer<String> log;
+
+  /** Creates a benchmark whose Herald instances use {@code base} settings (the data folder is replaced). */
+  public Bench(HeraldConfig base, Consumer<String> log) {
+    this.base = base;
+    this.log = log;
+  }
+
+  /** Runs the benchmark over {@code corpus} with {@code questions} as queries, in a scratch folder. */
+  public BenchReport run(Path corpus, int targetPassages, List<String> questions) throws IOException {
+    resetPeaks();
+    Path work = Files.createTempDirectory("herald-bench");
+    try {
+      List<Article> source = new ArrayList<>();
+      new ArticleReader().read(List.of(corpus), source::add, p -> log.accept("skipped: " + p));
+      if (source.isEmpty()) {
+        throw new IOException("no articles in " + corpus);
+      }
+      PassageSplitter splitter = PassageSplitter.standard();
+      Path jsonl = work.resolve("bench.jsonl");
+      List<String> passageTexts = new ArrayList<>();
+      int articles = writeRepeated(source, splitter, targetPassages, jsonl, passageTexts);
+      log.accept("corpus: " + articles + " articles, " + passageTexts.size() + " passages from " + corpus);
+      if (questions.isEmpty()) {
+        questions = source.stream().map(Article::title).limit(200).toList();
+      }
+
+      double luceneRate = bareIndex(work.resolve("bare"), passageTexts);
+      log.accept(String.format(java.util.Locale.ROOT, "bare Lucene indexing: %.0f passages/s", luceneRate));
+
+      HeraldConfig cfg = base.withDataDir(work.resolve("data"));
+      try (Herald h = Herald.openWritable(cfg)) {
+        long t0 = System.nanoTime();
+        var summary = h.index(List.of(jsonl), p -> {}, (a, b) -> {});
+        double heraldRate = summary.passages() / ((System.nanoTime() - t0) / 1e9);
+        log.accept(String.format(java.util.Locale.ROOT, "Herald indexing: %.0f passages/s", heraldRate));
+        Instant now = Instant.now();
+        List<String> qs = questions;
+        double[] search = time(qs, q -> h.search(SearchRequest.of(q, 10, now)));
+        double[] ask = time(qs, q -> h.ask(q, now));
+        double[] bare = bareQueries(work.resolve("bare"), qs);
+        return new BenchReport(summary.passages(), heraldRate, luceneRate,
+            pct(search, 50), pct(search, 95), pct(ask, 50), pct(ask, 95), pct(bare, 50), heapPeakMb());
+      }
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  /** The {@code --json} object. */
+  public static ObjectNode json(BenchReport r) {
+    ObjectNode o = new ObjectMapper().createObjectNode();
+    o.put("passages", r.passages());
+    o.put("index_per_s", round(r.indexPerS()));
+    o.put("lucene_index_per_s", round(r.luceneIndexPerS()));
+    o.put("search_p50_ms", round(r.searchP50Ms()));
+    o.put("search_p95_ms", round(r.searchP95Ms()));
+    o.put("ask_p50_ms", round(r.askP50Ms()));
+    o.put("ask_p95_ms", round(r.askP95Ms()));
+    o.put("lucene_query_p50_ms", round(r.luceneQueryP50Ms()));
+    o.put("heap_peak_mb", round(r.heapPeakMb()));
+    return o;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  private static int writeRepeated(List<Article> source, PassageSplitter splitter, int target, Path out, List<String> passages) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    int articles = 0;
+    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      for (int copy = 0; passages.size() < target; copy++) {
+        for (Article a : source) {
+          if (passages.size() >= target) {
+            break;
+          }
+          Article c = new Article(a.id() + "-r" + copy, a.title(), a.url() + "#r" + copy, a.source(), a.author(), a.published(), a.text());
+          for (Passage p : splitter.split(c)) {
+            passages.add(p.text());
+          }
+          ObjectNode o = json.createObjectNode();
+          o.put("id", c.id()).put("title", c.title()).put("url", c.url()).put("source", c.source())
+              .put("published", c.published().toString()).put("text", c.text());
+          if (c.author() != null) {
+            o.put("author", c.author());
+          }
+          w.write(json.writeValueAsString(o));
+          w.newLine();
+          articles++;
+        }
+      }
+    }
+    return articles;
+  }
+
+  private static double bareIndex(Path dir, List<String> passages) throws IOException {
+    long t0 = System.nanoTime();
+    try (Directory d = FSDirectory.open(dir);
+        IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new HeraldAnalyzer()).setRAMBufferSizeMB(64))) {
+      int i = 0;
+      for (String p : passages) {
+        Document doc = new Document();
+        doc.add(new StringField("id", Integer.toString(i++), Field.Store.YES));
+        doc.add(new TextField("text", p, Field.Store.YES));
+        w.addDocument(doc);
+      }
+      w.commit();
+    }
+    return passages.size() / ((System.nanoTime() - t0) / 1e9);
+  }
+
+  private static double[] bareQueries(Path dir, List<String> questions) throws IOException {
+    QuestionAnalysis analysis = new QuestionAnalysis();
+    try (Directory d = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(d)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      return time(questions, q -> {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String t : analysis.questionTerms(q)) {
+          b.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD);
+        }
+        Query query = b.build();
+        var top = searcher.search(query, 10);
+        for (var sd : top.scoreDocs) {
+          searcher.storedFields().document(sd.doc);
+        }
+      });
+    }
+  }
+
+  private interface Op {
+    void run(String q) throws IOException;
+  }
+
+  private static double[] time(List<String> questions, Op op) throws IOException {
+    for (int i = 0; i < WARMUP; i++) {
+      op.run(questions.get(i % questions.size()));
+    }
+    double[] ms = new double[MEASURED];
+    for (int i = 0; i < MEASURED; i++) {
+      long t0 = System.nanoTime();
+      op.run(questions.get(i % questions.size()));
+      ms[i] = (System.nanoTime() - t0) / 1e6;
+    }
+    Arrays.sort(ms);
+    return ms;
+  }
+
+  private static double pct(double[] sorted, int p) {
+    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      pool.resetPeakUsage();
+    }
+  }
+
+  private static double heapPeakMb() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum / (1024.0 * 1024.0);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
