@@ -37,6 +37,8 @@ public final class ExtractiveComposer {
   private static final Pattern WHO_SAID =
       Pattern.compile("^\\s*who\\s+(?:has\\s+|had\\s+)?(said|says|stated|told|warned|called|described|claimed|declared|wrote|tweeted|argued|insisted|promised|vowed|added|remarked|predicted|suggested|asked|urged)\\b\\s*(?:that\\s+)?(.*)$",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern DANGLING =
+      Pattern.compile("(?:He|She|They|It|This|That|These|Those|His|Her|Their|Afterwards he|Afterwards she)\\b");
   private static final Pattern QUOTED = Pattern.compile("[“\"«‘']([^”\"»’]{3,})[”\"»’']");
 
   private final QuestionAnalysis analysis;
@@ -127,7 +129,29 @@ public final class ExtractiveComposer {
       }
       chosen.add(c);
     }
-    return cite(question, asOf, chosen, null);
+    return cite(question, asOf, withAntecedents(chosen), null);
+  }
+
+  /** Puts the preceding sentence before a chosen one that opens with a pronoun, so "He said" has a who. */
+  private static List<Candidate> withAntecedents(List<Candidate> chosen) {
+    List<Candidate> out = new ArrayList<>();
+    for (Candidate c : chosen) {
+      if (DANGLING.matcher(c.text()).lookingAt()) {
+        String text = c.passage().passage().text();
+        List<Sentences.Span> spans = Sentences.split(text);
+        int at = spans.indexOf(c.span());
+        if (at > 0) {
+          Sentences.Span prev = spans.get(at - 1);
+          boolean present = out.stream().anyMatch(o -> o.passage() == c.passage() && o.span().equals(prev))
+              || chosen.stream().anyMatch(o -> o.passage() == c.passage() && o.span().equals(prev));
+          if (!present) {
+            out.add(new Candidate(c.passage(), c.rank(), prev, prev.of(text), Set.of(), 0, 0));
+          }
+        }
+      }
+      out.add(c);
+    }
+    return out;
   }
 
   private Answer whoSaid(String question, String quote, Retrieval retrieval, Instant asOf) {
