@@ -209,6 +209,11 @@ public final class ExtractiveComposer {
     if (speaker.isEmpty()) {
       return null;
     }
+    String surname = speaker.get().name().substring(speaker.get().name().lastIndexOf(' ') + 1);
+    if (cited.stream().noneMatch(c -> c.text().contains(surname))) {
+      // The speaker came from a pronoun ("He cautioned: ..."): cite the sentence that names them too.
+      cited = withAntecedents(cited);
+    }
     String lead = "It was " + speaker.get().name() + (speaker.get().role() == null ? "" : ", " + speaker.get().role()) + ":";
     return cite(question, asOf, cited, lead);
   }

@@ -1,5 +1,6 @@
 package dev.herald.quotes;
 
+import dev.herald.text.Sentences;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -126,7 +127,7 @@ public final class AttributionFinder {
     }
     if (end + 1 < toks.size() && toks.get(end).text.equals(",") && isLowerWord(toks.get(end + 1).text)) {
       int r = end + 1;
-      while (r < toks.size() && r - end <= 6 && !toks.get(r).text.equals(",") && !toks.get(r).text.equals("Q")) {
+      while (r < toks.size() && r - end <= 6 && !Set.of(",", ".", "Q").contains(toks.get(r).text)) {
         r++;
       }
       if (role == null) {
@@ -140,7 +141,7 @@ public final class AttributionFinder {
     int s = nameStart;
     while (s - 1 >= 0 && nameStart - (s - 1) <= 5) {
       String t = toks.get(s - 1).text;
-      if (t.equals(",") || t.equals("Q") || t.equals(":") || t.equals(";") || t.equals("(") || t.equals("—")) {
+      if (t.equals(",") || t.equals(".") || t.equals("Q") || t.equals(":") || t.equals(";") || t.equals("(") || t.equals("—")) {
         break;
       }
       s--;
@@ -164,9 +165,37 @@ public final class AttributionFinder {
     return role;
   }
 
+  /**
+   * Resolves "he"/"she" to the speaker of the nearest earlier sentence that attributes something, else
+   * to the first full name (the likely subject) of the nearest earlier sentence that has one.
+   */
   private Optional<Speaker> resolvePronoun(String before) {
-    List<String> names = fullNames(before);
-    return names.isEmpty() ? Optional.empty() : Optional.of(new Speaker(names.get(names.size() - 1), null));
+    if (before == null || before.isBlank()) {
+      return Optional.empty();
+    }
+    List<Sentences.Span> spans = Sentences.split(before);
+    for (int i = spans.size() - 1; i >= Math.max(0, spans.size() - 3); i--) {
+      String sentence = spans.get(i).of(before);
+      String earlier = before.substring(0, spans.get(i).start());
+      Optional<Speaker> s = findWithoutPronouns(sentence, earlier);
+      if (s.isPresent()) {
+        return Optional.of(new Speaker(s.get().name(), null));
+      }
+      List<String> names = fullNames(sentence);
+      if (!names.isEmpty()) {
+        return Optional.of(new Speaker(names.get(0), null));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Speaker> findWithoutPronouns(String sentence, String before) {
+    for (String p : PRONOUNS) {
+      if (sentence.toLowerCase(Locale.ROOT).matches("(?s).*\\b" + p + "\\s+(" + String.join("|", CUES) + ")\\b.*")) {
+        return Optional.empty();
+      }
+    }
+    return find(sentence, before);
   }
 
   private String resolveSurname(String name, String before) {
@@ -246,7 +275,10 @@ public final class AttributionFinder {
     while (m.find()) {
       String t = m.group();
       if (t.length() > 1 && t.endsWith(".") && !t.matches("(?:[A-Z]\\.)+|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|Sen\\.|Rep\\.|Gov\\.|Gen\\.|St\\.|Jr\\.")) {
-        t = t.substring(0, t.length() - 1);
+        // a full stop ends the word and, for name runs, the sentence
+        out.add(new Tok(t.substring(0, t.length() - 1)));
+        out.add(new Tok("."));
+        continue;
       }
       out.add(new Tok(t));
     }
