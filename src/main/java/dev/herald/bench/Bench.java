@@ -14,8 +14,11 @@ import dev.herald.retrieve.SearchRequest;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +67,7 @@ public final class Bench {
 
   /** Runs the benchmark over {@code corpus} with {@code questions} as queries, in a scratch folder. */
   public BenchReport run(Path corpus, int targetPassages, List<String> questions) throws IOException {
-    resetPeaks();
+    HeapSampler heap = new HeapSampler();
     Path work = Files.createTempDirectory("herald-bench");
     try {
       List<Article> source = new ArrayList<>();
@@ -96,9 +99,10 @@ public final class Bench {
         double[] ask = time(qs, q -> h.ask(q, now));
         double[] bare = bareQueries(work.resolve("bare"), qs);
         return new BenchReport(summary.passages(), heraldRate, luceneRate,
-            pct(search, 50), pct(search, 95), pct(ask, 50), pct(ask, 95), pct(bare, 50), heapPeakMb());
+            pct(search, 50), pct(search, 95), pct(ask, 50), pct(ask, 95), pct(bare, 50), heap.peakMb());
       }
     } finally {
+      heap.close();
       deleteTree(work);
     }
   }
@@ -207,20 +211,37 @@ public final class Bench {
     return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
   }
 
-  private static void resetPeaks() {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      pool.resetPeakUsage();
-    }
-  }
+  /**
+   * Samples used heap every 20 ms on a named daemon thread. Summing the pools' own peaks would add
+   * peaks reached at different moments, so the total in use is sampled instead.
+   */
+  private static final class HeapSampler implements AutoCloseable {
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final AtomicLong peak = new AtomicLong();
+    private final ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "herald-bench-heap-sampler");
+          t.setDaemon(true);
+          return t;
+        });
 
-  private static double heapPeakMb() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        sum += pool.getPeakUsage().getUsed();
-      }
+    HeapSampler() {
+      timer.scheduleAtFixedRate(this::sample, 0, 20, TimeUnit.MILLISECONDS);
     }
-    return sum / (1024.0 * 1024.0);
+
+    private void sample() {
+      peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+    }
+
+    double peakMb() {
+      sample();
+      return peak.get() / (1024.0 * 1024.0);
+    }
+
+    @Override
+    public void close() {
+      timer.shutdownNow();
+    }
   }
 
   private static void deleteTree(Path root) throws IOException {
