@@ -37,6 +37,9 @@ public final class ExtractiveComposer {
   private static final Pattern WHO_SAID =
       Pattern.compile("^\\s*who\\s+(?:has\\s+|had\\s+)?(said|says|stated|told|warned|called|described|claimed|declared|wrote|tweeted|argued|insisted|promised|vowed|added|remarked|predicted|suggested|asked|urged)\\b\\s*(?:that\\s+)?(.*)$",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  /** How much a sentence's score follows its passage's retrieval score (the rest is its own coverage). */
+  static final double RETRIEVAL_SHARE = 0.5;
+
   private static final Pattern DANGLING =
       Pattern.compile("(?:He|She|They|It|This|That|These|Those|His|Her|Their|Afterwards he|Afterwards she)\\b");
   private static final Pattern QUOTED = Pattern.compile("[“\"«‘']([^”\"»’]{3,})[”\"»’']");
@@ -95,17 +98,27 @@ public final class ExtractiveComposer {
       String text = sp.passage().text();
       double passageCoverage = coverage(weights, total, new HashSet<>(analysis.documentTerms(sp.passage().title() + "\n" + text)));
       bestPassageCoverage = Math.max(bestPassageCoverage, passageCoverage);
+      Set<String> titleTerms = new HashSet<>(analysis.documentTerms(sp.passage().title()));
+      boolean firstSentence = sp.passage().n() == 0;
       for (Sentences.Span span : Sentences.split(text)) {
         String s = span.of(text);
         int words = s.split("\\s+").length;
         if (words < 5 || words > 90) {
+          firstSentence = false;
           continue;
         }
         Set<String> terms = new HashSet<>(analysis.documentTerms(s));
-        double coverage = coverage(weights, total, terms);
+        Set<String> judged = terms;
+        if (firstSentence) {
+          // A news lead restates its headline; judge it with the headline's words as well.
+          judged = new HashSet<>(terms);
+          judged.addAll(titleTerms);
+          firstSentence = false;
+        }
+        double coverage = coverage(weights, total, judged);
         // A sentence is judged on its own words and, less, on the passage around it: the passage
         // often names who and where while the sentence says what.
-        double score = (0.65 * coverage + 0.35 * passageCoverage) * (0.75 + 0.25 * sp.score() / best) - 0.002 * words;
+        double score = (0.65 * coverage + 0.35 * passageCoverage) * (1 - RETRIEVAL_SHARE + RETRIEVAL_SHARE * sp.score() / best) - 0.002 * words;
         candidates.add(new Candidate(sp, r, span, s, terms, coverage, score));
       }
     }
