@@ -40,6 +40,7 @@ public final class ExtractiveComposer {
   /** How much a sentence's score follows its passage's retrieval score (the rest is its own coverage). */
   static final double RETRIEVAL_SHARE = 0.5;
 
+  private static final Pattern NAMED = Pattern.compile("(?<![\\p{L}\\p{N}])(?:\\p{Lu}[\\p{L}\\p{N}'’-]*|\\p{N}[\\p{N},.]*)");
   private static final Pattern DANGLING =
       Pattern.compile("(?:He|She|They|It|This|That|These|Those|His|Her|Their|Afterwards he|Afterwards she)\\b");
   private static final Pattern QUOTED = Pattern.compile("[“\"«‘']([^”\"»’]{3,})[”\"»’']");
@@ -84,6 +85,9 @@ public final class ExtractiveComposer {
   private record Candidate(ScoredPassage passage, int rank, Sentences.Span span, String text, Set<String> terms, double coverage, double score) {}
 
   private Answer summary(String question, Retrieval retrieval, Instant asOf) {
+    if (namesSomethingUnknown(retrieval)) {
+      return abstain(question, asOf);
+    }
     Map<String, Float> weights = retrieval.termWeights();
     double total = weights.values().stream().mapToDouble(Float::doubleValue).sum();
     List<ScoredPassage> top = retrieval.passages().stream().limit(settings.passagesConsidered()).toList();
@@ -229,6 +233,25 @@ public final class ExtractiveComposer {
     }
     String lead = "It was " + speaker.get().name() + (speaker.get().role() == null ? "" : ", " + speaker.get().role()) + ":";
     return cite(question, asOf, cited, lead);
+  }
+
+  /**
+   * Whether the question names something (a capitalised word or a number: "Bank of Japan", "2030")
+   * that no article in the index mentions at all: then any answer would be about something else.
+   */
+  private boolean namesSomethingUnknown(Retrieval retrieval) {
+    if (retrieval.unknownTerms().isEmpty()) {
+      return false;
+    }
+    Matcher m = NAMED.matcher(retrieval.question().searchText());
+    while (m.find()) {
+      for (String t : analysis.documentTerms(m.group())) {
+        if (retrieval.unknownTerms().contains(t)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static double coverage(Map<String, Float> weights, double total, Set<String> terms) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,9 +69,10 @@ public final class LuceneRetriever {
     }
     IndexSearcher searcher = index.acquire();
     try {
-      Map<String, Float> weights = idf(searcher, terms);
+      Set<String> unknown = new HashSet<>();
+      Map<String, Float> weights = idf(searcher, terms, unknown);
       if (weights.isEmpty()) {
-        return new Retrieval(parsed, weights, List.of());
+        return new Retrieval(parsed, weights, List.of(), unknown);
       }
       int n = Math.max(settings.candidates(), request.k());
       TopDocs top = searcher.search(buildQuery(terms, parsed.window(), request.asOf(), request.sources()), n);
@@ -82,18 +84,21 @@ public final class LuceneRetriever {
         top = searcher.search(buildQuery(terms, open, request.asOf(), request.sources()), n);
       }
       List<Hit> ranked = rerank(searcher, top, parsed.window(), request.asOf());
-      return new Retrieval(parsed, weights, cap(searcher, ranked, request.k()));
+      return new Retrieval(parsed, weights, cap(searcher, ranked, request.k()), unknown);
     } finally {
       index.release(searcher);
     }
   }
 
-  private Map<String, Float> idf(IndexSearcher searcher, List<String> terms) throws IOException {
+  private Map<String, Float> idf(IndexSearcher searcher, List<String> terms, Set<String> unknown) throws IOException {
     Map<String, Float> weights = new LinkedHashMap<>();
     int n = Math.max(1, searcher.getIndexReader().numDocs());
     for (String t : new LinkedHashSet<>(terms)) {
       int df = searcher.getIndexReader().docFreq(new Term(Fields.TEXT, t));
       // A word no article contains still counts against coverage: it is what the sources lack.
+      if (df == 0) {
+        unknown.add(t);
+      }
       weights.put(t, (float) Math.log(1 + (n - df + 0.5) / (df + 0.5)));
     }
     return weights;

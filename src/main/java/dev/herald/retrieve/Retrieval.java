@@ -2,6 +2,7 @@ package dev.herald.retrieve;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The result of one retrieval: the parsed question, the weighted query terms and the ranked passages.
@@ -9,5 +10,7 @@ import java.util.Map;
  * @param question the question with its time window
  * @param termWeights analysed query terms and their inverse document frequencies
  * @param passages ranked passages, best first
+ * @param unknownTerms query terms that no passage in the index contains
  */
-public record Retrieval(ParsedQuestion question, Map<String, Float> termWeights, List<ScoredPassage> passages) {}
+public record Retrieval(
+    ParsedQuestion question, Map<String, Float> termWeights, List<ScoredPassage> passages, Set<String> unknownTerms) {}
