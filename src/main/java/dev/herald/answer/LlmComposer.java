@@ -230,6 +230,9 @@ public final class LlmComposer implements AutoCloseable {
     if (e instanceof MalformedOutputException) {
       return "gave malformed output: " + e.getMessage();
     }
+    if (hasCause(e, com.fasterxml.jackson.core.JsonProcessingException.class)) {
+      return "gave malformed output: " + e;
+    }
     if (hasCause(e, java.io.IOException.class)) {
       return "could not be reached: " + e;
     }

@@ -5,9 +5,9 @@ package dev.herald.answer;
  *
  * @param sentences sentences in the model's answer
  * @param kept sentences shown to the user
- * @param dropped sentences removed as unsupported, uncited or emptied by a removed misquote
+ * @param dropped sentences removed as unsupported, uncited or holding a misquote
  * @param citationsRemoved {@code [n]} markers removed because they named no provided source
- * @param quotesRemoved quoted spans removed because no cited source holds those exact words
+ * @param quotesRemoved quoted spans removed (with their sentences) because no cited source holds those exact words
  * @param fallback true when the extractive answer was given instead of the model's
  */
 public record Verification(int sentences, int kept, int dropped, int citationsRemoved, int quotesRemoved, boolean fallback) {

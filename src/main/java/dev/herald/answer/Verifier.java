@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a language model's answer against the sources it was given, sentence by sentence, and keeps
- * only what the sources support: markers naming no source are removed, quotations that are not exact
- * words of a cited source are removed, cited sentences whose content terms are too rarely found in their
+ * only what the sources support: markers naming no source are removed, a quotation that is not the exact
+ * words of a cited source is removed with its sentence, cited sentences whose content terms are too rarely found in their
  * sources are dropped, and uncited sentences are dropped unless they only say that the sources do not
  * cover something. The rules and the threshold are documented in docs/LLM.md.
  */
@@ -97,20 +97,21 @@ public final class Verifier {
         }
       }
       body.append(sentence.substring(last));
-      String text = body.toString().strip();
-      StringBuilder unquoted = new StringBuilder();
+      String text = tidy(body.toString());
       Matcher q = QUOTE.matcher(text);
-      last = 0;
+      boolean misquoted = false;
       while (q.find()) {
         String words = q.group(1) != null ? q.group(1) : q.group(2) != null ? q.group(2) : q.group(3);
-        if (cited.isEmpty() || cited.stream().noneMatch(k -> containsQuote(evidence.get(k - 1), words))) {
-          unquoted.append(text, last, q.start());
-          last = q.end();
+        if (cited.stream().noneMatch(k -> containsQuote(evidence.get(k - 1), words))) {
           quotesRemoved++;
+          misquoted = true;
         }
       }
-      unquoted.append(text.substring(last));
-      text = tidy(unquoted.toString());
+      if (misquoted) {
+        // The rest of such a sentence is an attribution ("X said the plan would") that means nothing
+        // without the quoted words, so the misquote goes together with its sentence.
+        continue;
+      }
       if (cited.isEmpty()) {
         if (COVERAGE.matcher(text).find()) {
           kept.add(new Checked(text, cited));
