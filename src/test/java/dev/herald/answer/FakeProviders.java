@@ -73,20 +73,29 @@ final class FakeProviders {
     return JSON.readTree(r.getBody().utf8());
   }
 
-  /** All message texts of an OpenAI or Ollama style request body, joined. */
+  /** All message texts of an OpenAI, Ollama or Anthropic request body, joined. */
   static String messages(RecordedRequest r) throws Exception {
     StringBuilder b = new StringBuilder();
     JsonNode root = body(r);
     if (root.has("system")) {
-      b.append(root.get("system").isTextual() ? root.get("system").asText() : root.get("system").toString()).append('\n');
+      text(root.get("system"), b);
     }
     for (JsonNode m : root.get("messages")) {
-      JsonNode c = m.get("content");
-      b.append(c.isTextual() ? c.asText() : c.toString()).append('\n');
+      text(m.get("content"), b);
     }
     return b.toString();
   }
 
+  // Content is a string (OpenAI, Ollama) or a list of typed blocks (Anthropic).
+  private static void text(JsonNode content, StringBuilder b) {
+    if (content.isTextual()) {
+      b.append(content.asText()).append('\n');
+    } else if (content.isArray()) {
+      for (JsonNode block : content) {
+        text(block.has("text") ? block.get("text") : block, b);
+      }
+    }
+  }
 
   private static ObjectNode chunk() {
     ObjectNode o = JSON.createObjectNode();
