@@ -36,6 +36,7 @@ public final class Verifier {
   public static final int MIN_TERMS = 2;
 
   private static final Pattern MARKER = Pattern.compile("\\s*\\[(\\d+(?:\\s*,\\s*\\d+)*)\\]");
+  private static final Pattern LIST_ITEM = Pattern.compile("^(?:[-*•]|\\d+[.)])\\s+");
   private static final Pattern LEADING_MARKERS = Pattern.compile("^(?:\\s*\\[\\d+(?:\\s*,\\s*\\d+)*\\])+");
   private static final Pattern QUOTE = Pattern.compile("“([^“”]+)”|\"([^\"]+)\"|(?<![\\p{L}\\p{N}])‘([^‘’]+)’(?![\\p{L}\\p{N}])");
   private static final Pattern COVERAGE = Pattern.compile(
@@ -233,7 +234,7 @@ public final class Verifier {
     return s.replaceAll("\\s+", " ").replaceAll("\\s+([,.;:!?])", "$1").replaceAll(",([.;:!?])", "$1").strip();
   }
 
-  /** Splits an answer into sentences, keeping markers written after the full stop with their sentence. */
+  /** Splits an answer into sentences, keeping markers written after the full stop with their sentence and dropping list bullets. */
   static List<String> sentences(String answer) {
     List<String> out = new ArrayList<>();
     for (String s : Sentences.texts(answer.strip())) {
@@ -242,6 +243,8 @@ public final class Verifier {
         out.set(out.size() - 1, out.get(out.size() - 1) + m.group());
         s = s.substring(m.end()).strip();
       }
+      // Models asked for plain text still write lists at times; the answer is rejoined as prose.
+      s = LIST_ITEM.matcher(s).replaceFirst("");
       if (!s.isEmpty()) {
         out.add(s);
       }

@@ -106,4 +106,11 @@ class VerifierTest {
 
     assertThat(r.verification().kept()).isEqualTo(1);
   }
+
+  @Test
+  void should_rejoin_a_bulleted_answer_as_prose() {
+    Verifier.Result r = verify("- The council approved a budget of 4.2 million dollars [1].\n- The bridge stays closed until December [2].");
+
+    assertThat(r.text()).isEqualTo("The council approved a budget of 4.2 million dollars [1]. The bridge stays closed until December [2].");
+  }
 }
