@@ -173,6 +173,31 @@ class LlmComposerOpenAiTest {
   }
 
   @Test
+  void should_fall_back_to_extractive_when_rate_limited() throws Exception {
+    herald(Duration.ofSeconds(5));
+    server.enqueue(new MockResponse.Builder(FakeProviders.json(429, "{\"error\":{\"message\":\"slow down\"}}"))
+        .addHeader("Retry-After", "20").build());
+
+    ComposedAnswer a = ask(NewsFixture.BUDGET_QUESTION);
+
+    assertFellBack(a, "rate limited");
+  }
+
+  @Test
+  void should_fall_back_within_the_deadline_when_a_stream_stalls() throws Exception {
+    herald(Duration.ofMillis(700));
+    server.enqueue(new MockResponse.Builder(FakeProviders.openAiStream(List.of("As of 16 October 2025, the council")))
+        .bodyDelay(4, TimeUnit.SECONDS).build());
+
+    long t0 = System.nanoTime();
+    ComposedAnswer a = herald.answerStreaming(NewsFixture.BUDGET_QUESTION, NewsFixture.AS_OF, null, p -> {});
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+
+    assertThat(ms).isLessThan(700 + 1000);
+    assertFellBack(a, "timed out");
+  }
+
+  @Test
   void should_fall_back_on_bad_credentials_and_never_log_the_key() throws Exception {
     herald(Duration.ofSeconds(5));
     server.enqueue(FakeProviders.json(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}"));
