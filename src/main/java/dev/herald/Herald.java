@@ -42,30 +42,31 @@ public final class Herald implements Closeable {
   private final ArticleIndex index;
   private final LuceneRetriever retriever;
   private final ExtractiveComposer composer;
-  private final LlmComposer llm;
+  private final QuestionAnalysis analysis;
+  private final Map<String, String> env;
   private final boolean writable;
+  private LlmComposer llm;
 
-  private Herald(HeraldConfig config, ArticleIndex index, boolean writable, Map<String, String> env) throws IOException {
+  private Herald(HeraldConfig config, ArticleIndex index, boolean writable, Map<String, String> env) {
     this.config = config;
     this.index = index;
     this.writable = writable;
-    QuestionAnalysis analysis = new QuestionAnalysis();
+    this.env = env;
+    this.analysis = new QuestionAnalysis();
     this.retriever = new LuceneRetriever(index, analysis, new TimeExpressions(config.zone()), config.retrieval());
     this.composer = new ExtractiveComposer(analysis, new AttributionFinder(), config.answer());
-    try {
-      this.llm = config.llm().provider() == Provider.EXTRACTIVE ? null : llmComposer(config, analysis, env);
-    } catch (RuntimeException e) {
-      index.close();
-      throw e;
-    }
   }
 
-  private LlmComposer llmComposer(HeraldConfig config, QuestionAnalysis analysis, Map<String, String> env) {
-    LlmSettings s = config.llm();
-    ChatModelFactory models = new ChatModelFactory(env);
-    return new LlmComposer(composer, new Verifier(analysis, s.minSupport(), config.zone()), s,
-        models.chatModel(s), models.streamingChatModel(s),
-        new CircuitBreaker(s.breakerFailures(), s.breakerPause(), Clock.systemUTC()), models.secrets(s), config.zone());
+  // Built on first use, so that indexing and searching never need a model's key or server.
+  private synchronized LlmComposer llm() {
+    if (llm == null && config.llm().provider() != Provider.EXTRACTIVE) {
+      LlmSettings s = config.llm();
+      ChatModelFactory models = new ChatModelFactory(env);
+      llm = new LlmComposer(composer, new Verifier(analysis, s.minSupport(), config.zone()), s,
+          models.chatModel(s), models.streamingChatModel(s),
+          new CircuitBreaker(s.breakerFailures(), s.breakerPause(), Clock.systemUTC()), models.secrets(s), config.zone());
+    }
+    return llm;
   }
 
   /** Opens Herald with a writable index (created when missing), reading API keys from the process environment. */
@@ -133,7 +134,8 @@ public final class Herald implements Closeable {
    */
   public ComposedAnswer answer(String question, Instant asOf, String previousQuestion) throws IOException {
     Retrieval r = retriever.retrieve(SearchRequest.of(question, config.k(), asOf));
-    return llm == null ? ComposedAnswer.extractive(composer.compose(r, asOf)) : llm.compose(r, asOf, previousQuestion);
+    LlmComposer l = llm();
+    return l == null ? ComposedAnswer.extractive(composer.compose(r, asOf)) : l.compose(r, asOf, previousQuestion);
   }
 
   /**
@@ -143,9 +145,10 @@ public final class Herald implements Closeable {
   public ComposedAnswer answerStreaming(String question, Instant asOf, String previousQuestion, Consumer<String> partialText)
       throws IOException {
     Retrieval r = retriever.retrieve(SearchRequest.of(question, config.k(), asOf));
-    return llm == null
+    LlmComposer l = llm();
+    return l == null
         ? ComposedAnswer.extractive(composer.compose(r, asOf))
-        : llm.composeStreaming(r, asOf, previousQuestion, partialText);
+        : l.composeStreaming(r, asOf, previousQuestion, partialText);
   }
 
   /** What the index holds now. */
@@ -156,8 +159,10 @@ public final class Herald implements Closeable {
   /** Closes the index; uncommitted writes (there are none after {@link #index}) are discarded. */
   @Override
   public void close() throws IOException {
-    if (llm != null) {
-      llm.close();
+    synchronized (this) {
+      if (llm != null) {
+        llm.close();
+      }
     }
     index.close();
   }
