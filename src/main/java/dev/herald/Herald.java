@@ -1,7 +1,10 @@
 package dev.herald;
 
 import dev.herald.answer.Answer;
+import dev.herald.answer.ComposedAnswer;
 import dev.herald.answer.ExtractiveComposer;
+import dev.herald.answer.LlmComposer;
+import dev.herald.answer.Verifier;
 import dev.herald.config.HeraldConfig;
 import dev.herald.corpus.ArticleProblem;
 import dev.herald.corpus.ArticleReader;
@@ -10,6 +13,10 @@ import dev.herald.index.IndexStats;
 import dev.herald.index.IndexSummary;
 import dev.herald.index.Indexer;
 import dev.herald.index.PassageSplitter;
+import dev.herald.llm.ChatModelFactory;
+import dev.herald.llm.CircuitBreaker;
+import dev.herald.llm.LlmSettings;
+import dev.herald.llm.Provider;
 import dev.herald.quotes.AttributionFinder;
 import dev.herald.retrieve.LuceneRetriever;
 import dev.herald.retrieve.QuestionAnalysis;
@@ -19,8 +26,10 @@ import dev.herald.retrieve.TimeExpressions;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -33,20 +42,41 @@ public final class Herald implements Closeable {
   private final ArticleIndex index;
   private final LuceneRetriever retriever;
   private final ExtractiveComposer composer;
+  private final QuestionAnalysis analysis;
+  private final Map<String, String> env;
   private final boolean writable;
+  private LlmComposer llm;
 
-  private Herald(HeraldConfig config, ArticleIndex index, boolean writable) {
+  private Herald(HeraldConfig config, ArticleIndex index, boolean writable, Map<String, String> env) {
     this.config = config;
     this.index = index;
     this.writable = writable;
-    QuestionAnalysis analysis = new QuestionAnalysis();
+    this.env = env;
+    this.analysis = new QuestionAnalysis();
     this.retriever = new LuceneRetriever(index, analysis, new TimeExpressions(config.zone()), config.retrieval());
     this.composer = new ExtractiveComposer(analysis, new AttributionFinder(), config.answer());
   }
 
-  /** Opens Herald with a writable index (created when missing). */
+  // Built on first use, so that indexing and searching never need a model's key or server.
+  private synchronized LlmComposer llm() {
+    if (llm == null && config.llm().provider() != Provider.EXTRACTIVE) {
+      LlmSettings s = config.llm();
+      ChatModelFactory models = new ChatModelFactory(env);
+      llm = new LlmComposer(composer, new Verifier(analysis, s.minSupport(), config.zone()), s,
+          models.chatModel(s), models.streamingChatModel(s),
+          new CircuitBreaker(s.breakerFailures(), s.breakerPause(), Clock.systemUTC()), models.secrets(s), config.zone());
+    }
+    return llm;
+  }
+
+  /** Opens Herald with a writable index (created when missing), reading API keys from the process environment. */
   public static Herald openWritable(HeraldConfig config) throws IOException {
-    return new Herald(config, ArticleIndex.openWritable(config.indexDir(), PassageSplitter.standard()), true);
+    return openWritable(config, System.getenv());
+  }
+
+  /** Opens Herald with a writable index (created when missing), reading API keys from {@code env}. */
+  public static Herald openWritable(HeraldConfig config, Map<String, String> env) throws IOException {
+    return new Herald(config, ArticleIndex.openWritable(config.indexDir(), PassageSplitter.standard()), true, env);
   }
 
   /**
@@ -54,10 +84,16 @@ public final class Herald implements Closeable {
    * after indexing the configured corpus into it.
    */
   public static Herald openForQuestions(HeraldConfig config, Consumer<ArticleProblem> problems, Consumer<String> notices) throws IOException {
+    return openForQuestions(config, System.getenv(), problems, notices);
+  }
+
+  /** Opens Herald for answering like {@link #openForQuestions(HeraldConfig, Consumer, Consumer)}, reading API keys from {@code env}. */
+  public static Herald openForQuestions(
+      HeraldConfig config, Map<String, String> env, Consumer<ArticleProblem> problems, Consumer<String> notices) throws IOException {
     if (ArticleIndex.exists(config.indexDir())) {
-      return new Herald(config, ArticleIndex.openReadOnly(config.indexDir()), false);
+      return new Herald(config, ArticleIndex.openReadOnly(config.indexDir()), false, env);
     }
-    Herald h = openWritable(config);
+    Herald h = openWritable(config, env);
     try {
       notices.accept("No index yet at " + config.indexDir() + ": indexing " + config.corpusDir() + " first.");
       IndexSummary s = h.index(List.of(config.corpusDir()), problems, (a, p) -> {});
@@ -87,10 +123,32 @@ public final class Herald implements Closeable {
     return retriever.retrieve(request);
   }
 
-  /** Answers a question as of {@code asOf} with the embedded extractive composer. */
+  /** Answers a question as of {@code asOf} with the configured composer (extractive unless a language model is set). */
   public Answer ask(String question, Instant asOf) throws IOException {
+    return answer(question, asOf, null).answer();
+  }
+
+  /**
+   * Answers a question as of {@code asOf} with the configured composer, reporting how the answer was
+   * made; {@code previousQuestion} (may be {@code null}) lets a language model resolve follow-ups.
+   */
+  public ComposedAnswer answer(String question, Instant asOf, String previousQuestion) throws IOException {
     Retrieval r = retriever.retrieve(SearchRequest.of(question, config.k(), asOf));
-    return composer.compose(r, asOf);
+    LlmComposer l = llm();
+    return l == null ? ComposedAnswer.extractive(composer.compose(r, asOf)) : l.compose(r, asOf, previousQuestion);
+  }
+
+  /**
+   * Answers like {@link #answer}, sending the text generated so far to {@code partialText} while a
+   * streaming model writes (citation markers removed: they are verified only in the returned answer).
+   */
+  public ComposedAnswer answerStreaming(String question, Instant asOf, String previousQuestion, Consumer<String> partialText)
+      throws IOException {
+    Retrieval r = retriever.retrieve(SearchRequest.of(question, config.k(), asOf));
+    LlmComposer l = llm();
+    return l == null
+        ? ComposedAnswer.extractive(composer.compose(r, asOf))
+        : l.composeStreaming(r, asOf, previousQuestion, partialText);
   }
 
   /** What the index holds now. */
@@ -101,6 +159,11 @@ public final class Herald implements Closeable {
   /** Closes the index; uncommitted writes (there are none after {@link #index}) are discarded. */
   @Override
   public void close() throws IOException {
+    synchronized (this) {
+      if (llm != null) {
+        llm.close();
+      }
+    }
     index.close();
   }
 }

@@ -1,8 +1,9 @@
 package dev.herald.cli;
 
 import dev.herald.Herald;
-import dev.herald.answer.Answer;
+import dev.herald.answer.ComposedAnswer;
 import dev.herald.config.HeraldConfig;
+import dev.herald.llm.Provider;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -27,16 +28,25 @@ final class AskCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
+  @Option(names = "--llm", paramLabel = "PROVIDER",
+      description = "Answer with this provider instead of the configured one: extractive, openai, openai-compatible, ollama, anthropic, gemini.")
+  String llm;
+
   @Override
   public Integer call() throws Exception {
     if (question == null || question.isBlank()) {
       throw new UsageException("ask: the question is empty; try: herald ask \"Where did Trump and Putin meet?\"");
     }
     HeraldConfig c = root.loadConfig();
+    if (llm != null) {
+      Provider p = Provider.byName(llm).orElseThrow(() -> new UsageException(
+          "ask: --llm " + llm + " is not a provider (known: " + Provider.names() + ")"));
+      c = c.withLlm(c.llm().withProvider(p));
+    }
     Instant at = AsOf.parse(asOf, c.zone(), root.clock);
     PrintWriter out = root.spec.commandLine().getOut();
     try (Herald h = root.openForQuestions(c)) {
-      Answer a = h.ask(question.strip(), at);
+      ComposedAnswer a = h.answer(question.strip(), at, null);
       out.println(json ? JsonOutput.line(JsonOutput.answer(a)) : TextOutput.answer(a, c.zone()));
     }
     return 0;

@@ -25,6 +25,7 @@ final class ChatCommand implements Callable<Integer> {
       var stats = h.stats();
       out.printf("Herald knows %d articles%s. Ask about the news; /quit to leave.%n", stats.articles(),
           stats.newest() == null ? "" : ", the newest from " + TextOutput.day(stats.newest(), c.zone()));
+      String previous = null;
       while (true) {
         out.print("> ");
         out.flush();
@@ -35,7 +36,9 @@ final class ChatCommand implements Callable<Integer> {
         if (line.isBlank()) {
           continue;
         }
-        out.println(TextOutput.answer(h.ask(line.strip(), root.clock.instant()), c.zone()));
+        // The previous question lets a language model resolve follow-ups such as "and what did she say?".
+        out.println(TextOutput.answer(h.answer(line.strip(), root.clock.instant(), previous), c.zone()));
+        previous = line.strip();
         out.println();
       }
     }

@@ -86,7 +86,7 @@ public final class HeraldCommand implements Runnable {
   /** Opens Herald for answering questions, indexing the corpus first if there is no index. */
   Herald openForQuestions(HeraldConfig c) throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    return Herald.openForQuestions(c, p -> err.println(p), m -> err.println(m));
+    return Herald.openForQuestions(c, env, p -> err.println(p), m -> err.println(m));
   }
 
   /** Builds the configured command line with Herald's error handling and exit codes. */

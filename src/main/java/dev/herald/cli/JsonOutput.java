@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.answer.Answer;
 import dev.herald.answer.Citation;
+import dev.herald.answer.ComposedAnswer;
+import dev.herald.answer.ExtractiveComposer;
+import dev.herald.answer.TokenCounts;
+import dev.herald.answer.Verification;
 import dev.herald.retrieve.ScoredPassage;
 import java.util.List;
 
@@ -35,6 +39,42 @@ final class JsonOutput {
       n.put("source", c.source());
       n.put("published", c.published().toString());
       n.put("text", c.text());
+    }
+    return o;
+  }
+
+  /**
+   * The {@code herald ask --json} object with, when a language model is configured, its provider, model,
+   * verification counts, token usage and note.
+   */
+  static ObjectNode answer(ComposedAnswer c) {
+    ObjectNode o = answer(c.answer());
+    if (ExtractiveComposer.MODE.equals(c.provider())) {
+      return o;
+    }
+    o.put("provider", c.provider());
+    o.put("model", c.model());
+    Verification v = c.verification();
+    ObjectNode vo = o.putObject("verification");
+    vo.put("sentences", v.sentences());
+    vo.put("kept", v.kept());
+    vo.put("dropped", v.dropped());
+    vo.put("citations_removed", v.citationsRemoved());
+    vo.put("quotes_removed", v.quotesRemoved());
+    vo.put("fallback", v.fallback());
+    TokenCounts u = c.usage();
+    if (u == null) {
+      o.putNull("usage");
+    } else {
+      ObjectNode uo = o.putObject("usage");
+      uo.put("input_tokens", u.input());
+      uo.put("output_tokens", u.output());
+      uo.put("total_tokens", u.total());
+    }
+    if (c.note() == null) {
+      o.putNull("note");
+    } else {
+      o.put("note", c.note());
     }
     return o;
   }

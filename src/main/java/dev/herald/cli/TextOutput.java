@@ -2,6 +2,7 @@ package dev.herald.cli;
 
 import dev.herald.answer.Answer;
 import dev.herald.answer.Citation;
+import dev.herald.answer.ComposedAnswer;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +28,12 @@ final class TextOutput {
     }
     b.append("\n(as of ").append(MOMENT.format(a.asOf().atZone(zone))).append(")");
     return b.toString();
+  }
+
+  /** The answer as {@link #answer(Answer, ZoneId)} renders it, preceded by the composer's note if there is one. */
+  static String answer(ComposedAnswer c, ZoneId zone) {
+    String text = answer(c.answer(), zone);
+    return c.note() == null ? text : c.note() + "\n\n" + text;
   }
 
   /** A date as "16 Oct 2025". */

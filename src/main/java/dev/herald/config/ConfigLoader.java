@@ -6,22 +6,26 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.herald.answer.AnswerSettings;
+import dev.herald.llm.LlmSettings;
+import dev.herald.llm.Provider;
 import dev.herald.retrieve.RetrievalSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 
 /**
  * Loads {@link HeraldConfig}: built-in defaults, then the YAML file (when present), then environment
- * variables ({@code HERALD_DATA}). Command-line options are applied by the caller on the result.
+ * variables ({@code HERALD_DATA}, {@code HERALD_LLM_PROVIDER}, {@code HERALD_LLM_BASE_URL},
+ * {@code HERALD_LLM_MODEL}). Command-line options are applied by the caller on the result.
  */
 public final class ConfigLoader {
 
   /** The YAML file's shape; every key is optional. */
-  record File(String data, String corpus, String timezone, Integer k, Retrieval retrieval, Answer answer) {}
+  record File(String data, String corpus, String timezone, Integer k, Retrieval retrieval, Answer answer, Llm llm) {}
 
   /** The {@code retrieval:} section. */
   record Retrieval(
@@ -30,6 +34,11 @@ public final class ConfigLoader {
 
   /** The {@code answer:} section. */
   record Answer(Integer maxSentences, Integer passagesConsidered, Double minCoverage, Double minQuoteCoverage) {}
+
+  /** The {@code llm:} section. */
+  record Llm(
+      String provider, String model, String baseUrl, String apiKeyEnv, Double timeoutSeconds, Integer maxTokens,
+      Double temperature, Double minSupport, Integer breakerFailures, Double breakerPauseSeconds) {}
 
   private final YAMLMapper yaml;
 
@@ -46,7 +55,7 @@ public final class ConfigLoader {
    */
   public HeraldConfig load(Path home, Path file, Map<String, String> env) throws ConfigException {
     Path path = file != null ? file : home.resolve("config/herald.yaml");
-    File f = new File(null, null, null, null, null, null);
+    File f = new File(null, null, null, null, null, null, null);
     if (Files.exists(path)) {
       try {
         File read = yaml.readValue(path.toFile(), File.class);
@@ -90,7 +99,39 @@ public final class ConfigLoader {
     if (k < 1) {
       throw new ConfigException(path + ": k must be at least 1");
     }
-    return new HeraldConfig(home, data, home.resolve(or(f.corpus(), "corpus")), zone, k, retrieval, answer);
+    LlmSettings llm = llm(path, f.llm(), env);
+    return new HeraldConfig(home, data, home.resolve(or(f.corpus(), "corpus")), zone, k, retrieval, answer, llm);
+  }
+
+  private static LlmSettings llm(Path path, Llm l, Map<String, String> env) throws ConfigException {
+    LlmSettings d = LlmSettings.defaults();
+    if (l == null) {
+      l = new Llm(null, null, null, null, null, null, null, null, null, null);
+    }
+    String providerName = or(nonBlank(env.get("HERALD_LLM_PROVIDER")), l.provider());
+    Provider provider = d.provider();
+    if (providerName != null) {
+      provider = Provider.byName(providerName).orElseThrow(() -> new ConfigException(
+          path + ": llm provider '" + providerName + "' is unknown (known: " + Provider.names() + ")"));
+    }
+    double timeout = or(l.timeoutSeconds(), d.timeout().toMillis() / 1000.0);
+    double pause = or(l.breakerPauseSeconds(), d.breakerPause().toMillis() / 1000.0);
+    LlmSettings s = new LlmSettings(
+        provider, or(nonBlank(env.get("HERALD_LLM_MODEL")), l.model()), or(nonBlank(env.get("HERALD_LLM_BASE_URL")), l.baseUrl()),
+        l.apiKeyEnv(), Duration.ofMillis(Math.round(timeout * 1000)), or(l.maxTokens(), d.maxTokens()),
+        or(l.temperature(), d.temperature()), or(l.minSupport(), d.minSupport()),
+        or(l.breakerFailures(), d.breakerFailures()), Duration.ofMillis(Math.round(pause * 1000)));
+    if (timeout <= 0 || s.maxTokens() < 1 || s.breakerFailures() < 1 || pause < 0) {
+      throw new ConfigException(path + ": llm timeout-seconds, max-tokens and breaker-failures must be positive");
+    }
+    if (s.minSupport() < 0 || s.minSupport() > 1) {
+      throw new ConfigException(path + ": llm min-support must be between 0 and 1");
+    }
+    return s;
+  }
+
+  private static String nonBlank(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   private static <T> T or(T value, T fallback) {
