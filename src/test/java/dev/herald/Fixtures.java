@@ -2,6 +2,7 @@ package dev.herald;
 
 import dev.herald.answer.AnswerSettings;
 import dev.herald.config.HeraldConfig;
+import dev.herald.llm.LlmSettings;
 import dev.herald.retrieve.RetrievalSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ public final class Fixtures {
   /** A configuration whose data folder is {@code dir}/data. */
   public static HeraldConfig config(Path dir) {
     return new HeraldConfig(dir, dir.resolve("data"), dir.resolve("corpus"), ZoneOffset.UTC, 10,
-        RetrievalSettings.defaults(), AnswerSettings.defaults());
+        RetrievalSettings.defaults(), AnswerSettings.defaults(), LlmSettings.defaults());
   }
 
   /** Opens a writable Herald over a fresh temp-dir index holding the fixture articles. */

@@ -40,7 +40,7 @@ public final class ExtractiveComposer {
   /** How much a sentence's score follows its passage's retrieval score (the rest is its own coverage). */
   static final double RETRIEVAL_SHARE = 0.5;
 
-  private static final Pattern NAMED = Pattern.compile("(?<![\\p{L}\\p{N}])(?:\\p{Lu}[\\p{L}\\p{N}'’-]*|\\p{N}[\\p{N},.]*)");
+  private static final Pattern NAMED = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{N}[\\p{N},.]*\\p{N}");
   private static final Pattern DANGLING =
       Pattern.compile("(?:He|She|They|It|This|That|These|Those|His|Her|Their|Afterwards he|Afterwards she)\\b");
   private static final Pattern QUOTED = Pattern.compile("[“\"«‘']([^”\"»’]{3,})[”\"»’']");
@@ -236,8 +236,9 @@ public final class ExtractiveComposer {
   }
 
   /**
-   * Whether the question names something (a capitalised word or a number: "Bank of Japan", "2030")
-   * that no article in the index mentions at all: then any answer would be about something else.
+   * Whether the question names a number (a year such as "2030", a figure) that no article in the index
+   * mentions at all: then any answer would be about something else. Unknown capitalised words are not
+   * enough on their own: "Switzerland" or "Iranian" often stand for "Geneva" or "Iran" in the source.
    */
   private boolean namesSomethingUnknown(Retrieval retrieval) {
     if (retrieval.unknownTerms().isEmpty()) {
