@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.Herald;
 import dev.herald.config.HeraldConfig;
 import dev.herald.eval.Jsonl;
+import dev.herald.eval.QuoteExtractionEval;
+import dev.herald.eval.QuoteExtractionReport;
+import dev.herald.quotes.QuoteExtractor;
 import dev.herald.eval.RealTimeQaEval;
 import dev.herald.eval.RealTimeQaQuestion;
 import dev.herald.eval.RealTimeQaReport;
@@ -24,7 +27,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code herald eval}: measures retrieval and answers on question sets (index the articles first). */
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Evaluate on a question set; index its articles first with 'herald index'.",
-    subcommands = {EvalCommand.RealTimeQa.class, EvalCommand.WhoSaid.class})
+    subcommands = {EvalCommand.RealTimeQa.class, EvalCommand.WhoSaid.class, EvalCommand.Quotes.class})
 final class EvalCommand implements Runnable {
 
   @ParentCommand HeraldCommand root;
@@ -126,6 +129,45 @@ final class EvalCommand implements Runnable {
       } else {
         out.printf(Locale.ROOT, "questions %d  speaker accuracy %.3f  citation accuracy %.3f%n",
             r.questions(), r.speakerAccuracy(), r.citationAccuracy());
+      }
+      return 0;
+    }
+  }
+
+  /** {@code herald eval quotes}: extraction quality against annotated attributions. */
+  @Command(name = "quotes", mixinStandardHelpOptions = true,
+      description = "Precision and recall of direct-quotation extraction and speakers against BRAT annotations (PolNeAR layout).")
+  static final class Quotes implements Callable<Integer> {
+    @ParentCommand EvalCommand eval;
+
+    @Option(names = "--annotations", required = true, paramLabel = "DIR",
+        description = "A PolNeAR split folder holding text/ and attributions/ (e.g. ../shared/eval-data/polnear/data/dev).")
+    Path dir;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!Files.isDirectory(dir.resolve("attributions")) || !Files.isDirectory(dir.resolve("text"))) {
+        throw new UsageException("eval quotes: --annotations " + dir + " must hold text/ and attributions/");
+      }
+      QuoteExtractionReport r = new QuoteExtractionEval(QuoteExtractor.standard()).run(dir);
+      PrintWriter out = eval.spec.commandLine().getOut();
+      if (json) {
+        ObjectNode o = JsonOutput.MAPPER.createObjectNode();
+        o.put("articles", r.articles());
+        o.put("gold", r.gold());
+        o.put("predicted", r.predicted());
+        o.put("content_precision", r.contentPrecision());
+        o.put("content_recall", r.contentRecall());
+        o.put("source_precision", r.sourcePrecision());
+        o.put("source_recall", r.sourceRecall());
+        o.put("gold_pronoun_sources", r.goldPronounSources());
+        out.println(JsonOutput.line(o));
+      } else {
+        out.printf(Locale.ROOT, "articles %d  gold %d  extracted %d  content P %.3f R %.3f  source P %.3f R %.3f (%d pronoun sources not judged)%n",
+            r.articles(), r.gold(), r.predicted(), r.contentPrecision(), r.contentRecall(), r.sourcePrecision(), r.sourceRecall(), r.goldPronounSources());
       }
       return 0;
     }

@@ -2,6 +2,7 @@ package dev.herald.quotes;
 
 import dev.herald.text.Sentences;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,7 +27,9 @@ public final class AttributionFinder {
           "acknowledged", "admitted", "continued", "recalled", "suggested", "urged", "vowed", "promised",
           "stressed", "emphasized", "emphasised", "predicted", "complained", "conceded", "countered",
           "remarked", "joked", "cautioned", "observed", "confirmed", "denied", "contended", "maintained",
-          "according", "quipped", "pledged", "alleged", "charged", "thundered", "boasted", "shouted");
+          "according", "quipped", "pledged", "alleged", "charged", "thundered", "boasted", "shouted", "saying",
+          "telling", "adding", "writing", "noting", "arguing", "insisting", "warning", "asking", "scolded",
+          "reads", "read", "tweets", "explains", "recalls", "recounted", "wondered", "demanded", "retorted");
 
   private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "i", "we");
   private static final Set<String> NAME_PARTICLES =
@@ -43,12 +46,38 @@ public final class AttributionFinder {
 
   /** Finds the speaker of {@code sentence}, resolving pronouns and surnames against {@code before}. */
   public Optional<Speaker> find(String sentence, String before) {
+    return find(sentence, before, -1);
+  }
+
+  /**
+   * Finds the speaker of the {@code quotation}-th quotation (0-based) in {@code sentence}: cues are tried
+   * nearest to that quotation first, since a sentence may attribute several things. A negative index
+   * tries cues from left to right.
+   */
+  public Optional<Speaker> find(String sentence, String before, int quotation) {
     List<Tok> toks = tokens(mask(sentence));
-    for (int i = 0; i < toks.size(); i++) {
-      String w = toks.get(i).text.toLowerCase(Locale.ROOT);
-      if (!CUES.contains(w)) {
-        continue;
+    int anchor = -1;
+    if (quotation >= 0) {
+      int seen = 0;
+      for (int i = 0; i < toks.size() && anchor < 0; i++) {
+        if (toks.get(i).text.equals("Q") && seen++ == quotation) {
+          anchor = i;
+        }
       }
+    }
+    List<Integer> cues = new ArrayList<>();
+    for (int i = 0; i < toks.size(); i++) {
+      if (CUES.contains(toks.get(i).text.toLowerCase(Locale.ROOT))) {
+        cues.add(i);
+      }
+    }
+    if (anchor >= 0) {
+      final int a = anchor;
+      // nearest first; at equal distance the cue after the quotation ("“…,” X said") wins
+      cues.sort(Comparator.comparingInt((Integer i) -> Math.abs(i - a)).thenComparingInt(i -> i < a ? 1 : 0));
+    }
+    for (int i : cues) {
+      String w = toks.get(i).text.toLowerCase(Locale.ROOT);
       if (w.equals("according")) {
         if (i + 1 < toks.size() && toks.get(i + 1).text.equalsIgnoreCase("to")) {
           Optional<Speaker> s = nameAfter(toks, i + 2, before);
@@ -80,6 +109,28 @@ public final class AttributionFinder {
     if (end - 1 >= 0 && PRONOUNS.contains(toks.get(end - 1).text.toLowerCase(Locale.ROOT))) {
       return resolvePronoun(before);
     }
+    String appositive = null;
+    if (end - 1 >= 0 && toks.get(end - 1).text.equals(")")) {
+      // "Sen. Claire McCaskill (D-Mo.) said": step over the parenthesis
+      int open = end - 1;
+      while (open >= 0 && !toks.get(open).text.equals("(") && end - open < 8) {
+        open--;
+      }
+      if (open >= 0 && toks.get(open).text.equals("(")) {
+        end = open;
+      }
+    } else if (end - 1 >= 0 && toks.get(end - 1).text.equals(",")) {
+      // "Scott Pruitt, the attorney general of Oklahoma, said": the name stands before the appositive
+      int comma = end - 2;
+      while (comma >= 0 && !toks.get(comma).text.equals(",") && !toks.get(comma).text.equals("Q") && end - comma < 14) {
+        comma--;
+      }
+      if (comma > 0 && toks.get(comma).text.equals(",") && comma + 1 < end - 1 && isLowerWord(toks.get(comma + 1).text)
+          && isNamePart(toks.get(comma - 1).text, false)) {
+        appositive = join(toks, comma + 1, end - 1);
+        end = comma;
+      }
+    }
     int start = end;
     while (start - 1 >= 0 && isNamePart(toks.get(start - 1).text, start - 1 < end - 1)) {
       start--;
@@ -94,7 +145,10 @@ public final class AttributionFinder {
       return Optional.empty();
     }
     String name = join(toks, start, end);
-    String role = roleBefore(toks, start);
+    if (name.endsWith("’s") || name.endsWith("'s")) {
+      return Optional.empty(); // "Trump's running mate said": the speaker is the mate, not Trump
+    }
+    String role = appositive != null ? appositive : roleBefore(toks, start);
     return Optional.of(new Speaker(resolveSurname(name, before), role));
   }
 

@@ -1,0 +1,206 @@
+package dev.herald.quotes;
+
+import dev.herald.corpus.Article;
+import dev.herald.text.Sentences;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Extracts attributed statements from an article at index time, by rules:
+ *
+ * <ul>
+ *   <li>direct quotations in “…”, "…", «…» or ‘…’ of at least three words, attributed by the
+ *       {@link AttributionFinder} cue rules over the sentence around them (or, for a quotation that
+ *       stands alone, the sentence before or after it); a quotation split around its cue ("“A,” X said.
+ *       “B.”") is joined into one quote with two parts;
+ *   <li>reported speech: a sentence without quotation marks where a name is followed by a cue verb and
+ *       "that" or a clause ("X said that …", "X warned …"), or that opens with "According to X, …";
+ *   <li>a statement reported through someone else ("Ushakov said Putin had told …") keeps both names:
+ *       "Putin, according to Ushakov".
+ * </ul>
+ *
+ * What cannot be attributed (no cue, no name, an unbalanced quotation mark) is skipped; extraction never
+ * throws on odd text.
+ */
+public final class QuoteExtractor {
+
+  private static final Pattern QUOTATION =
+      Pattern.compile("“([^“”]{2,1500})”|(?<![\\p{L}\\p{N}])\"([^\"\\n]{2,1500})\"|«([^«»]{2,1500})»|(?<![\\p{L}\\p{N}])‘([^‘’\\n]{2,600})’(?![\\p{L}])");
+  private static final Pattern REPORTED_CUE =
+      Pattern.compile("\\b(said|says|told|warned|added|claimed|argued|insisted|stressed|noted|wrote|announced|acknowledged|admitted|predicted|suggested|promised|vowed|denied|confirmed|explained|declared|stated)\\b(?:\\s+(?:reporters|journalists|the\\s+\\w+|\\w+\\s+TV|state\\s+television|lawmakers))?(?:\\s+(?:on|in|at)\\s+[^,]{1,40}?)?\\s+(that\\s+)?",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern ACCORDING = Pattern.compile("^According to ([^,]{3,80}),\\s*(.+)$", Pattern.DOTALL);
+
+  private final AttributionFinder finder;
+  private final int maxQuotes;
+  private final int minWords;
+
+  /**
+   * Creates an extractor that keeps at most {@code maxQuotes} statements per article and direct
+   * quotations of at least {@code minWords} words (shorter ones are mostly scare quotes and titles).
+   */
+  public QuoteExtractor(AttributionFinder finder, int maxQuotes, int minWords) {
+    this.finder = finder;
+    this.maxQuotes = maxQuotes;
+    this.minWords = minWords;
+  }
+
+  /** The default: up to 500 statements per article, quotations of three words or more. */
+  public static QuoteExtractor standard() {
+    return new QuoteExtractor(new AttributionFinder(), 500, MIN_WORDS);
+  }
+
+  static int MIN_WORDS = Integer.getInteger("herald.quotes.minWords", 3);
+
+  private record Found(Speaker speaker, String cue, boolean direct, List<String> parts, List<Integer> starts, int sentence) {}
+
+  /** Extracts the statements of {@code article}, in order of appearance. */
+  public List<Quote> extract(Article article) {
+    String text = article.text();
+    List<Sentences.Span> sentences = Sentences.split(text);
+    List<Found> found = new ArrayList<>();
+    boolean[] hasQuotation = new boolean[sentences.size()];
+    Matcher m = QUOTATION.matcher(text);
+    int si = 0;
+    while (m.find() && found.size() < maxQuotes) {
+      int group = m.group(1) != null ? 1 : m.group(2) != null ? 2 : m.group(3) != null ? 3 : 4;
+      String content = trimContent(m.group(group));
+      int contentStart = m.start(group) + leadingTrim(m.group(group));
+      if (content.split("\\s+").length < minWords) {
+        continue;
+      }
+      while (si < sentences.size() && sentences.get(si).end() <= m.start()) {
+        si++;
+      }
+      if (si >= sentences.size()) {
+        break;
+      }
+      int lastSentence = si;
+      while (lastSentence + 1 < sentences.size() && sentences.get(lastSentence).end() < m.end()) {
+        lastSentence++;
+      }
+      for (int k = si; k <= lastSentence; k++) {
+        hasQuotation[k] = true;
+      }
+      int from = sentences.get(si).start();
+      int to = sentences.get(lastSentence).end();
+      String sentence = text.substring(from, Math.max(to, Math.min(text.length(), m.end())));
+      Optional<Speaker> speaker = finder.find(sentence, text.substring(0, from), quotationIndex(text, from, m.start()));
+      String cue = cueOf(sentence);
+      if (speaker.isEmpty()) {
+        Found previous = found.isEmpty() ? null : found.get(found.size() - 1);
+        if (previous != null && previous.direct() && previous.sentence() >= si - 1 && sameParagraph(text, previous.starts().get(0), m.start())) {
+          // "“A,” X said. “B.”" — the second half continues the first speaker's quotation.
+          List<String> parts = new ArrayList<>(previous.parts());
+          List<Integer> starts = new ArrayList<>(previous.starts());
+          parts.add(content);
+          starts.add(contentStart);
+          found.set(found.size() - 1, new Found(previous.speaker(), previous.cue(), true, parts, starts, si));
+          continue;
+        }
+        if (lastSentence + 1 < sentences.size()) {
+          Sentences.Span next = sentences.get(lastSentence + 1);
+          speaker = finder.find(next.of(text), text.substring(0, next.start()));
+          cue = cueOf(next.of(text));
+        }
+      }
+      if (speaker.isPresent()) {
+        found.add(new Found(speaker.get(), cue, true, List.of(content), List.of(contentStart), lastSentence));
+      }
+    }
+    for (int k = 0; k < sentences.size() && found.size() < maxQuotes; k++) {
+      if (!hasQuotation[k]) {
+        reported(text, sentences.get(k)).ifPresent(f -> found.add(f));
+      }
+    }
+    found.sort((a, b) -> Integer.compare(a.starts().get(0), b.starts().get(0)));
+    List<Quote> quotes = new ArrayList<>(found.size());
+    for (Found f : found) {
+      quotes.add(new Quote(article.id() + "~" + quotes.size(), article.id(), f.speaker().name(), f.speaker().role(), f.cue(),
+          f.direct(), List.copyOf(f.parts()), List.copyOf(f.starts()), article.title(), article.url(), article.source(), article.published()));
+    }
+    return quotes;
+  }
+
+  private Optional<Found> reported(String text, Sentences.Span span) {
+    String s = span.of(text);
+    String before = text.substring(0, span.start());
+    Matcher acc = ACCORDING.matcher(s);
+    if (acc.matches()) {
+      Optional<Speaker> sp = finder.find(s, before);
+      String content = trimContent(acc.group(2));
+      if (sp.isPresent() && content.split("\\s+").length >= 4) {
+        int start = span.start() + acc.start(2);
+        return Optional.of(new Found(sp.get(), "according to", false, List.of(content), List.of(start), -1));
+      }
+      return Optional.empty();
+    }
+    Matcher cue = REPORTED_CUE.matcher(s);
+    if (!cue.find() || cue.start() == 0) {
+      return Optional.empty();
+    }
+    String head = s.substring(0, cue.start()).strip();
+    // The speaker must be the subject right before the cue: a name, possibly with a role.
+    if (head.isEmpty() || head.split("\\s+").length > 10 || !Character.isUpperCase(head.charAt(0)) || head.contains(",") && !head.matches(".*,\\s*(?:a|an|the)\\s+[^,]+,?$") && head.split(",").length > 2) {
+      return Optional.empty();
+    }
+    Optional<Speaker> sp = finder.find(s.substring(0, cue.end()), before);
+    if (sp.isEmpty()) {
+      return Optional.empty();
+    }
+    String contentRaw = s.substring(cue.end());
+    String content = trimContent(contentRaw);
+    if (content.split("\\s+").length < 4) {
+      return Optional.empty();
+    }
+    int start = span.start() + cue.end() + leadingTrim(contentRaw);
+    Speaker speaker = sp.get();
+    // "Ushakov said Putin had told Trump that ..." keeps both: the statement is Putin's, as Ushakov reports it.
+    Matcher nested = Pattern.compile("^((?:[A-Z][\\p{L}'’-]+\\s+){0,3}[A-Z][\\p{L}'’-]+)\\s+(?:had\\s+)?(?:said|told|warned|argued|insisted)\\b").matcher(content);
+    if (nested.find() && !nested.group(1).equals(speaker.name())) {
+      speaker = new Speaker(nested.group(1) + ", according to " + speaker.name(), null);
+    }
+    return Optional.of(new Found(speaker, cue.group(1).toLowerCase(Locale.ROOT), false, List.of(content), List.of(start), -1));
+  }
+
+  /** How many quotations open between {@code from} and {@code at}: the index of the one opening at {@code at}. */
+  private static int quotationIndex(String text, int from, int at) {
+    Matcher m = QUOTATION.matcher(text.substring(from, at));
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+
+  private static String cueOf(String sentence) {
+    Matcher m = Pattern.compile("\\b(according to|" + String.join("|", AttributionFinder.CUES) + ")\\b", Pattern.CASE_INSENSITIVE)
+        .matcher(sentence.replaceAll("“[^”]*”|\"[^\"]*\"", " "));
+    return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "said";
+  }
+
+  private static boolean sameParagraph(String text, int a, int b) {
+    return text.substring(Math.min(a, b), Math.max(a, b)).indexOf("\n") < 0;
+  }
+
+  private static int leadingTrim(String s) {
+    int i = 0;
+    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Strips surrounding white space and a trailing comma (news style: “…,” she said); keeps inner text exact. */
+  private static String trimContent(String s) {
+    String t = s.strip();
+    while (!t.isEmpty() && (t.endsWith(",") || t.endsWith(";"))) {
+      t = t.substring(0, t.length() - 1).stripTrailing();
+    }
+    return t;
+  }
+}
