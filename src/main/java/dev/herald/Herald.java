@@ -4,6 +4,10 @@ import dev.herald.answer.Answer;
 import dev.herald.answer.ComposedAnswer;
 import dev.herald.answer.ExtractiveComposer;
 import dev.herald.answer.LlmComposer;
+import dev.herald.answer.QuoteAnswerer;
+import dev.herald.retrieve.FoundQuote;
+import dev.herald.retrieve.QuoteSearch;
+import java.util.Optional;
 import dev.herald.answer.Verifier;
 import dev.herald.config.HeraldConfig;
 import dev.herald.corpus.ArticleProblem;
@@ -42,6 +46,8 @@ public final class Herald implements Closeable {
   private final ArticleIndex index;
   private final LuceneRetriever retriever;
   private final ExtractiveComposer composer;
+  private final QuoteSearch quoteSearch;
+  private final QuoteAnswerer quoteAnswerer;
   private final QuestionAnalysis analysis;
   private final Map<String, String> env;
   private final boolean writable;
@@ -55,6 +61,8 @@ public final class Herald implements Closeable {
     this.analysis = new QuestionAnalysis();
     this.retriever = new LuceneRetriever(index, analysis, new TimeExpressions(config.zone()), config.retrieval());
     this.composer = new ExtractiveComposer(analysis, new AttributionFinder(), config.answer());
+    this.quoteSearch = new QuoteSearch(index, analysis);
+    this.quoteAnswerer = new QuoteAnswerer(quoteSearch, config.answer().minQuoteIndexCoverage(), config.zone());
   }
 
   // Built on first use, so that indexing and searching never need a model's key or server.
@@ -133,6 +141,11 @@ public final class Herald implements Closeable {
    * made; {@code previousQuestion} (may be {@code null}) lets a language model resolve follow-ups.
    */
   public ComposedAnswer answer(String question, Instant asOf, String previousQuestion) throws IOException {
+    // "Who said …?" and "What did X say about Y?" are answered from the verified quote index first.
+    Optional<Answer> fromQuotes = quoteAnswerer.answer(question, asOf);
+    if (fromQuotes.isPresent()) {
+      return ComposedAnswer.extractive(fromQuotes.get());
+    }
     Retrieval r = retriever.retrieve(SearchRequest.of(question, config.k(), asOf));
     LlmComposer l = llm();
     return l == null ? ComposedAnswer.extractive(composer.compose(r, asOf)) : l.compose(r, asOf, previousQuestion);
@@ -149,6 +162,11 @@ public final class Herald implements Closeable {
     return l == null
         ? ComposedAnswer.extractive(composer.compose(r, asOf))
         : l.composeStreaming(r, asOf, previousQuestion, partialText);
+  }
+
+  /** Lists verified quotes by {@code speaker}, optionally about {@code topic}, newest first. */
+  public List<FoundQuote> quotesBy(String speaker, String topic, Instant asOf, int k) throws IOException {
+    return quoteSearch.bySpeaker(speaker, topic, asOf, k);
   }
 
   /** What the index holds now. */

@@ -43,7 +43,8 @@ public final class ExtractiveComposer {
   private static final Pattern NAMED = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{N}[\\p{N},.]*\\p{N}");
   private static final Pattern DANGLING =
       Pattern.compile("(?:He|She|They|It|This|That|These|Those|His|Her|Their|Afterwards he|Afterwards she)\\b");
-  private static final Pattern QUOTED = Pattern.compile("[“\"«‘']([^”\"»’]{3,})[”\"»’']");
+  // Each kind of quotation mark pairs with its own closer, so an apostrophe inside ("don’t") does not end it.
+  private static final Pattern QUOTED = Pattern.compile("“([^”]{3,})”?|\"([^\"]{3,})\"?|«([^»]{3,})»?|(?<![\\p{L}])['‘]([^’']{3,})['’](?![\\p{L}])");
 
   private final QuestionAnalysis analysis;
   private final AttributionFinder attributions;
@@ -77,7 +78,15 @@ public final class ExtractiveComposer {
     }
     String rest = m.group(2);
     Matcher q = QUOTED.matcher(rest);
-    String words = q.find() ? q.group(1) : rest;
+    String words = rest;
+    if (q.find()) {
+      for (int g = 1; g <= q.groupCount(); g++) {
+        if (q.group(g) != null) {
+          words = q.group(g);
+          break;
+        }
+      }
+    }
     words = words.replaceAll("[?.!\\s]+$", "").strip();
     return words.isEmpty() ? Optional.empty() : Optional.of(words);
   }

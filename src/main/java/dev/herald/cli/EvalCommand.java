@@ -111,13 +111,22 @@ final class EvalCommand implements Runnable {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
+    @Option(names = "--details", description = "Also print each question's outcome and answer (to stderr).")
+    boolean details;
+
     @Override
     public Integer call() throws Exception {
       HeraldConfig c = eval.root.loadConfig();
       List<WhoSaidQuestion> qs = Jsonl.read(questionsFile(questions), WhoSaidQuestion.class);
       WhoSaidReport r;
       try (Herald h = openExisting(c)) {
-        r = new WhoSaidEval(h).run(qs, eval.root.clock.instant());
+        PrintWriter err = eval.spec.commandLine().getErr();
+        r = new WhoSaidEval(h, (q, a, speakerRight, citationRight) -> {
+          if (details) {
+            err.printf(Locale.ROOT, "%s\tspeaker=%s\tcited=%s\t%s\t=> %s | %s%n", q.id(), speakerRight, citationRight, q.surname(),
+                a.text().replace('\n', ' '), a.citations().isEmpty() ? "" : a.citations().get(0).articleId());
+          }
+        }).run(qs, eval.root.clock.instant());
       }
       PrintWriter out = eval.spec.commandLine().getOut();
       if (json) {

@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
       IndexCommand.class,
       AskCommand.class,
       SearchCommand.class,
+      QuotesCommand.class,
       ChatCommand.class,
       EvalCommand.class,
       BenchCommand.class,

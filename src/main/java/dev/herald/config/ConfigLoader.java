@@ -33,7 +33,7 @@ public final class ConfigLoader {
       Float recencyHalfLifeDays, Integer maxPerArticle, Integer candidates) {}
 
   /** The {@code answer:} section. */
-  record Answer(Integer maxSentences, Integer passagesConsidered, Double minCoverage, Double minQuoteCoverage) {}
+  record Answer(Integer maxSentences, Integer passagesConsidered, Double minCoverage, Double minQuoteCoverage, Double minQuoteIndexCoverage) {}
 
   /** The {@code llm:} section. */
   record Llm(
@@ -91,10 +91,11 @@ public final class ConfigLoader {
         or(r.recencyHalfLifeDays(), rd.recencyHalfLifeDays()), or(r.maxPerArticle(), rd.maxPerArticle()),
         or(r.candidates(), rd.candidates()));
     AnswerSettings ad = AnswerSettings.defaults();
-    Answer a = f.answer() == null ? new Answer(null, null, null, null) : f.answer();
+    Answer a = f.answer() == null ? new Answer(null, null, null, null, null) : f.answer();
     AnswerSettings answer = new AnswerSettings(
         or(a.maxSentences(), ad.maxSentences()), or(a.passagesConsidered(), ad.passagesConsidered()),
-        or(a.minCoverage(), ad.minCoverage()), or(a.minQuoteCoverage(), ad.minQuoteCoverage()));
+        or(a.minCoverage(), ad.minCoverage()), or(a.minQuoteCoverage(), ad.minQuoteCoverage()),
+        or(a.minQuoteIndexCoverage(), ad.minQuoteIndexCoverage()));
     int k = or(f.k(), 10);
     if (k < 1) {
       throw new ConfigException(path + ": k must be at least 1");

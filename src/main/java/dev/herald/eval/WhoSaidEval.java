@@ -14,11 +14,19 @@ import java.util.Locale;
  */
 public final class WhoSaidEval {
 
+  /** Receives each question's outcome, for per-question reports. */
+  public interface Listener {
+    /** Called once per question. */
+    void question(WhoSaidQuestion q, Answer answer, boolean speakerRight, boolean citationRight);
+  }
+
   private final Herald herald;
+  private final Listener listener;
 
   /** Creates the evaluation over an opened Herald. */
-  public WhoSaidEval(Herald herald) {
+  public WhoSaidEval(Herald herald, Listener listener) {
     this.herald = herald;
+    this.listener = listener;
   }
 
   /** Runs every question. */
@@ -27,12 +35,11 @@ public final class WhoSaidEval {
     int cited = 0;
     for (WhoSaidQuestion q : questions) {
       Answer a = herald.ask(q.question(), asOf);
-      if (!a.abstained() && a.text().toLowerCase(Locale.ROOT).contains(q.surname().toLowerCase(Locale.ROOT))) {
-        speaker++;
-      }
-      if (a.citations().stream().anyMatch(c -> c.articleId().equals(q.articleId()))) {
-        cited++;
-      }
+      boolean speakerRight = !a.abstained() && a.text().toLowerCase(Locale.ROOT).contains(q.surname().toLowerCase(Locale.ROOT));
+      boolean citationRight = a.citations().stream().anyMatch(c -> c.articleId().equals(q.articleId()));
+      speaker += speakerRight ? 1 : 0;
+      cited += citationRight ? 1 : 0;
+      listener.question(q, a, speakerRight, citationRight);
     }
     int n = Math.max(1, questions.size());
     return new WhoSaidReport(questions.size(), (double) speaker / n, (double) cited / n);

@@ -1,6 +1,8 @@
 package dev.herald.index;
 
 import dev.herald.corpus.Article;
+import dev.herald.quotes.Quote;
+import dev.herald.quotes.QuoteExtractor;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,8 +32,9 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Herald's one Lucene index of passages. Writing goes through a single {@link IndexWriter}; every
- * article's passages are replaced as one block, keyed by article id, so re-indexing never duplicates.
+ * Herald's one Lucene index of passages and attributed quotes (told apart by {@link Fields#KIND}).
+ * Writing goes through a single {@link IndexWriter}; every article's passages and quotes are replaced as
+ * one block, keyed by article id, so re-indexing never duplicates.
  * Readers come from one {@link SearcherManager}, refreshed after writes (near-real-time when a writer
  * is open). Nothing is visible to a new process until {@link #commit()}, and a crash before it leaves
  * the last commit intact.
@@ -42,6 +45,7 @@ public final class ArticleIndex implements Closeable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final PassageSplitter splitter;
+  private final QuoteExtractor quotes;
   private final Analyzer analyzer;
 
   private ArticleIndex(Directory directory, IndexWriter writer, SearcherManager searchers, PassageSplitter splitter, Analyzer analyzer) {
@@ -49,6 +53,7 @@ public final class ArticleIndex implements Closeable {
     this.writer = writer;
     this.searchers = searchers;
     this.splitter = splitter;
+    this.quotes = QuoteExtractor.standard();
     this.analyzer = analyzer;
   }
 
@@ -88,13 +93,19 @@ public final class ArticleIndex implements Closeable {
     return analyzer;
   }
 
-  /** Splits {@code article} into passages and replaces whatever the index held under its id; returns the passage count. */
+  /**
+   * Splits {@code article} into passages, extracts its attributed quotes, and replaces whatever the index
+   * held under its id with both, as one block; returns the passage count.
+   */
   public int add(Article article) throws IOException {
     requireWritable();
     List<Passage> passages = splitter.split(article);
     List<Document> docs = new ArrayList<>(passages.size());
     for (Passage p : passages) {
       docs.add(toDocument(p));
+    }
+    for (Quote q : quotes.extract(article)) {
+      docs.add(toDocument(q));
     }
     writer.updateDocuments(new Term(Fields.ARTICLE_ID, article.id()), docs);
     return passages.size();
@@ -126,7 +137,7 @@ public final class ArticleIndex implements Closeable {
     IndexSearcher s = acquire();
     try {
       int articles = s.count(new org.apache.lucene.search.TermQuery(new Term(Fields.ARTICLE_HEAD, Fields.YES)));
-      int passages = s.getIndexReader().numDocs();
+      int passages = s.count(new org.apache.lucene.search.TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)));
       Instant newest = null;
       if (articles > 0) {
         var top = s.search(
@@ -159,8 +170,46 @@ public final class ArticleIndex implements Closeable {
         d.get(Fields.TEXT));
   }
 
+  /** Reads a stored quote document back into a {@link Quote}. */
+  public static Quote toQuote(Document d) {
+    List<String> parts = List.of(d.getValues(Fields.QUOTE_TEXT));
+    List<Integer> starts = java.util.Arrays.stream(d.getFields(Fields.QUOTE_START)).map(f -> f.numericValue().intValue()).toList();
+    return new Quote(
+        d.get(Fields.QUOTE_ID), d.get(Fields.ARTICLE_ID), d.get(Fields.SPEAKER), d.get(Fields.ROLE), d.get(Fields.CUE),
+        d.getField(Fields.DIRECT).numericValue().intValue() == 1, parts, starts, d.get(Fields.QUOTE_TITLE), d.get(Fields.URL),
+        d.get(Fields.SOURCE), Instant.ofEpochMilli(d.getField(Fields.PUBLISHED).numericValue().longValue()));
+  }
+
+  private static Document toDocument(Quote q) {
+    Document d = new Document();
+    d.add(new StringField(Fields.KIND, Fields.KIND_QUOTE, Field.Store.NO));
+    d.add(new StringField(Fields.QUOTE_ID, q.id(), Field.Store.YES));
+    d.add(new StringField(Fields.ARTICLE_ID, q.articleId(), Field.Store.YES));
+    d.add(new SortedDocValuesField(Fields.ARTICLE_ID, new BytesRef(q.articleId())));
+    d.add(new TextField(Fields.SPEAKER, q.speaker(), Field.Store.YES));
+    if (q.role() != null) {
+      d.add(new StoredField(Fields.ROLE, q.role()));
+    }
+    d.add(new StoredField(Fields.CUE, q.cue()));
+    d.add(new StoredField(Fields.DIRECT, q.direct() ? 1 : 0));
+    for (int i = 0; i < q.parts().size(); i++) {
+      d.add(new TextField(Fields.QUOTE_TEXT, q.parts().get(i), Field.Store.YES));
+      d.add(new StoredField(Fields.QUOTE_START, q.starts().get(i)));
+    }
+    d.add(new StoredField(Fields.QUOTE_TITLE, q.title()));
+    d.add(new StoredField(Fields.URL, q.url()));
+    d.add(new StoredField(Fields.SOURCE, q.source()));
+    d.add(new StringField(Fields.SOURCE_KEY, q.source().toLowerCase(Locale.ROOT), Field.Store.NO));
+    long millis = q.published().toEpochMilli();
+    d.add(new LongPoint(Fields.PUBLISHED, millis));
+    d.add(new NumericDocValuesField(Fields.PUBLISHED, millis));
+    d.add(new StoredField(Fields.PUBLISHED, millis));
+    return d;
+  }
+
   private static Document toDocument(Passage p) {
     Document d = new Document();
+    d.add(new StringField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
     d.add(new StringField(Fields.PASSAGE_ID, p.id(), Field.Store.YES));
     d.add(new StringField(Fields.ARTICLE_ID, p.articleId(), Field.Store.YES));
     d.add(new SortedDocValuesField(Fields.ARTICLE_ID, new BytesRef(p.articleId())));

@@ -27,6 +27,29 @@ public final class Fields {
   /** Character offset of the passage in its article's text, stored. */
   public static final String START = "start";
 
+  /** Document kind: {@link #KIND_PASSAGE} or {@link #KIND_QUOTE}. */
+  public static final String KIND = "kind";
+  /** Kind of a passage document. */
+  public static final String KIND_PASSAGE = "passage";
+  /** Kind of an attributed-quote document. */
+  public static final String KIND_QUOTE = "quote";
+  /** Quote id, {@code articleId~n}, stored. */
+  public static final String QUOTE_ID = "quote_id";
+  /** Quote speaker, analysed (searchable by any part of the name) and stored. */
+  public static final String SPEAKER = "speaker";
+  /** Quote speaker's role, stored. */
+  public static final String ROLE = "role";
+  /** Attributing cue, stored. */
+  public static final String CUE = "cue";
+  /** 1 for a direct quotation, 0 for reported speech, stored. */
+  public static final String DIRECT = "direct";
+  /** The quoted words, analysed; stored once per part. */
+  public static final String QUOTE_TEXT = "quote_text";
+  /** The article's headline on a quote document (stored only, so quotes never match title searches). */
+  public static final String QUOTE_TITLE = "quote_title";
+  /** Article offset of each quoted part, stored once per part. */
+  public static final String QUOTE_START = "quote_start";
+
   /** The value of a set flag field. */
   public static final String YES = "1";
 

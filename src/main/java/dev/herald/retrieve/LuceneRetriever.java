@@ -92,7 +92,8 @@ public final class LuceneRetriever {
 
   private Map<String, Float> idf(IndexSearcher searcher, List<String> terms, Set<String> unknown) throws IOException {
     Map<String, Float> weights = new LinkedHashMap<>();
-    int n = Math.max(1, searcher.getIndexReader().numDocs());
+    // passages only: quote documents carry no passage text
+    int n = (int) Math.max(1, searcher.collectionStatistics(Fields.TEXT) == null ? 1 : searcher.collectionStatistics(Fields.TEXT).docCount());
     for (String t : new LinkedHashSet<>(terms)) {
       int df = searcher.getIndexReader().docFreq(new Term(Fields.TEXT, t));
       // A word no article contains still counts against coverage: it is what the sources lack.

@@ -86,7 +86,12 @@ class ExtractiveComposerTest {
 
   @Test
   void should_name_the_speaker_and_quote_exactly_for_who_said_questions() throws IOException {
-    Answer a = herald.ask("Who said “there's no deal until there's a deal”?", AS_OF);
+    String q = "Who said “there's no deal until there's a deal”?";
+    ExtractiveComposer composer = new ExtractiveComposer(new dev.herald.retrieve.QuestionAnalysis(),
+        new dev.herald.quotes.AttributionFinder(), AnswerSettings.defaults());
+
+    // the sentence path, which Herald uses when the quote index has no close match
+    Answer a = composer.compose(herald.search(SearchRequest.of(q, 10, AS_OF)), AS_OF);
 
     assertThat(a.text()).startsWith("It was Donald Trump:").contains("“There's no deal until there's a deal,” Trump told reporters after the meeting.");
     assertThat(a.citations()).singleElement().satisfies(c -> assertThat(c.articleId()).isEqualTo("summit-alaska"));

@@ -47,7 +47,7 @@ class DevSetRegressionTest {
     assumeTrue(Files.exists(articles), "PolNeAR dev set not present");
     try (Herald h = Herald.openWritable(Fixtures.config(dir))) {
       h.index(List.of(articles), p -> {}, (a, b) -> {});
-      WhoSaidReport r = new WhoSaidEval(h)
+      WhoSaidReport r = new WhoSaidEval(h, (q, a, s, c) -> {})
           .run(Jsonl.read(EVAL.resolve("polnear/who-said-dev.jsonl"), WhoSaidQuestion.class), Instant.parse("2026-01-01T00:00:00Z"));
 
       // recorded: speaker accuracy 0.911, citation accuracy 0.984
