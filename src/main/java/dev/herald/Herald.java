@@ -9,7 +9,9 @@ import dev.herald.index.ArticleIndex;
 import dev.herald.index.IndexStats;
 import dev.herald.index.IndexSummary;
 import dev.herald.index.Indexer;
+import dev.herald.index.Passage;
 import dev.herald.index.PassageSplitter;
+import dev.herald.index.SourceStats;
 import dev.herald.quotes.AttributionFinder;
 import dev.herald.retrieve.LuceneRetriever;
 import dev.herald.retrieve.QuestionAnalysis;
@@ -91,6 +93,16 @@ public final class Herald implements Closeable {
   public Answer ask(String question, Instant asOf) throws IOException {
     Retrieval r = retriever.retrieve(SearchRequest.of(question, config.k(), asOf));
     return composer.compose(r, asOf);
+  }
+
+  /** The outlets in the index with their article counts and freshness. */
+  public List<SourceStats> sources() throws IOException {
+    return index.sources();
+  }
+
+  /** The {@code n} newest articles published by {@code asOf}, newest first, each as its first passage. */
+  public List<Passage> newest(int n, Instant asOf) throws IOException {
+    return index.newest(n, asOf);
   }
 
   /** What the index holds now. */

@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
       AskCommand.class,
       SearchCommand.class,
       ChatCommand.class,
+      BotCommand.class,
       EvalCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.herald.answer.AnswerSettings;
+import dev.herald.bot.TelegramSettings;
 import dev.herald.retrieve.RetrievalSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Loads {@link HeraldConfig}: built-in defaults, then the YAML file (when present), then environment
@@ -21,7 +25,7 @@ import java.util.Map;
 public final class ConfigLoader {
 
   /** The YAML file's shape; every key is optional. */
-  record File(String data, String corpus, String timezone, Integer k, Retrieval retrieval, Answer answer) {}
+  record File(String data, String corpus, String timezone, Integer k, Retrieval retrieval, Answer answer, Telegram telegram) {}
 
   /** The {@code retrieval:} section. */
   record Retrieval(
@@ -30,6 +34,11 @@ public final class ConfigLoader {
 
   /** The {@code answer:} section. */
   record Answer(Integer maxSentences, Integer passagesConsidered, Double minCoverage, Double minQuoteCoverage) {}
+
+  /** The {@code telegram:} section. */
+  record Telegram(
+      String apiUrl, List<Long> allowedUsers, List<Long> allowedChats, List<Long> admins, Integer questionsPerMinute,
+      Integer followUpMinutes, Integer sendsPerSecond, Integer sendsPerMinutePerGroup, Integer workers) {}
 
   private final YAMLMapper yaml;
 
@@ -46,7 +55,7 @@ public final class ConfigLoader {
    */
   public HeraldConfig load(Path home, Path file, Map<String, String> env) throws ConfigException {
     Path path = file != null ? file : home.resolve("config/herald.yaml");
-    File f = new File(null, null, null, null, null, null);
+    File f = new File(null, null, null, null, null, null, null);
     if (Files.exists(path)) {
       try {
         File read = yaml.readValue(path.toFile(), File.class);
@@ -90,7 +99,36 @@ public final class ConfigLoader {
     if (k < 1) {
       throw new ConfigException(path + ": k must be at least 1");
     }
-    return new HeraldConfig(home, data, home.resolve(or(f.corpus(), "corpus")), zone, k, retrieval, answer);
+    return new HeraldConfig(home, data, home.resolve(or(f.corpus(), "corpus")), zone, k, retrieval, answer,
+        telegram(f.telegram(), env, path));
+  }
+
+  private static TelegramSettings telegram(Telegram t, Map<String, String> env, Path path) throws ConfigException {
+    TelegramSettings d = TelegramSettings.defaults();
+    if (t == null) {
+      t = new Telegram(null, null, null, null, null, null, null, null, null);
+    }
+    String url = or(t.apiUrl(), d.apiUrl());
+    String envUrl = env.get("TELEGRAM_API_URL");
+    if (envUrl != null && !envUrl.isBlank()) {
+      url = envUrl.strip();
+    }
+    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+      throw new ConfigException(path + ": telegram.api-url must start with http:// or https:// (got '" + url + "')");
+    }
+    int perMinute = or(t.questionsPerMinute(), d.questionsPerMinute());
+    int workers = or(t.workers(), d.workers());
+    if (perMinute < 1 || workers < 1) {
+      throw new ConfigException(path + ": telegram.questions-per-minute and telegram.workers must be at least 1");
+    }
+    return new TelegramSettings(url, ids(t.allowedUsers()), ids(t.allowedChats()), ids(t.admins()), perMinute,
+        t.followUpMinutes() == null ? d.followUpExpiry() : Duration.ofMinutes(t.followUpMinutes()),
+        or(t.sendsPerSecond(), d.sendsPerSecond()), d.sendIntervalPerChat(),
+        or(t.sendsPerMinutePerGroup(), d.sendsPerMinutePerGroup()), workers, d.pollTimeoutSeconds());
+  }
+
+  private static Set<Long> ids(List<Long> ids) {
+    return ids == null ? Set.of() : Set.copyOf(ids);
   }
 
   private static <T> T or(T value, T fallback) {

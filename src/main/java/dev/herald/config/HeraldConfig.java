@@ -1,6 +1,7 @@
 package dev.herald.config;
 
 import dev.herald.answer.AnswerSettings;
+import dev.herald.bot.TelegramSettings;
 import dev.herald.retrieve.RetrievalSettings;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -16,9 +17,11 @@ import java.time.ZoneId;
  * @param k passages retrieved per question
  * @param retrieval ranking parameters
  * @param answer extractive answer parameters
+ * @param telegram the Telegram bot's settings
  */
 public record HeraldConfig(
-    Path home, Path dataDir, Path corpusDir, ZoneId zone, int k, RetrievalSettings retrieval, AnswerSettings answer) {
+    Path home, Path dataDir, Path corpusDir, ZoneId zone, int k, RetrievalSettings retrieval, AnswerSettings answer,
+    TelegramSettings telegram) {
 
   /** The index folder inside the data folder. */
   public Path indexDir() {
@@ -27,11 +30,16 @@ public record HeraldConfig(
 
   /** Returns a copy with another data folder. */
   public HeraldConfig withDataDir(Path dir) {
-    return new HeraldConfig(home, dir, corpusDir, zone, k, retrieval, answer);
+    return new HeraldConfig(home, dir, corpusDir, zone, k, retrieval, answer, telegram);
   }
 
   /** Returns a copy with other retrieval settings. */
   public HeraldConfig withRetrieval(RetrievalSettings r) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, r, answer);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, r, answer, telegram);
+  }
+
+  /** Returns a copy with other Telegram settings. */
+  public HeraldConfig withTelegram(TelegramSettings t) {
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, t);
   }
 }
