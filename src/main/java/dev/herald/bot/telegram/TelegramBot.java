@@ -31,7 +31,6 @@ import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.util.TelegramOkHttpClientFactory;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
-import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
@@ -71,6 +70,7 @@ public final class TelegramBot implements AutoCloseable {
   private final TelegramBotsLongPollingApplication app;
   private final User me;
   private final BotHandler handler;
+  private final BotSession session;
   private volatile boolean stopped;
 
   private TelegramBot(TelegramSettings settings, String token, UpdateLedger ledger, HandlerFactory handlers,
@@ -117,7 +117,7 @@ public final class TelegramBot implements AutoCloseable {
         .timeout(settings.pollTimeoutSeconds())
         .allowedUpdates(List.of("message", "inline_query"))
         .build();
-    BotSession session = app.registerBot(token, () -> url, getUpdates, this::consume);
+    this.session = app.registerBot(token, () -> url, getUpdates, this::consume);
     log.info("Herald bot @{} is polling {} for updates", me.getUserName(), settings.apiUrl());
     if (!session.isRunning()) {
       throw new TelegramApiException("long polling did not start");
@@ -190,7 +190,7 @@ public final class TelegramBot implements AutoCloseable {
           .id("answer")
           .title(q.getQuery().strip())
           .description("Answer with sources")
-          .inputMessageContent(InputTextMessageContent.builder().messageText(html).parseMode(ParseMode.HTML).build())
+          .inputMessageContent(InputTextMessageContent.builder().messageText(html).parseMode("HTML").build())
           .build());
     } else {
       answer.results(List.of());
@@ -219,6 +219,7 @@ public final class TelegramBot implements AutoCloseable {
       return;
     }
     stopped = true;
+    session.stop();
     try {
       app.close();
     } catch (Exception e) {

@@ -6,8 +6,6 @@ import java.io.Serializable;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.ActionType;
-import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -49,7 +47,7 @@ final class TelegramSender {
     SendMessage m = SendMessage.builder()
         .chatId(o.chatId())
         .text(o.html())
-        .parseMode(ParseMode.HTML)
+        .parseMode("HTML")
         .replyToMessageId(o.replyTo())
         .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
         .build();
@@ -59,7 +57,7 @@ final class TelegramSender {
   /** Shows "typing" in a chat; a failure only costs the indicator, so it is logged and ignored. */
   void typing(long chatId) {
     try {
-      client.execute(SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build());
+      client.execute(SendChatAction.builder().chatId(chatId).action("typing").build());
     } catch (TelegramApiException e) {
       log.debug("sendChatAction failed in chat {}: {}", chatId, mask.apply(e.getMessage()));
     }
