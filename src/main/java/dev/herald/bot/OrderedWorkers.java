@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -40,9 +41,16 @@ public final class OrderedWorkers {
     this.maxPending = maxPending;
   }
 
-  /** Runs {@code task} after every earlier task of the same key; blocks while the pool is full. */
+  /**
+   * Runs {@code task} after every earlier task of the same key; blocks while the pool is full, and
+   * throws {@link RejectedExecutionException} once draining has begun.
+   */
   public void submit(long key, Runnable task) throws InterruptedException {
     pending.acquire();
+    if (pool.isShutdown()) {
+      pending.release();
+      throw new RejectedExecutionException("stopped");
+    }
     synchronized (tails) {
       CompletableFuture<Void> previous = tails.getOrDefault(key, CompletableFuture.completedFuture(null));
       CompletableFuture<Void> next = previous.thenRunAsync(() -> run(task), pool);

@@ -61,7 +61,6 @@ public final class TelegramBot implements AutoCloseable {
 
   private final TelegramSettings settings;
   private final TokenMask mask;
-  private final OkHttpClient pollHttp;
   private final ExecutorService httpThreads;
   private final TelegramSender sender;
   private final UpdateLedger ledger;
@@ -84,7 +83,7 @@ public final class TelegramBot implements AutoCloseable {
     OkHttpClient base = new TelegramOkHttpClientFactory.DefaultOkHttpClientCreator().get();
     this.httpThreads = Executors.newCachedThreadPool(daemonThreads("herald-bot-http"));
     OkHttpClient sendHttp = base.newBuilder().dispatcher(dispatcher(httpThreads)).build();
-    this.pollHttp = base.newBuilder().dispatcher(dispatcher(httpThreads)).build();
+    OkHttpClient pollHttp = base.newBuilder().dispatcher(dispatcher(httpThreads)).build();
     OkHttpTelegramClient client = new OkHttpTelegramClient(sendHttp, token, url);
     this.sender = new TelegramSender(client, new SendThrottle(settings.sendsPerSecond(), settings.sendIntervalPerChat(),
         settings.sendsPerMinutePerGroup()), firstBackoff, mask);
@@ -153,8 +152,11 @@ public final class TelegramBot implements AutoCloseable {
           : u.hasInlineQuery() ? u.getInlineQuery().getFrom().getId() : 0;
       try {
         workers.submit(key, () -> process(u));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      } catch (InterruptedException | java.util.concurrent.RejectedExecutionException e) {
+        // Stopping: this update was not answered and is not recorded, so the next run answers it.
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
         return;
       }
     }
@@ -225,10 +227,9 @@ public final class TelegramBot implements AutoCloseable {
     } catch (Exception e) {
       log.warn("stopping long polling: {}", mask.apply(e.toString()));
     }
-    // A long poll in progress would otherwise hold the poll thread for its whole timeout.
-    pollHttp.dispatcher().cancelAll();
-    pollThread.shutdownNow();
-    pollThread.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+    // A long poll still in progress is left to time out on its daemon thread: cancelling it would only
+    // log a spurious error, and updates it may still bring are skipped (stopped) and stay unconfirmed.
+    pollThread.shutdown();
     if (!workers.drain(grace.toMillis(), TimeUnit.MILLISECONDS)) {
       log.warn("some replies were still being sent after {} s", grace.toSeconds());
     }

@@ -35,7 +35,7 @@ import java.util.function.Predicate;
  * 4,096-character limit and the replied-to message, and returns dates in seconds. Faults (429 with
  * retry_after, 5xx, dropped connections) can be queued per method.
  */
-final class FakeBotApi implements AutoCloseable {
+public final class FakeBotApi implements AutoCloseable {
 
   static final long BOT_ID = 777_000L;
   static final String BOT_USERNAME = "herald_test_bot";
@@ -87,7 +87,7 @@ final class FakeBotApi implements AutoCloseable {
   private final Map<String, Deque<Fault>> faults = new HashMap<>();
 
   /** Starts the server on a free loopback port, accepting {@code token}. */
-  FakeBotApi(String token) throws IOException {
+  public FakeBotApi(String token) throws IOException {
     this.token = token;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     server.setExecutor(threads);
@@ -96,7 +96,7 @@ final class FakeBotApi implements AutoCloseable {
   }
 
   /** The base url to configure as telegram.api-url. */
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
@@ -192,7 +192,7 @@ final class FakeBotApi implements AutoCloseable {
   }
 
   /** Names of every method called so far, in order (failed calls included). */
-  List<String> calls() {
+  public List<String> calls() {
     synchronized (lock) {
       return List.copyOf(calls);
     }
