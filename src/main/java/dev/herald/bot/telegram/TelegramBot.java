@@ -32,7 +32,9 @@ import org.telegram.telegrambots.longpolling.util.TelegramOkHttpClientFactory;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
@@ -65,15 +67,18 @@ public final class TelegramBot implements AutoCloseable {
   private final TelegramSender sender;
   private final UpdateLedger ledger;
   private final OrderedWorkers workers;
-  private final ScheduledExecutorService pollThread;
-  private final TelegramBotsLongPollingApplication app;
+  private final OkHttpTelegramClient client;
   private final User me;
   private final BotHandler handler;
+  // Long polling: the library's application, its session and its thread; all null in webhook mode.
+  private final ScheduledExecutorService pollThread;
+  private final TelegramBotsLongPollingApplication app;
   private final BotSession session;
+  private final WebhookReceiver webhook;
   private volatile boolean stopped;
 
   private TelegramBot(TelegramSettings settings, String token, UpdateLedger ledger, HandlerFactory handlers,
-      Duration firstBackoff) throws TelegramApiException, TokenRejectedException {
+      Duration firstBackoff, Webhook hook) throws TelegramApiException, TokenRejectedException, IOException {
     this.settings = settings;
     this.mask = new TokenMask(token);
     this.ledger = ledger;
@@ -84,7 +89,7 @@ public final class TelegramBot implements AutoCloseable {
     this.httpThreads = Executors.newCachedThreadPool(daemonThreads("herald-bot-http"));
     OkHttpClient sendHttp = base.newBuilder().dispatcher(dispatcher(httpThreads)).build();
     OkHttpClient pollHttp = base.newBuilder().dispatcher(dispatcher(httpThreads)).build();
-    OkHttpTelegramClient client = new OkHttpTelegramClient(sendHttp, token, url);
+    this.client = new OkHttpTelegramClient(sendHttp, token, url);
     this.sender = new TelegramSender(client, new SendThrottle(settings.sendsPerSecond(), settings.sendIntervalPerChat(),
         settings.sendsPerMinutePerGroup()), firstBackoff, mask);
     try {
@@ -108,6 +113,21 @@ public final class TelegramBot implements AutoCloseable {
       throw new TelegramApiException("interrupted while starting", e);
     }
     this.workers = new OrderedWorkers("herald-bot-worker", settings.workers(), settings.workers() * 64);
+    if (hook != null) {
+      this.pollThread = null;
+      this.app = null;
+      this.session = null;
+      this.webhook = new WebhookReceiver(hook, httpThreads, this::consume);
+      client.execute(SetWebhook.builder()
+          .url(hook.publicUrl().toString())
+          .secretToken(hook.secret())
+          .allowedUpdates(List.of("message", "inline_query"))
+          .build());
+      log.info("Herald bot @{} receives updates at {} (listening on {})", me.getUserName(), hook.publicUrl(),
+          webhook.address());
+      return;
+    }
+    this.webhook = null;
     this.pollThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("herald-bot-poll"));
     this.app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollThread);
     Function<Integer, GetUpdates> getUpdates = last -> GetUpdates.builder()
@@ -135,7 +155,22 @@ public final class TelegramBot implements AutoCloseable {
   /** As {@link #start(TelegramSettings, String, java.nio.file.Path, HandlerFactory)} with a chosen first retry delay. */
   public static TelegramBot start(TelegramSettings settings, String token, java.nio.file.Path stateDir,
       HandlerFactory handlers, Duration firstBackoff) throws TelegramApiException, TokenRejectedException, IOException {
-    return new TelegramBot(settings, token, new UpdateLedger(stateDir.resolve("offset")), handlers, firstBackoff);
+    return new TelegramBot(settings, token, new UpdateLedger(stateDir.resolve("offset")), handlers, firstBackoff, null);
+  }
+
+  /**
+   * Checks the token, registers the command menu, opens the webhook endpoint and registers it with
+   * setWebhook; updates then arrive by HTTP instead of long polling.
+   */
+  public static TelegramBot startWebhook(TelegramSettings settings, String token, java.nio.file.Path stateDir,
+      HandlerFactory handlers, Webhook hook) throws TelegramApiException, TokenRejectedException, IOException {
+    return new TelegramBot(settings, token, new UpdateLedger(stateDir.resolve("offset")), handlers,
+        Duration.ofMillis(500), hook);
+  }
+
+  /** The webhook endpoint's bound address, or {@code null} when long polling. */
+  public java.net.InetSocketAddress webhookAddress() {
+    return webhook == null ? null : webhook.address();
   }
 
   /** The bot's username, as getMe reported it. */
@@ -221,15 +256,25 @@ public final class TelegramBot implements AutoCloseable {
       return;
     }
     stopped = true;
-    session.stop();
-    try {
-      app.close();
-    } catch (Exception e) {
-      log.warn("stopping long polling: {}", mask.apply(e.toString()));
+    if (webhook != null) {
+      try {
+        // Unregister first so that Telegram keeps new updates for the next instance instead of failing them here.
+        client.execute(new DeleteWebhook());
+      } catch (TelegramApiException e) {
+        log.warn("deleteWebhook failed: {}", mask.apply(e.getMessage()));
+      }
+      webhook.close();
+    } else {
+      session.stop();
+      try {
+        app.close();
+      } catch (Exception e) {
+        log.warn("stopping long polling: {}", mask.apply(e.toString()));
+      }
+      // A long poll still in progress is left to time out on its daemon thread: cancelling it would only
+      // log a spurious error, and updates it may still bring are skipped (stopped) and stay unconfirmed.
+      pollThread.shutdown();
     }
-    // A long poll still in progress is left to time out on its daemon thread: cancelling it would only
-    // log a spurious error, and updates it may still bring are skipped (stopped) and stay unconfirmed.
-    pollThread.shutdown();
     if (!workers.drain(grace.toMillis(), TimeUnit.MILLISECONDS)) {
       log.warn("some replies were still being sent after {} s", grace.toSeconds());
     }

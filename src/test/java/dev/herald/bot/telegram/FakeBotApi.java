@@ -88,6 +88,7 @@ public final class FakeBotApi implements AutoCloseable {
   private final List<String> calls = new ArrayList<>();
   private final List<JsonNode> requests = new ArrayList<>();
   private final Map<String, Deque<Fault>> faults = new HashMap<>();
+  private JsonNode webhook;
 
   /** Starts the server on a free loopback port, accepting {@code token}. */
   public FakeBotApi(String token) throws IOException {
@@ -108,6 +109,23 @@ public final class FakeBotApi implements AutoCloseable {
   /** Queues a user's text message in a private chat (chat id = user id); returns its message id. */
   int privateText(long userId, String text) {
     return message(userId, "private", userId, m -> m.put("text", text));
+  }
+
+  /** Builds a private text message update without queueing it, for delivery by webhook. */
+  String privateTextUpdateJson(long userId, String text) {
+    synchronized (lock) {
+      int before = updates.size();
+      privateText(userId, text);
+      ObjectNode u = updates.remove(before);
+      return u.toString();
+    }
+  }
+
+  /** The url and secret of the last setWebhook call, or {@code null} after deleteWebhook. */
+  JsonNode webhook() {
+    synchronized (lock) {
+      return webhook;
+    }
   }
 
   /** Queues a text message in a group; returns its message id. */
@@ -312,7 +330,22 @@ public final class FakeBotApi implements AutoCloseable {
       case "getMe":
         return botUser();
       case "deleteWebhook":
+        synchronized (lock) {
+          webhook = null;
+        }
+        return json.getNodeFactory().booleanNode(true);
       case "setWebhook":
+        if (!p.path("url").asText("").startsWith("https://")) {
+          throw new ApiError(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+        }
+        String secret = p.path("secret_token").asText("");
+        if (!secret.isEmpty() && !secret.matches("[A-Za-z0-9_-]{1,256}")) {
+          throw new ApiError(400, "Bad Request: secret token contains unallowed characters");
+        }
+        synchronized (lock) {
+          webhook = p;
+        }
+        return json.getNodeFactory().booleanNode(true);
       case "setMyCommands":
         return json.getNodeFactory().booleanNode(true);
       case "answerInlineQuery":
@@ -478,10 +511,26 @@ public final class FakeBotApi implements AutoCloseable {
       if (b != null && b.isObject()) {
         p.setAll((ObjectNode) b);
       }
+    } else if (body.length > 0 && type != null && type.startsWith("multipart/form-data")) {
+      addMultipart(p, new String(body, StandardCharsets.UTF_8), type.replaceAll(".*boundary=\"?([^\";]+)\"?.*", "$1"));
     } else if (body.length > 0) {
       addForm(p, new String(body, StandardCharsets.UTF_8));
     }
     return p;
+  }
+
+  private static void addMultipart(ObjectNode p, String body, String boundary) {
+    for (String part : body.split("--" + java.util.regex.Pattern.quote(boundary))) {
+      int headerEnd = part.indexOf("\r\n\r\n");
+      if (headerEnd < 0) {
+        continue;
+      }
+      java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(part.substring(0, headerEnd));
+      if (name.find()) {
+        String value = part.substring(headerEnd + 4);
+        p.put(name.group(1), value.endsWith("\r\n") ? value.substring(0, value.length() - 2) : value);
+      }
+    }
   }
 
   private static void addForm(ObjectNode p, String form) {
