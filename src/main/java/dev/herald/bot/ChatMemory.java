@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Remembers each chat's previous question for a while, so that a short follow-up ("and what did Russia
- * say?") is searched together with the earlier question's content words. Bounded in chats and words.
+ * say?") is searched together with the names (else the content words) of the earlier question. Bounded
+ * in chats and words.
  */
 public final class ChatMemory {
 
@@ -45,7 +46,8 @@ public final class ChatMemory {
   }
 
   /**
-   * Returns the question to search for: a follow-up gets the previous question's content words added.
+   * Returns the question to search for: a follow-up gets the previous question's names (or, when it had
+   * none, its content words) added.
    * Either way the chat then remembers this question's content words.
    */
   public synchronized String withContext(long chat, String question) {
@@ -56,7 +58,10 @@ public final class ChatMemory {
     if (previous != null && now.isBefore(previous.at().plus(expiry)) && isFollowUp(words)) {
       String lower = question.toLowerCase(Locale.ROOT);
       StringBuilder b = new StringBuilder(question);
-      for (String w : previous.words()) {
+      // Names (capitalised words) carry the context without drowning the follow-up's own words;
+      // other content words are carried only when the previous question named nobody.
+      List<String> carried = previous.words().stream().filter(ChatMemory::isName).toList();
+      for (String w : carried.isEmpty() ? previous.words() : carried) {
         if (!lower.contains(w.toLowerCase(Locale.ROOT))) {
           b.append(' ').append(w);
         }
@@ -74,6 +79,10 @@ public final class ChatMemory {
       chats.put(chat, new Memory(List.copyOf(content.subList(Math.max(0, content.size() - MAX_WORDS), content.size())), now));
     }
     return expanded;
+  }
+
+  private static boolean isName(String word) {
+    return Character.isUpperCase(word.codePointAt(0));
   }
 
   private static boolean isFollowUp(String[] words) {

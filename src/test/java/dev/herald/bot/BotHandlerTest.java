@@ -78,7 +78,7 @@ class BotHandlerTest {
 
     String html = say(h, false, "and what do they want?").get(0).html();
 
-    assertThat(html).contains("https://news.example/sylvania-reply").doesNotContain("do not cover");
+    assertThat(html).contains("Sylvania wants observers along the border");
   }
 
   @Test

@@ -14,13 +14,21 @@ class ChatMemoryTest {
   private final Instant t0 = Instant.parse("2025-10-16T10:00:00Z");
 
   @Test
-  void should_add_previous_question_terms_to_short_follow_up() {
+  void should_add_previous_question_names_to_short_follow_up() {
     ChatMemory memory = new ChatMemory(Duration.ofMinutes(10), Clock.fixed(t0, ZoneOffset.UTC), new QuestionAnalysis());
     memory.withContext(1, "Where did Freedonia and Sylvania discuss the ceasefire?");
 
     String followUp = memory.withContext(1, "and what did Russia say?");
 
-    assertThat(followUp).startsWith("and what did Russia say?").contains("Freedonia", "Sylvania", "ceasefire");
+    assertThat(followUp).startsWith("and what did Russia say?").contains("Freedonia", "Sylvania").doesNotContain("ceasefire");
+  }
+
+  @Test
+  void should_carry_content_words_when_previous_question_named_nobody() {
+    ChatMemory memory = new ChatMemory(Duration.ofMinutes(10), Clock.fixed(t0, ZoneOffset.UTC), new QuestionAnalysis());
+    memory.withContext(1, "why did the dock workers strike?");
+
+    assertThat(memory.withContext(1, "and when did it end?")).contains("dock", "workers", "strike");
   }
 
   @Test
