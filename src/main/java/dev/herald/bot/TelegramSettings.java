@@ -46,10 +46,4 @@ public record TelegramSettings(
     return new TelegramSettings(
         PUBLIC_API, Set.of(), Set.of(), Set.of(), 10, Duration.ofMinutes(10), 30, Duration.ofSeconds(1), 20, 8, 50);
   }
-
-  /** Returns a copy with another Bot API base url. */
-  public TelegramSettings withApiUrl(String url) {
-    return new TelegramSettings(url, allowedUsers, allowedChats, admins, questionsPerMinute, followUpExpiry,
-        sendsPerSecond, sendIntervalPerChat, sendsPerMinutePerGroup, workers, pollTimeoutSeconds);
-  }
 }
