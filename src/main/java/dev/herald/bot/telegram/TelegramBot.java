@@ -204,8 +204,16 @@ public final class TelegramBot implements AutoCloseable {
       } else if (u.hasMessage()) {
         Incoming in = toIncoming(u.getUpdateId(), u.getMessage());
         if (in != null) {
-          for (Outgoing o : handler.handle(in, () -> sender.typing(in.chatId()))) {
-            sender.send(o);
+          List<Outgoing> replies = handler.handle(in, () -> sender.typing(in.chatId()));
+          try {
+            for (Outgoing o : replies) {
+              sender.send(o);
+            }
+          } catch (TelegramApiRequestException e) {
+            // Telegram refused the reply itself (e.g. 400): say sorry in plain text rather than nothing.
+            log.error("update {}: reply refused: {}", u.getUpdateId(), mask.apply(e.getMessage()));
+            sender.send(new Outgoing(in.chatId(), in.group(),
+                "Sorry, I could not send that answer. Please try again or ask differently.", in.messageId()));
           }
         }
       }

@@ -53,6 +53,10 @@ public final class FakeBotApi implements AutoCloseable {
       return new Fault(status, null, false);
     }
 
+    static Fault badRequest() {
+      return new Fault(400, null, false);
+    }
+
     static Fault dropConnection() {
       return new Fault(0, null, true);
     }
@@ -298,7 +302,8 @@ public final class FakeBotApi implements AutoCloseable {
           return; // closing the exchange without a response drops the connection
         }
         ObjectNode e = error(fault.status(), fault.status() == 429
-            ? "Too Many Requests: retry after " + fault.retryAfter() : "Internal Server Error");
+            ? "Too Many Requests: retry after " + fault.retryAfter()
+            : fault.status() == 400 ? "Bad Request: message is too long" : "Internal Server Error");
         if (fault.retryAfter() != null) {
           e.putObject("parameters").put("retry_after", fault.retryAfter());
         }

@@ -177,6 +177,20 @@ class TelegramBotTest {
   }
 
   @Test
+  void should_apologise_and_keep_going_when_reply_is_refused() throws Exception {
+    bot = start(settings());
+    api.failNext("sendMessage", Fault.badRequest());
+    int asked = api.privateText(51, QUESTION);
+    api.privateText(51, "/help");
+
+    List<Sent> replies = awaitReplies(51, 2);
+
+    assertThat(replies.get(0).text()).startsWith("Sorry, I could not send that answer.");
+    assertThat(replies.get(0).replyTo()).isEqualTo(asked);
+    assertThat(replies.get(1).text()).contains("/ask QUESTION");
+  }
+
+  @Test
   void should_not_answer_old_updates_after_restart() throws Exception {
     bot = start(settings());
     api.privateText(46, QUESTION);
