@@ -9,12 +9,15 @@ import dev.herald.bot.SendThrottle;
 import dev.herald.bot.TelegramSettings;
 import dev.herald.bot.UpdateLedger;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -61,7 +64,6 @@ public final class TelegramBot implements AutoCloseable {
     BotHandler create(String username);
   }
 
-  private final TelegramSettings settings;
   private final TokenMask mask;
   private final ExecutorService httpThreads;
   private final TelegramSender sender;
@@ -79,7 +81,6 @@ public final class TelegramBot implements AutoCloseable {
 
   private TelegramBot(TelegramSettings settings, String token, UpdateLedger ledger, HandlerFactory handlers,
       Duration firstBackoff, Webhook hook) throws TelegramApiException, TokenRejectedException, IOException {
-    this.settings = settings;
     this.mask = new TokenMask(token);
     this.ledger = ledger;
     TelegramUrl url = telegramUrl(settings.apiUrl());
@@ -147,13 +148,13 @@ public final class TelegramBot implements AutoCloseable {
    * Checks the token with getMe, registers the command menu and starts long polling; the ledger file
    * lives in {@code stateDir}.
    */
-  public static TelegramBot start(TelegramSettings settings, String token, java.nio.file.Path stateDir,
+  public static TelegramBot start(TelegramSettings settings, String token, Path stateDir,
       HandlerFactory handlers) throws TelegramApiException, TokenRejectedException, IOException {
     return start(settings, token, stateDir, handlers, Duration.ofMillis(500));
   }
 
-  /** As {@link #start(TelegramSettings, String, java.nio.file.Path, HandlerFactory)} with a chosen first retry delay. */
-  public static TelegramBot start(TelegramSettings settings, String token, java.nio.file.Path stateDir,
+  /** As {@link #start(TelegramSettings, String, Path, HandlerFactory)} with a chosen first retry delay. */
+  public static TelegramBot start(TelegramSettings settings, String token, Path stateDir,
       HandlerFactory handlers, Duration firstBackoff) throws TelegramApiException, TokenRejectedException, IOException {
     return new TelegramBot(settings, token, new UpdateLedger(stateDir.resolve("offset")), handlers, firstBackoff, null);
   }
@@ -162,14 +163,14 @@ public final class TelegramBot implements AutoCloseable {
    * Checks the token, registers the command menu, opens the webhook endpoint and registers it with
    * setWebhook; updates then arrive by HTTP instead of long polling.
    */
-  public static TelegramBot startWebhook(TelegramSettings settings, String token, java.nio.file.Path stateDir,
+  public static TelegramBot startWebhook(TelegramSettings settings, String token, Path stateDir,
       HandlerFactory handlers, Webhook hook) throws TelegramApiException, TokenRejectedException, IOException {
     return new TelegramBot(settings, token, new UpdateLedger(stateDir.resolve("offset")), handlers,
         Duration.ofMillis(500), hook);
   }
 
   /** The webhook endpoint's bound address, or {@code null} when long polling. */
-  public java.net.InetSocketAddress webhookAddress() {
+  public InetSocketAddress webhookAddress() {
     return webhook == null ? null : webhook.address();
   }
 
@@ -187,7 +188,7 @@ public final class TelegramBot implements AutoCloseable {
           : u.hasInlineQuery() ? u.getInlineQuery().getFrom().getId() : 0;
       try {
         workers.submit(key, () -> process(u));
-      } catch (InterruptedException | java.util.concurrent.RejectedExecutionException e) {
+      } catch (InterruptedException | RejectedExecutionException e) {
         // Stopping: this update was not answered and is not recorded, so the next run answers it.
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
