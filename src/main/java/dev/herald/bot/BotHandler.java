@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns one incoming message into the replies to send, with no knowledge of Telegram's transport:
  * decides whether the message is for the bot, checks access and the rate limit, runs the command or
- * answers the question, and formats the reply. The one place where a failure becomes an apology.
+ * answers the question, and formats the reply. The one place where a failure to answer becomes an
+ * apology (the adapter only apologises when Telegram refuses to deliver a reply).
  */
 public final class BotHandler {
 

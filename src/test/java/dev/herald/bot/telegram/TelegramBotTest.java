@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -261,8 +260,6 @@ class TelegramBotTest {
   @Test
   void should_reject_unknown_token_with_clear_message() {
     TelegramSettings s = settings();
-    UnaryOperator<String> none = UnaryOperator.identity();
-    assertThat(none.apply("x")).isEqualTo("x");
 
     assertThatThrownBy(() -> TelegramBot.start(s, "999:wrong", stateDir,
         name -> new BotHandler(herald, s, name, Clock.systemUTC())))
