@@ -16,11 +16,13 @@ import dev.herald.index.ArticleIndex;
 import dev.herald.index.IndexStats;
 import dev.herald.index.IndexSummary;
 import dev.herald.index.Indexer;
+import dev.herald.index.Passage;
 import dev.herald.index.PassageSplitter;
 import dev.herald.llm.ChatModelFactory;
 import dev.herald.llm.CircuitBreaker;
 import dev.herald.llm.LlmSettings;
 import dev.herald.llm.Provider;
+import dev.herald.index.SourceStats;
 import dev.herald.quotes.AttributionFinder;
 import dev.herald.retrieve.LuceneRetriever;
 import dev.herald.retrieve.QuestionAnalysis;
@@ -167,6 +169,16 @@ public final class Herald implements Closeable {
   /** Lists verified quotes by {@code speaker}, optionally about {@code topic}, newest first. */
   public List<FoundQuote> quotesBy(String speaker, String topic, Instant asOf, int k) throws IOException {
     return quoteSearch.bySpeaker(speaker, topic, asOf, k);
+  }
+
+  /** The outlets in the index with their article counts and freshness. */
+  public List<SourceStats> sources() throws IOException {
+    return index.sources();
+  }
+
+  /** The {@code n} newest articles published by {@code asOf}, newest first, each as its first passage. */
+  public List<Passage> newest(int n, Instant asOf) throws IOException {
+    return index.newest(n, asOf);
   }
 
   /** What the index holds now. */

@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
       SearchCommand.class,
       QuotesCommand.class,
       ChatCommand.class,
+      BotCommand.class,
       EvalCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.herald.answer.AnswerSettings;
 import dev.herald.llm.LlmSettings;
 import dev.herald.llm.Provider;
+import dev.herald.bot.TelegramSettings;
 import dev.herald.retrieve.RetrievalSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,9 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Loads {@link HeraldConfig}: built-in defaults, then the YAML file (when present), then environment
@@ -25,7 +28,7 @@ import java.util.Map;
 public final class ConfigLoader {
 
   /** The YAML file's shape; every key is optional. */
-  record File(String data, String corpus, String timezone, Integer k, Retrieval retrieval, Answer answer, Llm llm) {}
+  record File(String data, String corpus, String timezone, Integer k, Retrieval retrieval, Answer answer, Llm llm, Telegram telegram) {}
 
   /** The {@code retrieval:} section. */
   record Retrieval(
@@ -39,6 +42,11 @@ public final class ConfigLoader {
   record Llm(
       String provider, String model, String baseUrl, String apiKeyEnv, Double timeoutSeconds, Integer maxTokens,
       Double temperature, Double minSupport, Integer breakerFailures, Double breakerPauseSeconds) {}
+
+  /** The {@code telegram:} section. */
+  record Telegram(
+      String apiUrl, List<Long> allowedUsers, List<Long> allowedChats, List<Long> admins, Integer questionsPerMinute,
+      Integer followUpMinutes, Integer sendsPerSecond, Integer sendsPerMinutePerGroup, Integer workers) {}
 
   private final YAMLMapper yaml;
 
@@ -55,7 +63,7 @@ public final class ConfigLoader {
    */
   public HeraldConfig load(Path home, Path file, Map<String, String> env) throws ConfigException {
     Path path = file != null ? file : home.resolve("config/herald.yaml");
-    File f = new File(null, null, null, null, null, null, null);
+    File f = new File(null, null, null, null, null, null, null, null);
     if (Files.exists(path)) {
       try {
         File read = yaml.readValue(path.toFile(), File.class);
@@ -101,7 +109,8 @@ public final class ConfigLoader {
       throw new ConfigException(path + ": k must be at least 1");
     }
     LlmSettings llm = llm(path, f.llm(), env);
-    return new HeraldConfig(home, data, home.resolve(or(f.corpus(), "corpus")), zone, k, retrieval, answer, llm);
+    return new HeraldConfig(home, data, home.resolve(or(f.corpus(), "corpus")), zone, k, retrieval, answer, llm,
+        telegram(f.telegram(), env, path));
   }
 
   private static LlmSettings llm(Path path, Llm l, Map<String, String> env) throws ConfigException {
@@ -133,6 +142,35 @@ public final class ConfigLoader {
 
   private static String nonBlank(String s) {
     return s == null || s.isBlank() ? null : s.strip();
+
+  }
+
+  private static TelegramSettings telegram(Telegram t, Map<String, String> env, Path path) throws ConfigException {
+    TelegramSettings d = TelegramSettings.defaults();
+    if (t == null) {
+      t = new Telegram(null, null, null, null, null, null, null, null, null);
+    }
+    String url = or(t.apiUrl(), d.apiUrl());
+    String envUrl = env.get("TELEGRAM_API_URL");
+    if (envUrl != null && !envUrl.isBlank()) {
+      url = envUrl.strip();
+    }
+    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+      throw new ConfigException(path + ": telegram.api-url must start with http:// or https:// (got '" + url + "')");
+    }
+    int perMinute = or(t.questionsPerMinute(), d.questionsPerMinute());
+    int workers = or(t.workers(), d.workers());
+    if (perMinute < 1 || workers < 1) {
+      throw new ConfigException(path + ": telegram.questions-per-minute and telegram.workers must be at least 1");
+    }
+    return new TelegramSettings(url, ids(t.allowedUsers()), ids(t.allowedChats()), ids(t.admins()), perMinute,
+        t.followUpMinutes() == null ? d.followUpExpiry() : Duration.ofMinutes(t.followUpMinutes()),
+        or(t.sendsPerSecond(), d.sendsPerSecond()), d.sendIntervalPerChat(),
+        or(t.sendsPerMinutePerGroup(), d.sendsPerMinutePerGroup()), workers, d.pollTimeoutSeconds());
+  }
+
+  private static Set<Long> ids(List<Long> ids) {
+    return ids == null ? Set.of() : Set.copyOf(ids);
   }
 
   private static <T> T or(T value, T fallback) {

@@ -2,6 +2,7 @@ package dev.herald.config;
 
 import dev.herald.answer.AnswerSettings;
 import dev.herald.llm.LlmSettings;
+import dev.herald.bot.TelegramSettings;
 import dev.herald.retrieve.RetrievalSettings;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -18,10 +19,11 @@ import java.time.ZoneId;
  * @param retrieval ranking parameters
  * @param answer extractive answer parameters
  * @param llm the language model, if any, and its limits
+ * @param telegram the Telegram bot's settings
  */
 public record HeraldConfig(
     Path home, Path dataDir, Path corpusDir, ZoneId zone, int k, RetrievalSettings retrieval, AnswerSettings answer,
-    LlmSettings llm) {
+    LlmSettings llm, TelegramSettings telegram) {
 
   /** The index folder inside the data folder. */
   public Path indexDir() {
@@ -30,16 +32,21 @@ public record HeraldConfig(
 
   /** Returns a copy with another data folder. */
   public HeraldConfig withDataDir(Path dir) {
-    return new HeraldConfig(home, dir, corpusDir, zone, k, retrieval, answer, llm);
+    return new HeraldConfig(home, dir, corpusDir, zone, k, retrieval, answer, llm, telegram);
   }
 
   /** Returns a copy with other retrieval settings. */
   public HeraldConfig withRetrieval(RetrievalSettings r) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, r, answer, llm);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, r, answer, llm, telegram);
   }
 
   /** Returns a copy with other language model settings. */
   public HeraldConfig withLlm(LlmSettings l) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, l);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, l, telegram);
+  }
+
+  /** Returns a copy with other Telegram settings. */
+  public HeraldConfig withTelegram(TelegramSettings t) {
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, t);
   }
 }

@@ -155,6 +155,51 @@ public final class ArticleIndex implements Closeable {
     }
   }
 
+  /** Lists every outlet with its article count and newest article, most articles first. */
+  public List<SourceStats> sources() throws IOException {
+    IndexSearcher s = acquire();
+    try {
+      java.util.Map<String, int[]> counts = new java.util.HashMap<>();
+      java.util.Map<String, Long> newest = new java.util.HashMap<>();
+      var heads = new org.apache.lucene.search.TermQuery(new Term(Fields.ARTICLE_HEAD, Fields.YES));
+      var fields = s.storedFields();
+      for (var hit : s.search(heads, Math.max(1, s.count(heads))).scoreDocs) {
+        Document d = fields.document(hit.doc, java.util.Set.of(Fields.SOURCE, Fields.PUBLISHED));
+        String source = d.get(Fields.SOURCE);
+        counts.computeIfAbsent(source, k -> new int[1])[0]++;
+        newest.merge(source, d.getField(Fields.PUBLISHED).numericValue().longValue(), Math::max);
+      }
+      return counts.entrySet().stream()
+          .map(e -> new SourceStats(e.getKey(), e.getValue()[0], Instant.ofEpochMilli(newest.get(e.getKey()))))
+          .sorted(java.util.Comparator.comparingInt(SourceStats::articles).reversed().thenComparing(SourceStats::source))
+          .toList();
+    } finally {
+      release(s);
+    }
+  }
+
+  /** Returns the first passage of the {@code n} newest articles published at or before {@code asOf}, newest first. */
+  public List<Passage> newest(int n, Instant asOf) throws IOException {
+    IndexSearcher s = acquire();
+    try {
+      var query = new org.apache.lucene.search.BooleanQuery.Builder()
+          .add(new org.apache.lucene.search.TermQuery(new Term(Fields.ARTICLE_HEAD, Fields.YES)),
+              org.apache.lucene.search.BooleanClause.Occur.FILTER)
+          .add(LongPoint.newRangeQuery(Fields.PUBLISHED, Long.MIN_VALUE, asOf.toEpochMilli()),
+              org.apache.lucene.search.BooleanClause.Occur.FILTER)
+          .build();
+      var top = s.search(query, Math.max(1, n), new org.apache.lucene.search.Sort(
+          new org.apache.lucene.search.SortField(Fields.PUBLISHED, org.apache.lucene.search.SortField.Type.LONG, true)));
+      List<Passage> out = new ArrayList<>();
+      for (var hit : top.scoreDocs) {
+        out.add(toPassage(s.storedFields().document(hit.doc)));
+      }
+      return out;
+    } finally {
+      release(s);
+    }
+  }
+
   /** Reads a stored passage document back into a {@link Passage}. */
   public static Passage toPassage(Document d) {
     return new Passage(

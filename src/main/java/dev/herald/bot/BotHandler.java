@@ -1,0 +1,196 @@
+package dev.herald.bot;
+
+import dev.herald.Herald;
+import dev.herald.answer.Answer;
+import dev.herald.index.Passage;
+import dev.herald.retrieve.QuestionAnalysis;
+import dev.herald.retrieve.ScoredPassage;
+import dev.herald.retrieve.SearchRequest;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one incoming message into the replies to send, with no knowledge of Telegram's transport:
+ * decides whether the message is for the bot, checks access and the rate limit, runs the command or
+ * answers the question, and formats the reply. The one place where a failure to answer becomes an
+ * apology (the adapter only apologises when Telegram refuses to deliver a reply).
+ */
+public final class BotHandler {
+
+  /** Questions longer than this are cut. */
+  public static final int MAX_QUESTION = 2000;
+
+  private static final Logger log = LoggerFactory.getLogger(BotHandler.class);
+  private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?:\\s+(.*))?$", Pattern.DOTALL);
+  private static final int LATEST_COUNT = 8;
+
+  private final Herald herald;
+  private final TelegramSettings settings;
+  private final String botUsername;
+  private final Clock clock;
+  private final ReplyFormatter format;
+  private final HtmlSplitter splitter = new HtmlSplitter(HtmlSplitter.TELEGRAM_LIMIT);
+  private final RateLimiter limiter;
+  private final ChatMemory memory;
+  private final Pattern mention;
+
+  /** Creates a handler answering from {@code herald} as the bot named {@code botUsername} (without the @). */
+  public BotHandler(Herald herald, TelegramSettings settings, String botUsername, Clock clock) {
+    this.herald = herald;
+    this.settings = settings;
+    this.botUsername = botUsername;
+    this.clock = clock;
+    this.format = new ReplyFormatter(herald.config().zone());
+    this.limiter = new RateLimiter(settings.questionsPerMinute(), clock);
+    this.memory = new ChatMemory(settings.followUpExpiry(), clock, new QuestionAnalysis());
+    this.mention = Pattern.compile("@" + Pattern.quote(botUsername) + "\\b", Pattern.CASE_INSENSITIVE);
+  }
+
+  /** The commands the bot offers, with their one-line descriptions, for the client's command menu. */
+  public static Map<String, String> commands() {
+    Map<String, String> c = new LinkedHashMap<>();
+    c.put("ask", "Answer a question with cited sources");
+    c.put("latest", "The newest articles, on a topic if given");
+    c.put("who", "What someone said, or who said a quote");
+    c.put("sources", "The outlets Herald knows");
+    c.put("start", "What Herald is and what it knows");
+    c.put("help", "How to use Herald");
+    return c;
+  }
+
+  /**
+   * Returns the replies to {@code in}, none when the message is not for the bot; {@code typing} is run
+   * once before a slow answer is composed.
+   */
+  public List<Outgoing> handle(Incoming in, Runnable typing) {
+    try {
+      return respond(in, typing);
+    } catch (IOException | RuntimeException e) {
+      log.error("failed to answer update {} in chat {}", in.updateId(), in.chatId(), e);
+      return reply(in, "Sorry, something went wrong while answering. Please try again in a moment.");
+    }
+  }
+
+  /** Returns the answer to an inline query as HTML, or {@code null} when there is nothing to offer. */
+  public String inlineAnswer(long userId, String query) throws IOException {
+    String q = query == null ? "" : query.strip();
+    if (q.isEmpty() || !allowed(userId, userId)) {
+      return null;
+    }
+    if (!limiter.acquire(userId).isZero() && !settings.admins().contains(userId)) {
+      return null;
+    }
+    Answer a = herald.ask(cut(q), clock.instant());
+    return a.abstained() ? null : splitter.split(format.answer(a)).get(0);
+  }
+
+  private List<Outgoing> respond(Incoming in, Runnable typing) throws IOException {
+    if (in.text() == null) {
+      return in.group() && !in.replyToBot() ? List.of()
+          : reply(in, "I can only read text: please write your question as a message.");
+    }
+    String text = in.text().strip();
+    Matcher cmd = COMMAND.matcher(text);
+    String command;
+    String args;
+    if (cmd.matches()) {
+      if (cmd.group(2) != null && !cmd.group(2).equalsIgnoreCase(botUsername)) {
+        return List.of();
+      }
+      command = cmd.group(1).toLowerCase(Locale.ROOT);
+      args = cmd.group(3) == null ? "" : mention.matcher(cmd.group(3)).replaceAll("").strip();
+      if (!commands().containsKey(command)) {
+        return in.group() && cmd.group(2) == null ? List.of() : reply(in, "I don't know that command. See /help.");
+      }
+    } else {
+      boolean mentioned = mention.matcher(text).find();
+      if (in.group() && !mentioned && !in.replyToBot()) {
+        return List.of();
+      }
+      command = "question";
+      args = mention.matcher(text).replaceAll(" ").strip();
+    }
+    if (!allowed(in.userId(), in.chatId())) {
+      return reply(in, "Sorry, this bot is private: you are not on its list of users.");
+    }
+    switch (command) {
+      case "start":
+        return reply(in, format.start(herald.stats()));
+      case "help":
+        return reply(in, format.help());
+      case "sources":
+        return reply(in, format.sources(herald.sources()));
+      default:
+        break;
+    }
+    if ((command.equals("ask") || command.equals("question") || command.equals("who")) && args.isEmpty()) {
+      return reply(in, command.equals("who")
+          ? "Tell me whom or what quote to look for, e.g. <i>/who Zelensky</i> or <i>/who \"we will not give up\"</i>."
+          : "What would you like to know? E.g. <i>/ask Where did the leaders meet?</i>");
+    }
+    Duration wait = settings.admins().contains(in.userId()) ? Duration.ZERO : limiter.acquire(in.userId());
+    if (!wait.isZero()) {
+      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+      return reply(in, "You are asking faster than I answer (" + settings.questionsPerMinute()
+          + " questions a minute). Please try again in " + seconds + " s.");
+    }
+    typing.run();
+    String note = args.length() > MAX_QUESTION
+        ? "<i>Your question was cut to " + MAX_QUESTION + " characters.</i>\n\n" : "";
+    String question = cut(args);
+    String html = switch (command) {
+      case "latest" -> format.latest(question.isEmpty() ? null : question, latest(question));
+      case "who" -> format.answer(herald.ask(whoQuestion(question), clock.instant()));
+      default -> format.answer(herald.ask(memory.withContext(in.chatId(), question), clock.instant()));
+    };
+    return reply(in, note + html);
+  }
+
+  private static String cut(String question) {
+    return question.length() <= MAX_QUESTION ? question : question.substring(0, MAX_QUESTION);
+  }
+
+  private static String whoQuestion(String nameOrQuote) {
+    boolean quote = nameOrQuote.matches("(?s).*[\"“”«»'‘’].*") || nameOrQuote.split("\\s+").length > 4;
+    return quote ? "who said " + nameOrQuote : "what did " + nameOrQuote + " say";
+  }
+
+  private List<Passage> latest(String topic) throws IOException {
+    if (topic.isEmpty()) {
+      return herald.newest(LATEST_COUNT, clock.instant());
+    }
+    Map<String, Passage> byArticle = new LinkedHashMap<>();
+    for (ScoredPassage sp : herald.search(SearchRequest.of(topic, 40, clock.instant())).passages()) {
+      byArticle.putIfAbsent(sp.passage().articleId(), sp.passage());
+    }
+    List<Passage> articles = new ArrayList<>(byArticle.values());
+    articles.sort(Comparator.comparing(Passage::published).reversed());
+    return articles.subList(0, Math.min(LATEST_COUNT, articles.size()));
+  }
+
+  private boolean allowed(long user, long chat) {
+    if (settings.allowedUsers().isEmpty() && settings.allowedChats().isEmpty()) {
+      return true;
+    }
+    return settings.admins().contains(user) || settings.allowedUsers().contains(user) || settings.allowedChats().contains(chat);
+  }
+
+  private List<Outgoing> reply(Incoming in, String html) {
+    List<Outgoing> out = new ArrayList<>();
+    for (String part : splitter.split(html)) {
+      out.add(new Outgoing(in.chatId(), in.group(), part, in.messageId()));
+    }
+    return out;
+  }
+}

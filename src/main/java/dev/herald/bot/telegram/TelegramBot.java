@@ -1,0 +1,322 @@
+package dev.herald.bot.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.bot.BotHandler;
+import dev.herald.bot.Incoming;
+import dev.herald.bot.OrderedWorkers;
+import dev.herald.bot.Outgoing;
+import dev.herald.bot.SendThrottle;
+import dev.herald.bot.TelegramSettings;
+import dev.herald.bot.UpdateLedger;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.BotSession;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.util.TelegramOkHttpClientFactory;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+/**
+ * The Telegram adapter: receives updates by long polling, hands each to the {@link BotHandler} on a
+ * worker (in order within a chat) and sends the replies. Every update is recorded in the
+ * {@link UpdateLedger} once handled, so a restart never answers it again.
+ */
+public final class TelegramBot implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+
+  /** How the handler is made once the bot knows its own username. */
+  public interface HandlerFactory {
+    /** Creates the handler for the bot called {@code username}. */
+    BotHandler create(String username);
+  }
+
+  private final TokenMask mask;
+  private final ExecutorService httpThreads;
+  private final TelegramSender sender;
+  private final UpdateLedger ledger;
+  private final OrderedWorkers workers;
+  private final OkHttpTelegramClient client;
+  private final User me;
+  private final BotHandler handler;
+  // Long polling: the library's application, its session and its thread; all null in webhook mode.
+  private final ScheduledExecutorService pollThread;
+  private final TelegramBotsLongPollingApplication app;
+  private final BotSession session;
+  private final WebhookReceiver webhook;
+  private volatile boolean stopped;
+
+  private TelegramBot(TelegramSettings settings, String token, UpdateLedger ledger, HandlerFactory handlers,
+      Duration firstBackoff, Webhook hook) throws TelegramApiException, TokenRejectedException, IOException {
+    this.mask = new TokenMask(token);
+    this.ledger = ledger;
+    TelegramUrl url = telegramUrl(settings.apiUrl());
+    // The library's client keeps the long-poll read timeout; each client gets its own dispatcher so
+    // that cancelling the poll on shutdown cannot cancel a reply being sent.
+    OkHttpClient base = new TelegramOkHttpClientFactory.DefaultOkHttpClientCreator().get();
+    this.httpThreads = Executors.newCachedThreadPool(daemonThreads("herald-bot-http"));
+    OkHttpClient sendHttp = base.newBuilder().dispatcher(dispatcher(httpThreads)).build();
+    OkHttpClient pollHttp = base.newBuilder().dispatcher(dispatcher(httpThreads)).build();
+    this.client = new OkHttpTelegramClient(sendHttp, token, url);
+    this.sender = new TelegramSender(client, new SendThrottle(settings.sendsPerSecond(), settings.sendIntervalPerChat(),
+        settings.sendsPerMinutePerGroup()), firstBackoff, mask);
+    try {
+      this.me = client.execute(new GetMe());
+    } catch (TelegramApiRequestException e) {
+      if (e.getErrorCode() != null && (e.getErrorCode() == 401 || e.getErrorCode() == 404)) {
+        throw new TokenRejectedException("Telegram rejected the bot token (getMe: " + mask.apply(e.getApiResponse())
+            + "); check TELEGRAM_BOT_TOKEN");
+      }
+      throw e;
+    }
+    this.handler = handlers.create(me.getUserName());
+    List<BotCommand> commands = new ArrayList<>();
+    for (Map.Entry<String, String> c : BotHandler.commands().entrySet()) {
+      commands.add(new BotCommand(c.getKey(), c.getValue()));
+    }
+    try {
+      sender.execute(SetMyCommands.builder().commands(commands).build());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TelegramApiException("interrupted while starting", e);
+    }
+    this.workers = new OrderedWorkers("herald-bot-worker", settings.workers(), settings.workers() * 64);
+    if (hook != null) {
+      this.pollThread = null;
+      this.app = null;
+      this.session = null;
+      this.webhook = new WebhookReceiver(hook, httpThreads, this::consume);
+      client.execute(SetWebhook.builder()
+          .url(hook.publicUrl().toString())
+          .secretToken(hook.secret())
+          .allowedUpdates(List.of("message", "inline_query"))
+          .build());
+      log.info("Herald bot @{} receives updates at {} (listening on {})", me.getUserName(), hook.publicUrl(),
+          webhook.address());
+      return;
+    }
+    this.webhook = null;
+    this.pollThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("herald-bot-poll"));
+    this.app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollThread);
+    Function<Integer, GetUpdates> getUpdates = last -> GetUpdates.builder()
+        .offset((int) Math.max(last + 1L, ledger.watermark() + 1))
+        .limit(100)
+        .timeout(settings.pollTimeoutSeconds())
+        .allowedUpdates(List.of("message", "inline_query"))
+        .build();
+    this.session = app.registerBot(token, () -> url, getUpdates, this::consume);
+    log.info("Herald bot @{} is polling {} for updates", me.getUserName(), settings.apiUrl());
+    if (!session.isRunning()) {
+      throw new TelegramApiException("long polling did not start");
+    }
+  }
+
+  /**
+   * Checks the token with getMe, registers the command menu and starts long polling; the ledger file
+   * lives in {@code stateDir}.
+   */
+  public static TelegramBot start(TelegramSettings settings, String token, Path stateDir,
+      HandlerFactory handlers) throws TelegramApiException, TokenRejectedException, IOException {
+    return start(settings, token, stateDir, handlers, Duration.ofMillis(500));
+  }
+
+  /** As {@link #start(TelegramSettings, String, Path, HandlerFactory)} with a chosen first retry delay. */
+  public static TelegramBot start(TelegramSettings settings, String token, Path stateDir,
+      HandlerFactory handlers, Duration firstBackoff) throws TelegramApiException, TokenRejectedException, IOException {
+    return new TelegramBot(settings, token, new UpdateLedger(stateDir.resolve("offset")), handlers, firstBackoff, null);
+  }
+
+  /**
+   * Checks the token, registers the command menu, opens the webhook endpoint and registers it with
+   * setWebhook; updates then arrive by HTTP instead of long polling.
+   */
+  public static TelegramBot startWebhook(TelegramSettings settings, String token, Path stateDir,
+      HandlerFactory handlers, Webhook hook) throws TelegramApiException, TokenRejectedException, IOException {
+    return new TelegramBot(settings, token, new UpdateLedger(stateDir.resolve("offset")), handlers,
+        Duration.ofMillis(500), hook);
+  }
+
+  /** The webhook endpoint's bound address, or {@code null} when long polling. */
+  public InetSocketAddress webhookAddress() {
+    return webhook == null ? null : webhook.address();
+  }
+
+  /** The bot's username, as getMe reported it. */
+  public String username() {
+    return me.getUserName();
+  }
+
+  private void consume(List<Update> updates) {
+    for (Update u : updates) {
+      if (stopped || !ledger.begin(u.getUpdateId())) {
+        continue;
+      }
+      long key = u.hasMessage() ? u.getMessage().getChatId()
+          : u.hasInlineQuery() ? u.getInlineQuery().getFrom().getId() : 0;
+      try {
+        workers.submit(key, () -> process(u));
+      } catch (InterruptedException | RejectedExecutionException e) {
+        // Stopping: this update was not answered and is not recorded, so the next run answers it.
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        return;
+      }
+    }
+  }
+
+  private void process(Update u) {
+    try {
+      if (u.hasInlineQuery()) {
+        answerInline(u.getInlineQuery());
+      } else if (u.hasMessage()) {
+        Incoming in = toIncoming(u.getUpdateId(), u.getMessage());
+        if (in != null) {
+          List<Outgoing> replies = handler.handle(in, () -> sender.typing(in.chatId()));
+          try {
+            for (Outgoing o : replies) {
+              sender.send(o);
+            }
+          } catch (TelegramApiRequestException e) {
+            // Telegram refused the reply itself (e.g. 400): say sorry in plain text rather than nothing.
+            log.error("update {}: reply refused: {}", u.getUpdateId(), mask.apply(e.getMessage()));
+            sender.send(new Outgoing(in.chatId(), in.group(),
+                "Sorry, I could not send that answer. Please try again or ask differently.", in.messageId()));
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (TelegramApiException | IOException | RuntimeException e) {
+      log.error("update {} failed: {}", u.getUpdateId(), mask.apply(e.toString()));
+    } finally {
+      ledger.done(u.getUpdateId());
+    }
+  }
+
+  private void answerInline(InlineQuery q) throws IOException, TelegramApiException, InterruptedException {
+    String html = handler.inlineAnswer(q.getFrom().getId(), q.getQuery());
+    AnswerInlineQuery.AnswerInlineQueryBuilder<?, ?> answer = AnswerInlineQuery.builder()
+        .inlineQueryId(q.getId()).cacheTime(60).isPersonal(false);
+    if (html != null) {
+      answer.result(InlineQueryResultArticle.builder()
+          .id("answer")
+          .title(q.getQuery().strip())
+          .description("Answer with sources")
+          .inputMessageContent(InputTextMessageContent.builder().messageText(html).parseMode("HTML").build())
+          .build());
+    } else {
+      answer.results(List.of());
+    }
+    sender.execute(answer.build());
+  }
+
+  private Incoming toIncoming(long updateId, Message m) {
+    String type = m.getChat().getType();
+    if (!"private".equals(type) && !"group".equals(type) && !"supergroup".equals(type)) {
+      return null;
+    }
+    if (m.getFrom() != null && Boolean.TRUE.equals(m.getFrom().getIsBot())) {
+      return null;
+    }
+    Message r = m.getReplyToMessage();
+    boolean replyToBot = r != null && r.getFrom() != null && me.getId().equals(r.getFrom().getId());
+    long user = m.getFrom() == null ? m.getChatId() : m.getFrom().getId();
+    return new Incoming(updateId, m.getChatId(), !"private".equals(type), user, m.getMessageId(),
+        m.hasText() ? m.getText() : null, replyToBot);
+  }
+
+  /** Stops polling, finishes the replies in flight (up to {@code grace}) and releases the threads. */
+  public void stop(Duration grace) throws InterruptedException {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    if (webhook != null) {
+      try {
+        // Unregister first so that Telegram keeps new updates for the next instance instead of failing them here.
+        client.execute(new DeleteWebhook());
+      } catch (TelegramApiException e) {
+        log.warn("deleteWebhook failed: {}", mask.apply(e.getMessage()));
+      }
+      webhook.close();
+    } else {
+      session.stop();
+      try {
+        app.close();
+      } catch (Exception e) {
+        log.warn("stopping long polling: {}", mask.apply(e.toString()));
+      }
+      // A long poll still in progress is left to time out on its daemon thread: cancelling it would only
+      // log a spurious error, and updates it may still bring are skipped (stopped) and stay unconfirmed.
+      pollThread.shutdown();
+    }
+    if (!workers.drain(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+      log.warn("some replies were still being sent after {} s", grace.toSeconds());
+    }
+    httpThreads.shutdown();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stop(Duration.ofSeconds(30));
+  }
+
+  private static TelegramUrl telegramUrl(String apiUrl) {
+    URI u = URI.create(apiUrl);
+    if (u.getPath() != null && !u.getPath().isEmpty() && !u.getPath().equals("/")) {
+      throw new IllegalArgumentException("telegram.api-url cannot have a path: " + apiUrl);
+    }
+    boolean https = "https".equals(u.getScheme());
+    int port = u.getPort() > 0 ? u.getPort() : https ? 443 : 80;
+    return new TelegramUrl(u.getScheme(), u.getHost(), port, false);
+  }
+
+  private static Dispatcher dispatcher(ExecutorService threads) {
+    Dispatcher d = new Dispatcher(threads);
+    d.setMaxRequestsPerHost(64);
+    return d;
+  }
+
+  private static ThreadFactory daemonThreads(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,104 @@
+package dev.herald.cli;
+
+import dev.herald.Herald;
+import dev.herald.bot.BotHandler;
+import dev.herald.bot.TelegramSettings;
+import dev.herald.bot.telegram.TelegramBot;
+import dev.herald.bot.telegram.TokenRejectedException;
+import dev.herald.bot.telegram.Webhook;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import dev.herald.config.HeraldConfig;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code herald bot}: runs the Telegram bot by long polling until SIGTERM or Ctrl-C. */
+@Command(name = "bot", mixinStandardHelpOptions = true,
+    description = {"Run the Telegram bot (long polling, or --webhook). The token comes from TELEGRAM_BOT_TOKEN;",
+        "the Bot API url from telegram.api-url in config/herald.yaml or TELEGRAM_API_URL."})
+final class BotCommand implements Callable<Integer> {
+
+  @ParentCommand HeraldCommand root;
+
+  @Option(names = "--webhook", description = "Receive updates by webhook instead of long polling.")
+  boolean webhook;
+
+  @Option(names = "--webhook-url", paramLabel = "URL",
+      description = "Public https url Telegram posts updates to (or TELEGRAM_WEBHOOK_URL); its path is served.")
+  String webhookUrl;
+
+  @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "0.0.0.0:8080",
+      description = "Address the webhook endpoint listens on (default: ${DEFAULT-VALUE}).")
+  String listen;
+
+  @Override
+  public Integer call() throws Exception {
+    String token = root.env.get("TELEGRAM_BOT_TOKEN");
+    if (token == null || token.isBlank()) {
+      throw new UsageException("bot: TELEGRAM_BOT_TOKEN is not set; create a bot with @BotFather and export its token");
+    }
+    HeraldConfig c = root.loadConfig();
+    TelegramSettings settings = c.telegram();
+    CountDownLatch stop = new CountDownLatch(1);
+    try (Herald herald = root.openForQuestions(c)) {
+      TelegramBot bot;
+      TelegramBot.HandlerFactory handlers = name -> new BotHandler(herald, settings, name, root.clock);
+      try {
+        bot = webhook
+            ? TelegramBot.startWebhook(settings, token.strip(), c.dataDir().resolve("bot"), handlers, webhookSettings())
+            : TelegramBot.start(settings, token.strip(), c.dataDir().resolve("bot"), handlers);
+      } catch (TokenRejectedException e) {
+        throw new UsageException("bot: " + e.getMessage());
+      } catch (TelegramApiException e) {
+        throw new UsageException("bot: cannot reach the Bot API at " + settings.apiUrl() + " ("
+            + e.getMessage().replace(token.strip(), "<token>") + ")");
+      }
+      root.spec.commandLine().getErr().println("herald: bot @" + bot.username() + " is running; stop it with Ctrl-C or SIGTERM");
+      onTermination(stop);
+      stop.await();
+      bot.stop(Duration.ofSeconds(30));
+    }
+    return 0;
+  }
+
+  private Webhook webhookSettings() {
+    String url = webhookUrl != null ? webhookUrl : root.env.get("TELEGRAM_WEBHOOK_URL");
+    if (url == null || !url.startsWith("https://")) {
+      throw new UsageException("bot: --webhook needs --webhook-url https://... (or TELEGRAM_WEBHOOK_URL): Telegram only posts to https");
+    }
+    int colon = listen.lastIndexOf(':');
+    int port;
+    try {
+      port = Integer.parseInt(listen.substring(colon + 1));
+    } catch (NumberFormatException | IndexOutOfBoundsException e) {
+      throw new UsageException("bot: --listen must be HOST:PORT, e.g. 0.0.0.0:8080 (got '" + listen + "')");
+    }
+    String secret = root.env.get("TELEGRAM_WEBHOOK_SECRET");
+    if (secret == null || secret.isBlank()) {
+      // One instance: a fresh random secret per start is enough; several instances must share one.
+      byte[] random = new byte[32];
+      new SecureRandom().nextBytes(random);
+      secret = HexFormat.of().formatHex(random);
+    }
+    try {
+      return new Webhook(URI.create(url), new InetSocketAddress(listen.substring(0, colon), port), secret.strip());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("bot: " + e.getMessage());
+    }
+  }
+
+  /** Turns SIGTERM and SIGINT into a clean stop, so that in-flight replies finish and the exit code is 0. */
+  @SuppressWarnings("sunapi")
+  private static void onTermination(CountDownLatch stop) {
+    sun.misc.SignalHandler handler = signal -> stop.countDown();
+    sun.misc.Signal.handle(new sun.misc.Signal("TERM"), handler);
+    sun.misc.Signal.handle(new sun.misc.Signal("INT"), handler);
+  }
+}

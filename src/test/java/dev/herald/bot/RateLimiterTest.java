@@ -1,0 +1,38 @@
+package dev.herald.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2025-10-16T10:00:00Z"));
+
+  @Test
+  void should_allow_burst_then_say_when_next_token_comes() {
+    RateLimiter limiter = new RateLimiter(10, clock);
+    for (int i = 0; i < 10; i++) {
+      assertThat(limiter.acquire(1)).isZero();
+    }
+
+    Duration wait = limiter.acquire(1);
+
+    assertThat(wait).isBetween(Duration.ofMillis(5900), Duration.ofMillis(6000));
+    assertThat(limiter.acquire(2)).as("other users have their own bucket").isZero();
+  }
+
+  @Test
+  void should_refill_over_time() {
+    RateLimiter limiter = new RateLimiter(2, clock);
+    limiter.acquire(1);
+    limiter.acquire(1);
+    assertThat(limiter.acquire(1)).isPositive();
+
+    clock.advance(Duration.ofSeconds(30));
+
+    assertThat(limiter.acquire(1)).isZero();
+    assertThat(limiter.acquire(1)).isPositive();
+  }
+}
