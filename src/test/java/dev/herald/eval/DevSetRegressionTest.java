@@ -50,10 +50,25 @@ class DevSetRegressionTest {
       WhoSaidReport r = new WhoSaidEval(h, (q, a, s, c) -> {})
           .run(Jsonl.read(EVAL.resolve("polnear/who-said-dev.jsonl"), WhoSaidQuestion.class), Instant.parse("2026-01-01T00:00:00Z"));
 
-      // recorded: speaker accuracy 0.911, citation accuracy 0.984
+      // recorded: speaker accuracy 0.952, citation accuracy 1.000
       assertThat(r.questions()).isEqualTo(124);
-      assertThat(r.speakerAccuracy()).isGreaterThanOrEqualTo(0.90);
-      assertThat(r.citationAccuracy()).isGreaterThanOrEqualTo(0.98);
+      assertThat(r.speakerAccuracy()).isGreaterThanOrEqualTo(0.94);
+      assertThat(r.citationAccuracy()).isGreaterThanOrEqualTo(0.99);
     }
+  }
+
+  @Test
+  void should_keep_quote_extraction_quality_on_the_polnear_dev_annotations() throws IOException {
+    Path annotations = EVAL.resolve("polnear/data/dev");
+    assumeTrue(Files.isDirectory(annotations.resolve("attributions")), "PolNeAR dev annotations not present");
+
+    QuoteExtractionReport r = new QuoteExtractionEval(dev.herald.quotes.QuoteExtractor.standard()).run(annotations);
+
+    // recorded: content P 0.667 R 0.793, source P 0.516 R 0.710 (367 annotated direct quotations)
+    assertThat(r.gold()).isEqualTo(367);
+    assertThat(r.contentPrecision()).isGreaterThanOrEqualTo(0.65);
+    assertThat(r.contentRecall()).isGreaterThanOrEqualTo(0.78);
+    assertThat(r.sourcePrecision()).isGreaterThanOrEqualTo(0.50);
+    assertThat(r.sourceRecall()).isGreaterThanOrEqualTo(0.70);
   }
 }
