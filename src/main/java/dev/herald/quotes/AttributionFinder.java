@@ -235,9 +235,40 @@ public final class AttributionFinder {
       if (s.isPresent()) {
         return Optional.of(new Speaker(s.get().name(), null));
       }
-      List<String> names = fullNames(sentence);
-      if (!names.isEmpty()) {
-        return Optional.of(new Speaker(names.get(0), null));
+      Optional<String> subject = firstPerson(sentence, before);
+      if (subject.isPresent()) {
+        return Optional.of(new Speaker(subject.get(), null));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The first mention of a person in {@code sentence}: a run of two or more capitalised words, or a
+   * single one that ends a full name used earlier ("Mamdani" after "Zohran Mamdani"), resolved to it.
+   */
+  private static Optional<String> firstPerson(String sentence, String before) {
+    List<String> known = fullNames(before);
+    List<Tok> toks = tokens(mask(sentence));
+    int i = 0;
+    while (i < toks.size()) {
+      if (isNamePart(toks.get(i).text, false) && !NOT_NAMES.contains(toks.get(i).text)) {
+        int j = i;
+        while (j < toks.size() && isNamePart(toks.get(j).text, j > i)) {
+          j++;
+        }
+        String run = join(toks, i, j);
+        if (j - i >= 2) {
+          return Optional.of(run);
+        }
+        for (int k = known.size() - 1; k >= 0; k--) {
+          if (known.get(k).endsWith(" " + run)) {
+            return Optional.of(known.get(k));
+          }
+        }
+        i = j;
+      } else {
+        i++;
       }
     }
     return Optional.empty();

@@ -64,10 +64,10 @@ class DevSetRegressionTest {
 
     QuoteExtractionReport r = new QuoteExtractionEval(dev.herald.quotes.QuoteExtractor.standard()).run(annotations);
 
-    // recorded: content P 0.667 R 0.793, source P 0.516 R 0.710 (367 annotated direct quotations)
+    // recorded: content P 0.667 R 0.809, source P 0.514 R 0.714 (367 annotated direct quotations)
     assertThat(r.gold()).isEqualTo(367);
     assertThat(r.contentPrecision()).isGreaterThanOrEqualTo(0.65);
-    assertThat(r.contentRecall()).isGreaterThanOrEqualTo(0.78);
+    assertThat(r.contentRecall()).isGreaterThanOrEqualTo(0.80);
     assertThat(r.sourcePrecision()).isGreaterThanOrEqualTo(0.50);
     assertThat(r.sourceRecall()).isGreaterThanOrEqualTo(0.70);
   }
