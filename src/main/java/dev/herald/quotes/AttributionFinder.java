@@ -249,26 +249,13 @@ public final class AttributionFinder {
    */
   private static Optional<String> firstPerson(String sentence, String before) {
     List<String> known = fullNames(before);
-    List<Tok> toks = tokens(mask(sentence));
-    int i = 0;
-    while (i < toks.size()) {
-      if (isNamePart(toks.get(i).text, false) && !NOT_NAMES.contains(toks.get(i).text)) {
-        int j = i;
-        while (j < toks.size() && isNamePart(toks.get(j).text, j > i)) {
-          j++;
-        }
-        String run = join(toks, i, j);
-        if (j - i >= 2) {
-          return Optional.of(run);
-        }
-        for (int k = known.size() - 1; k >= 0; k--) {
-          if (known.get(k).endsWith(" " + run)) {
-            return Optional.of(known.get(k));
-          }
-        }
-        i = j;
-      } else {
-        i++;
+    for (String run : nameRuns(sentence)) {
+      if (run.contains(" ")) {
+        return Optional.of(run);
+      }
+      Optional<String> full = fullNameEndingWith(known, run);
+      if (full.isPresent()) {
+        return full;
       }
     }
     return Optional.empty();
@@ -287,21 +274,27 @@ public final class AttributionFinder {
     if (name.contains(" ") || before == null) {
       return name;
     }
-    List<String> names = fullNames(before);
+    return fullNameEndingWith(fullNames(before), name).orElse(name);
+  }
+
+  /** The latest of {@code names} that ends with the word {@code surname}. */
+  private static Optional<String> fullNameEndingWith(List<String> names, String surname) {
     for (int i = names.size() - 1; i >= 0; i--) {
-      if (names.get(i).endsWith(" " + name)) {
-        return names.get(i);
+      if (names.get(i).endsWith(" " + surname)) {
+        return Optional.of(names.get(i));
       }
     }
-    return name;
+    return Optional.empty();
   }
 
   /** Lists the runs of two or more capitalised words in {@code text}, in order (quotations masked). */
   static List<String> fullNames(String text) {
+    return text == null ? List.of() : nameRuns(text).stream().filter(r -> r.contains(" ")).toList();
+  }
+
+  /** Lists the runs of capitalised words (with name particles inside) in {@code text}, quotations masked. */
+  private static List<String> nameRuns(String text) {
     List<String> out = new ArrayList<>();
-    if (text == null) {
-      return out;
-    }
     List<Tok> toks = tokens(mask(text));
     int i = 0;
     while (i < toks.size()) {
@@ -310,9 +303,7 @@ public final class AttributionFinder {
         while (j < toks.size() && isNamePart(toks.get(j).text, j > i)) {
           j++;
         }
-        if (j - i >= 2) {
-          out.add(join(toks, i, j));
-        }
+        out.add(join(toks, i, j));
         i = j;
       } else {
         i++;

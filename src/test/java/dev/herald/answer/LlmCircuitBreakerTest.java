@@ -1,5 +1,6 @@
 package dev.herald.answer;
 
+import dev.herald.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.Herald;
@@ -7,7 +8,6 @@ import dev.herald.NewsFixture;
 import dev.herald.llm.ChatModelFactory;
 import dev.herald.llm.CircuitBreaker;
 import dev.herald.llm.LlmSettings;
-import dev.herald.llm.MutableClock;
 import dev.herald.llm.Provider;
 import dev.herald.quotes.AttributionFinder;
 import dev.herald.retrieve.QuestionAnalysis;

@@ -1,5 +1,6 @@
 package dev.herald.bot;
 
+import dev.herald.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.herald.llm;
+package dev.herald;
 
 import java.time.Clock;
 import java.time.Duration;
