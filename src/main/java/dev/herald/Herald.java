@@ -10,6 +10,7 @@ import dev.herald.index.IndexStats;
 import dev.herald.index.IndexSummary;
 import dev.herald.index.Indexer;
 import dev.herald.index.PassageSplitter;
+import dev.herald.ingest.Ingestion;
 import dev.herald.quotes.AttributionFinder;
 import dev.herald.retrieve.LuceneRetriever;
 import dev.herald.retrieve.QuestionAnalysis;
@@ -19,6 +20,7 @@ import dev.herald.retrieve.TimeExpressions;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -80,6 +82,17 @@ public final class Herald implements Closeable {
       throw new IllegalStateException("opened read-only");
     }
     return new Indexer(index, new ArticleReader()).index(paths, problems, progress);
+  }
+
+  /**
+   * Opens live-news ingestion into this Herald's index, with its state database under the data folder;
+   * what it indexes is searchable here at once.
+   */
+  public Ingestion openIngestion(Clock clock) throws IOException {
+    if (!writable) {
+      throw new IllegalStateException("opened read-only");
+    }
+    return Ingestion.open(config.dataDir(), config.sources(), config.ingest(), index, clock);
   }
 
   /** Retrieves the top passages for a request. */

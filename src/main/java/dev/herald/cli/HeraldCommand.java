@@ -27,6 +27,8 @@ import picocli.CommandLine.ScopeType;
       ChatCommand.class,
       EvalCommand.class,
       BenchCommand.class,
+      IngestCommand.class,
+      FeedsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HeraldCommand implements Runnable {

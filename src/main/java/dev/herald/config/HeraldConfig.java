@@ -1,9 +1,12 @@
 package dev.herald.config;
 
 import dev.herald.answer.AnswerSettings;
+import dev.herald.ingest.IngestSettings;
+import dev.herald.ingest.Source;
 import dev.herald.retrieve.RetrievalSettings;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Herald's settings after defaults, {@code config/herald.yaml}, the environment and the command line
@@ -16,9 +19,18 @@ import java.time.ZoneId;
  * @param k passages retrieved per question
  * @param retrieval ranking parameters
  * @param answer extractive answer parameters
+ * @param ingest how live news is fetched
+ * @param sources the feeds, pages and folders live news is taken from
  */
 public record HeraldConfig(
-    Path home, Path dataDir, Path corpusDir, ZoneId zone, int k, RetrievalSettings retrieval, AnswerSettings answer) {
+    Path home, Path dataDir, Path corpusDir, ZoneId zone, int k, RetrievalSettings retrieval, AnswerSettings answer,
+    IngestSettings ingest, List<Source> sources) {
+
+  /** Settings without live-news sources, with the default ingest settings. */
+  public HeraldConfig(
+      Path home, Path dataDir, Path corpusDir, ZoneId zone, int k, RetrievalSettings retrieval, AnswerSettings answer) {
+    this(home, dataDir, corpusDir, zone, k, retrieval, answer, IngestSettings.defaults(), List.of());
+  }
 
   /** The index folder inside the data folder. */
   public Path indexDir() {
@@ -27,11 +39,16 @@ public record HeraldConfig(
 
   /** Returns a copy with another data folder. */
   public HeraldConfig withDataDir(Path dir) {
-    return new HeraldConfig(home, dir, corpusDir, zone, k, retrieval, answer);
+    return new HeraldConfig(home, dir, corpusDir, zone, k, retrieval, answer, ingest, sources);
   }
 
   /** Returns a copy with other retrieval settings. */
   public HeraldConfig withRetrieval(RetrievalSettings r) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, r, answer);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, r, answer, ingest, sources);
+  }
+
+  /** Returns a copy with other ingest settings and sources. */
+  public HeraldConfig withIngest(IngestSettings settings, List<Source> list) {
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, settings, List.copyOf(list));
   }
 }
