@@ -167,7 +167,7 @@ public final class IngestStore {
   /** Every run-time source, oldest first. */
   public List<AddedSource> addedSources() {
     synchronized (db.lock()) {
-      try (PreparedStatement ps = db.connection().prepareStatement("SELECT * FROM added_source ORDER BY added_at, url");
+      try (PreparedStatement ps = db.connection().prepareStatement("SELECT * FROM added_source ORDER BY added_at, rowid");
            ResultSet rs = ps.executeQuery()) {
         List<AddedSource> out = new ArrayList<>();
         while (rs.next()) {
