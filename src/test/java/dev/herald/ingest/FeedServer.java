@@ -21,7 +21,17 @@ import java.util.zip.GZIPOutputStream;
 final class FeedServer implements AutoCloseable {
 
   /** One canned response. */
-  record Route(int status, String contentType, byte[] body, Map<String, String> headers, long delayMillis, boolean gzip, String etag) {
+  record Route(int status, String contentType, byte[] body, Map<String, String> headers, long delayMillis, boolean gzip, String etag,
+      boolean chunked) {
+
+    Route(int status, String contentType, byte[] body, Map<String, String> headers, long delayMillis, boolean gzip, String etag) {
+      this(status, contentType, body, headers, delayMillis, gzip, etag, false);
+    }
+
+    /** The same response without a Content-Length, so only the streamed size can give it away. */
+    Route chunkedBody() {
+      return new Route(status, contentType, body, headers, delayMillis, gzip, etag, true);
+    }
 
     static Route ok(String contentType, String body) {
       return new Route(200, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of(), 0, false, null);
@@ -134,7 +144,7 @@ final class FeedServer implements AutoCloseable {
       body = bos.toByteArray();
       h.add("Content-Encoding", "gzip");
     }
-    ex.sendResponseHeaders(r.status(), body.length == 0 ? -1 : body.length);
+    ex.sendResponseHeaders(r.status(), body.length == 0 ? -1 : r.chunked() ? 0 : body.length);
     if (body.length > 0) {
       try (OutputStream out = ex.getResponseBody()) {
         out.write(body);

@@ -97,9 +97,12 @@ class HttpFetcherTest {
   void should_refuse_bodies_over_the_limit_declared_or_not_and_gzip_bombs() {
     byte[] big = new byte[300_000];
     Arrays.fill(big, (byte) 'a');
-    server.route("/huge.html", Route.bytes("text/html", big)).route("/bomb.xml", Route.bytes("application/xml", big).gzipped());
+    server.route("/huge.html", Route.bytes("text/html", big)).route("/bomb.xml", Route.bytes("application/xml", big).gzipped())
+        .route("/stream.html", Route.bytes("text/html", big).chunkedBody());
 
     assertThatThrownBy(() -> fetcher.fetch(server.url("/huge.html"), null, null, true)).hasMessageContaining("body larger than 100000 bytes");
+    assertThatThrownBy(() -> fetcher.fetch(server.url("/stream.html"), null, null, true))
+        .hasMessageContaining("body larger than 100000 bytes").hasMessageNotContaining("Content-Length");
     assertThatThrownBy(() -> fetcher.fetch(server.url("/bomb.xml"), null, null, true)).hasMessageContaining("after decompression");
   }
 
@@ -112,6 +115,21 @@ class HttpFetcherTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     assertThatThrownBy(() -> fetcher.fetch(server.url("/down.xml"), null, null, true)).hasMessageContaining("HTTP 500");
     assertThatThrownBy(() -> fetcher.fetch(server.url("/missing.xml"), null, null, true)).hasMessageContaining("HTTP 404");
+  }
+
+  @Test
+  void should_space_requests_to_one_host_by_the_politeness_delay() throws Exception {
+    IngestSettings d = settings(false, List.of());
+    HttpFetcher polite = new HttpFetcher(new IngestSettings(d.userAgent(), d.connectTimeout(), d.readTimeout(), d.maxBodyBytes(),
+        d.maxRedirects(), Duration.ofMillis(200), d.defaultInterval(), d.jitter(), false, false, List.of(), 2));
+    server.route("/a", Route.ok("text/plain", "a"));
+
+    long start = System.nanoTime();
+    for (int i = 0; i < 3; i++) {
+      polite.fetch(server.url("/a"), null, null, true);
+    }
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
   }
 
   @Test
