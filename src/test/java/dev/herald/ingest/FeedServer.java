@@ -71,6 +71,8 @@ final class FeedServer implements AutoCloseable {
   final List<Request> requests = new CopyOnWriteArrayList<>();
 
   FeedServer() throws IOException {
+    // Without TCP_NODELAY the JDK server's small writes meet delayed ACKs: ~40 ms per request, not ours to measure.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     pool = Executors.newFixedThreadPool(8, r -> {
       Thread t = new Thread(r, "test-feed-server");
