@@ -52,6 +52,7 @@ public final class HttpFetcher {
   private final HostPoliteness politeness;
   private final String agentToken;
   private final Map<String, CachedRobots> robots = new ConcurrentHashMap<>();
+  private final Map<String, Object> robotsLocks = new ConcurrentHashMap<>();
 
   /** Creates a fetcher with its own HTTP client. */
   public HttpFetcher(IngestSettings settings) {
@@ -215,11 +216,22 @@ public final class HttpFetcher {
 
   private RobotsTxt robotsFor(URI uri, boolean trusted) {
     String origin = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority();
-    long now = System.currentTimeMillis();
     CachedRobots cached = robots.get(origin);
-    if (cached != null && cached.expires() > now) {
+    if (cached != null && cached.expires() > System.currentTimeMillis()) {
       return cached.rules();
     }
+    // One fetch per origin: threads arriving meanwhile wait for it instead of asking the host again.
+    synchronized (robotsLocks.computeIfAbsent(origin, o -> new Object())) {
+      cached = robots.get(origin);
+      if (cached != null && cached.expires() > System.currentTimeMillis()) {
+        return cached.rules();
+      }
+      return fetchRobots(origin, trusted);
+    }
+  }
+
+  private RobotsTxt fetchRobots(String origin, boolean trusted) {
+    long now = System.currentTimeMillis();
     RobotsTxt rules;
     long ttl = ROBOTS_TTL.toMillis();
     try {

@@ -318,6 +318,24 @@ class IngestionTest {
   }
 
   @Test
+  void should_retry_an_item_whose_page_failed_on_the_next_pass() throws IOException {
+    server.route("/t/feed.xml", Route.ok("application/rss+xml", IngestFixtures.rss("T", List.of(
+        new Item("Comet confirmed", server.url("/t/comet"), "c1", "Fri, 31 Oct 2025 10:00:00 GMT", null, null)))));
+    server.route("/t/comet", Route.status(502));
+    open(List.of(Source.feed(server.url("/t/feed.xml"))));
+
+    IngestSummary first = ingestion.runOnce(List.of());
+    server.route("/t/comet", Route.ok("text/html", IngestFixtures.page("Comet confirmed", null, "2025-10-31", IngestFixtures.COMET_TEXT)));
+    IngestSummary second = ingestion.runOnce(List.of());
+
+    assertThat(first.newArticles()).isZero();
+    assertThat(first.failures()).isEqualTo(1);
+    assertThat(warnings()).singleElement().asString().contains(server.url("/t/comet")).contains("HTTP 502");
+    assertThat(second.newArticles()).isEqualTo(1);
+    assertThat(search("comet observatory")).isNotEmpty();
+  }
+
+  @Test
   void should_refuse_ssrf_targets_added_through_the_operator_api() throws Exception {
     server.route("/feed.xml", Route.ok("application/rss+xml", IngestFixtures.rss("x", List.of())));
     server.route("/hop.xml", Route.redirect(302, server.url("/feed.xml")));
