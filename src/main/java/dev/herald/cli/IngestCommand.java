@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -56,8 +57,8 @@ final class IngestCommand implements Callable<Integer> {
       err.println("herald: no sources: add some under sources: in config/herald.yaml (see docs/INGEST.md), "
           + "import an OPML file with 'herald feeds import', or pass --feed/--page/--folder.");
     }
-    try (Herald h = Herald.openWritable(c); Ingestion ingestion = h.openIngestion(root.clock)) {
-      if (!watch) {
+    if (!watch) {
+      try (Herald h = Herald.openWritable(c); Ingestion ingestion = h.openIngestion(root.clock)) {
         IngestSummary s = ingestion.runOnce(extra);
         for (SourceOutcome o : s.outcomes()) {
           if (o.error() != null) {
@@ -66,11 +67,21 @@ final class IngestCommand implements Callable<Integer> {
         }
         out.println(s.line());
         out.flush();
-        return 0;
       }
-      CountDownLatch stop = new CountDownLatch(1);
-      Thread hook = new Thread(stop::countDown, "herald-ingest-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
+      return 0;
+    }
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    // On Ctrl-C, let the main thread close the index and state database before the JVM halts.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stop.countDown();
+      try {
+        closed.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "herald-ingest-shutdown"));
+    try (Herald h = Herald.openWritable(c); Ingestion ingestion = h.openIngestion(root.clock)) {
       ingestion.watch(extra, Duration.ofSeconds(Math.max(1, tickSeconds)), o -> {
         if (o.newArticles() > 0 || o.error() != null) {
           synchronized (out) {
@@ -82,7 +93,9 @@ final class IngestCommand implements Callable<Integer> {
       });
       err.println("Watching " + (ingestion.feeds().sources().size() + extra.size()) + " sources; Ctrl-C to stop.");
       stop.await();
-      return 0;
+    } finally {
+      closed.countDown();
     }
+    return 0;
   }
 }

@@ -32,12 +32,6 @@ public record IngestSettings(
         Duration.ofMinutes(15), 0.1, true, false, List.of(), 4);
   }
 
-  /** Returns a copy with another politeness delay. */
-  public IngestSettings withHostDelay(Duration d) {
-    return new IngestSettings(userAgent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, d,
-        defaultInterval, jitter, respectRobots, allowPrivateAddresses, allowedHosts, threads);
-  }
-
   /** Returns a copy with other timeouts and body limit. */
   public IngestSettings withLimits(Duration connect, Duration read, long maxBytes) {
     return new IngestSettings(userAgent, connect, read, maxBytes, maxRedirects, hostDelay,

@@ -183,7 +183,14 @@ public final class Ingester {
         seen.add(item.key());
         continue;
       }
-      String link = URI.create(r.url()).resolve(item.link().strip()).toString();
+      String link;
+      try {
+        link = URI.create(r.url()).resolve(item.link().strip()).toString();
+      } catch (IllegalArgumentException e) {
+        log.info("feed {}: item '{}' has a malformed link '{}'; skipped", url, item.key(), item.link());
+        seen.add(item.key());
+        continue;
+      }
       String canonical = CanonicalUrls.canonicalize(link);
       if (store.articleByUrl(canonical).isPresent()) {
         out.add(new Candidate(item.key(), canonical, null, outlet, null, null, null, source.language()));
