@@ -72,6 +72,14 @@ public final class AddressGuard {
       if ((b[0] & 0xfe) == 0xfc) {
         return true; // unique local fc00::/7, includes the fd00:ec2::254 metadata address
       }
+      if ((b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
+        // NAT64 64:ff9b::/96 carries an IPv4 address in its last four bytes.
+        try {
+          return isInternal(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
+        } catch (UnknownHostException e) {
+          return true;
+        }
+      }
       boolean mapped = true;
       for (int i = 0; i < 10; i++) {
         mapped &= b[i] == 0;

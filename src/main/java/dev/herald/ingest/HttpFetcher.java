@@ -14,6 +14,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -123,7 +127,8 @@ public final class HttpFetcher {
         return new FetchResult(uri.toString(), 304, new byte[0], ct, newEtag, newLm);
       }
       if (status < 200 || status > 299) {
-        throw new FetchException(url, "HTTP " + status);
+        Duration wait = status == 429 || status == 503 ? retryAfter(r.headers().firstValue("Retry-After").orElse(null)) : null;
+        throw new FetchException(url, "HTTP " + status + (wait == null ? "" : " (retry after " + wait.toSeconds() + " s)"), wait);
       }
       byte[] body = r.body();
       String encoding = r.headers().firstValue("Content-Encoding").orElse("").toLowerCase(Locale.ROOT);
@@ -248,6 +253,24 @@ public final class HttpFetcher {
     }
     robots.put(origin, new CachedRobots(rules, now + ttl));
     return rules;
+  }
+
+  /** Reads {@code Retry-After} as seconds or an HTTP date; {@code null} when absent or unreadable. */
+  static Duration retryAfter(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
+    } catch (NumberFormatException e) {
+      try {
+        Instant at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Duration d = Duration.between(Instant.now(), at);
+        return d.isNegative() ? Duration.ZERO : d;
+      } catch (DateTimeParseException ignored) {
+        return null;
+      }
+    }
   }
 
   private static String pathAndQuery(URI uri) {

@@ -126,20 +126,24 @@ public final class Ingester {
       store.recordSuccess(url, batch.etag(), batch.lastModified(), now, now.plus(jittered(interval(source))), counts[0]);
       return new SourceOutcome(source, counts[0], counts[1], batch.unchanged(), batch.itemFailures(), null);
     } catch (FetchException e) {
-      return fail(source, e.reason());
+      return fail(source, e.reason(), e.retryAfter().orElse(Duration.ZERO));
     } catch (IOException | UncheckedIOException | StoreException e) {
-      return fail(source, e.getMessage());
+      return fail(source, e.getMessage(), Duration.ZERO);
     } catch (RuntimeException e) {
       // A bug or a parser surprise on one source must not stop the others; the stack trace helps fix it.
       log.warn("source {} failed unexpectedly", url, e);
-      return fail(source, e.toString());
+      return fail(source, e.toString(), Duration.ZERO);
     }
   }
 
-  private SourceOutcome fail(Source source, String reason) {
+  private SourceOutcome fail(Source source, String reason, Duration serverWait) {
     Instant now = clock.instant();
     int previous = store.sourceState(source.location()).map(SourceState::consecutiveFailures).orElse(0);
     Duration retry = backoff(previous + 1);
+    // A server's own Retry-After is honoured when it asks for longer than our backoff, up to a day.
+    if (serverWait.compareTo(retry) > 0) {
+      retry = serverWait.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1) : serverWait;
+    }
     int failures = store.recordFailure(source.location(), reason, now, now.plus(retry));
     log.warn("source {} failed ({} in a row, next try in {}): {}", source.location(), failures, pretty(retry), reason);
     return new SourceOutcome(source, 0, 0, 0, 1, reason);

@@ -18,7 +18,7 @@ class AddressGuardTest {
   @ValueSource(strings = {
       "http://127.0.0.1/", "http://localhost:8080/feed", "http://10.1.2.3/", "http://172.16.0.9/", "http://192.168.1.1/",
       "http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://[fd00:ec2::254]/", "http://0.0.0.0/",
-      "http://100.64.0.1/", "http://[::ffff:127.0.0.1]/", "http://2130706433/"})
+      "http://100.64.0.1/", "http://[::ffff:127.0.0.1]/", "http://2130706433/", "http://[64:ff9b::a9fe:a9fe]/"})
   void should_refuse_loopback_private_link_local_and_metadata_addresses(String url) {
     assertThatThrownBy(() -> guard.check(URI.create(url)))
         .isInstanceOf(FetchException.class)

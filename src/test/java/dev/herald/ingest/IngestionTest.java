@@ -318,6 +318,17 @@ class IngestionTest {
   }
 
   @Test
+  void should_wait_as_long_as_a_throttling_server_asks_when_that_is_longer_than_the_backoff() throws IOException {
+    server.route("/busy.xml", new Route(429, "text/plain", new byte[0], Map.of("Retry-After", "3600"), 0, false, null));
+    open(List.of(Source.feed(server.url("/busy.xml"))));
+
+    IngestSummary s = ingestion.runOnce(List.of());
+
+    assertThat(s.outcomes().get(0).error()).isEqualTo("HTTP 429 (retry after 3600 s)");
+    assertThat(ingestion.feeds().list().get(0).state().nextAttempt()).isEqualTo(NOW.plus(Duration.ofHours(1)));
+  }
+
+  @Test
   void should_retry_an_item_whose_page_failed_on_the_next_pass() throws IOException {
     server.route("/t/feed.xml", Route.ok("application/rss+xml", IngestFixtures.rss("T", List.of(
         new Item("Comet confirmed", server.url("/t/comet"), "c1", "Fri, 31 Oct 2025 10:00:00 GMT", null, null)))));
