@@ -23,6 +23,7 @@ import dev.herald.llm.CircuitBreaker;
 import dev.herald.llm.LlmSettings;
 import dev.herald.llm.Provider;
 import dev.herald.index.SourceStats;
+import dev.herald.ingest.Ingestion;
 import dev.herald.quotes.AttributionFinder;
 import dev.herald.retrieve.LuceneRetriever;
 import dev.herald.retrieve.QuestionAnalysis;
@@ -126,6 +127,17 @@ public final class Herald implements Closeable {
       throw new IllegalStateException("opened read-only");
     }
     return new Indexer(index, new ArticleReader()).index(paths, problems, progress);
+  }
+
+  /**
+   * Opens live-news ingestion into this Herald's index, with its state database under the data folder;
+   * what it indexes is searchable here at once.
+   */
+  public Ingestion openIngestion(Clock clock) throws IOException {
+    if (!writable) {
+      throw new IllegalStateException("opened read-only");
+    }
+    return Ingestion.open(config.dataDir(), config.sources(), config.ingest(), index, clock);
   }
 
   /** Retrieves the top passages for a request. */

@@ -29,6 +29,8 @@ import picocli.CommandLine.ScopeType;
       BotCommand.class,
       EvalCommand.class,
       BenchCommand.class,
+      IngestCommand.class,
+      FeedsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HeraldCommand implements Runnable {

@@ -9,6 +9,9 @@ import dev.herald.answer.AnswerSettings;
 import dev.herald.llm.LlmSettings;
 import dev.herald.llm.Provider;
 import dev.herald.bot.TelegramSettings;
+import dev.herald.ingest.IngestSettings;
+import dev.herald.ingest.Source;
+import dev.herald.ingest.SourceKind;
 import dev.herald.retrieve.RetrievalSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +32,17 @@ import java.util.Set;
 public final class ConfigLoader {
 
   /** The YAML file's shape; every key is optional. */
-  record File(String data, String corpus, String timezone, Integer k, Retrieval retrieval, Answer answer, Llm llm, Telegram telegram) {}
+  record File(String data, String corpus, String timezone, Integer k, Retrieval retrieval, Answer answer, Llm llm,
+      Telegram telegram, Ingest ingest, List<SourceEntry> sources) {}
+
+  /** The {@code ingest:} section. */
+  record Ingest(
+      String userAgent, Integer connectTimeoutSeconds, Integer readTimeoutSeconds, Long maxBodyBytes,
+      Integer maxRedirects, Integer hostDelayMs, Integer defaultIntervalMinutes, Double jitter,
+      Boolean respectRobots, Boolean allowPrivateAddresses, List<String> allowedHosts, Integer threads) {}
+
+  /** One entry of the {@code sources:} list: exactly one of feed, page or folder. */
+  record SourceEntry(String feed, String page, String folder, String outlet, String language, Integer intervalMinutes) {}
 
   /** The {@code retrieval:} section. */
   record Retrieval(
@@ -63,7 +77,7 @@ public final class ConfigLoader {
    */
   public HeraldConfig load(Path home, Path file, Map<String, String> env) throws ConfigException {
     Path path = file != null ? file : home.resolve("config/herald.yaml");
-    File f = new File(null, null, null, null, null, null, null, null);
+    File f = new File(null, null, null, null, null, null, null, null, null, null);
     if (Files.exists(path)) {
       try {
         File read = yaml.readValue(path.toFile(), File.class);
@@ -110,7 +124,7 @@ public final class ConfigLoader {
     }
     LlmSettings llm = llm(path, f.llm(), env);
     return new HeraldConfig(home, data, home.resolve(or(f.corpus(), "corpus")), zone, k, retrieval, answer, llm,
-        telegram(f.telegram(), env, path));
+        telegram(f.telegram(), env, path), ingest(path, f.ingest()), sources(path, home, f.sources()));
   }
 
   private static LlmSettings llm(Path path, Llm l, Map<String, String> env) throws ConfigException {
@@ -140,9 +154,30 @@ public final class ConfigLoader {
     return s;
   }
 
+  private static IngestSettings ingest(Path path, Ingest i) throws ConfigException {
+    IngestSettings d = IngestSettings.defaults();
+    if (i == null) {
+      return d;
+    }
+    IngestSettings s = new IngestSettings(
+        or(i.userAgent(), d.userAgent()),
+        i.connectTimeoutSeconds() == null ? d.connectTimeout() : Duration.ofSeconds(i.connectTimeoutSeconds()),
+        i.readTimeoutSeconds() == null ? d.readTimeout() : Duration.ofSeconds(i.readTimeoutSeconds()),
+        or(i.maxBodyBytes(), d.maxBodyBytes()), or(i.maxRedirects(), d.maxRedirects()),
+        i.hostDelayMs() == null ? d.hostDelay() : Duration.ofMillis(i.hostDelayMs()),
+        i.defaultIntervalMinutes() == null ? d.defaultInterval() : Duration.ofMinutes(i.defaultIntervalMinutes()),
+        or(i.jitter(), d.jitter()), or(i.respectRobots(), d.respectRobots()),
+        or(i.allowPrivateAddresses(), d.allowPrivateAddresses()), or(i.allowedHosts(), d.allowedHosts()),
+        or(i.threads(), d.threads()));
+    if (s.maxBodyBytes() < 1024 || s.maxRedirects() < 0 || s.threads() < 1 || s.jitter() < 0 || s.jitter() >= 1) {
+      throw new ConfigException(path + ": ingest: max-body-bytes must be at least 1024, max-redirects at least 0, "
+          + "threads at least 1 and jitter in [0, 1)");
+    }
+    return s;
+  }
+
   private static String nonBlank(String s) {
     return s == null || s.isBlank() ? null : s.strip();
-
   }
 
   private static TelegramSettings telegram(Telegram t, Map<String, String> env, Path path) throws ConfigException {
@@ -171,6 +206,34 @@ public final class ConfigLoader {
 
   private static Set<Long> ids(List<Long> ids) {
     return ids == null ? Set.of() : Set.copyOf(ids);
+
+  }
+
+  private static List<Source> sources(Path path, Path home, List<SourceEntry> entries) throws ConfigException {
+    if (entries == null) {
+      return List.of();
+    }
+    List<Source> out = new ArrayList<>();
+    for (SourceEntry e : entries) {
+      if (e == null) {
+        continue;
+      }
+      int named = (e.feed() != null ? 1 : 0) + (e.page() != null ? 1 : 0) + (e.folder() != null ? 1 : 0);
+      if (named != 1) {
+        throw new ConfigException(path + ": each entry under sources: needs exactly one of feed:, page: or folder: (got " + e + ")");
+      }
+      if (e.intervalMinutes() != null && e.intervalMinutes() < 1) {
+        throw new ConfigException(path + ": interval-minutes must be at least 1 for " + or(e.feed(), or(e.page(), e.folder())));
+      }
+      SourceKind kind = e.feed() != null ? SourceKind.FEED : e.page() != null ? SourceKind.PAGE : SourceKind.FOLDER;
+      String location = kind == SourceKind.FOLDER ? home.resolve(e.folder()).toString() : or(e.feed(), e.page()).strip();
+      if (kind != SourceKind.FOLDER && !location.startsWith("http://") && !location.startsWith("https://")) {
+        throw new ConfigException(path + ": source '" + location + "' is not an http(s) URL");
+      }
+      out.add(new Source(kind, location, e.outlet(), e.language(),
+          e.intervalMinutes() == null ? null : Duration.ofMinutes(e.intervalMinutes()), true));
+    }
+    return List.copyOf(out);
   }
 
   private static <T> T or(T value, T fallback) {

@@ -1,18 +1,21 @@
 package dev.herald.config;
 
 import dev.herald.answer.AnswerSettings;
-import dev.herald.llm.LlmSettings;
 import dev.herald.bot.TelegramSettings;
+import dev.herald.ingest.IngestSettings;
+import dev.herald.ingest.Source;
+import dev.herald.llm.LlmSettings;
 import dev.herald.retrieve.RetrievalSettings;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Herald's settings after defaults, {@code config/herald.yaml}, the environment and the command line
  * have been applied, in that order.
  *
  * @param home the installation folder that relative paths resolve against
- * @param dataDir where the index (and later state) lives
+ * @param dataDir where the index and the state database live
  * @param corpusDir what {@code herald index} and the first {@code herald ask} index by default
  * @param zone the zone in which "today" and "Monday" are read
  * @param k passages retrieved per question
@@ -20,10 +23,19 @@ import java.time.ZoneId;
  * @param answer extractive answer parameters
  * @param llm the language model, if any, and its limits
  * @param telegram the Telegram bot's settings
+ * @param ingest how live news is fetched
+ * @param sources the feeds, pages and folders live news is taken from
  */
 public record HeraldConfig(
     Path home, Path dataDir, Path corpusDir, ZoneId zone, int k, RetrievalSettings retrieval, AnswerSettings answer,
-    LlmSettings llm, TelegramSettings telegram) {
+    LlmSettings llm, TelegramSettings telegram, IngestSettings ingest, List<Source> sources) {
+
+  /** Settings with the given basics and defaults for the language model, the bot and ingestion (no sources). */
+  public HeraldConfig(
+      Path home, Path dataDir, Path corpusDir, ZoneId zone, int k, RetrievalSettings retrieval, AnswerSettings answer) {
+    this(home, dataDir, corpusDir, zone, k, retrieval, answer, LlmSettings.defaults(), TelegramSettings.defaults(),
+        IngestSettings.defaults(), List.of());
+  }
 
   /** The index folder inside the data folder. */
   public Path indexDir() {
@@ -32,21 +44,26 @@ public record HeraldConfig(
 
   /** Returns a copy with another data folder. */
   public HeraldConfig withDataDir(Path dir) {
-    return new HeraldConfig(home, dir, corpusDir, zone, k, retrieval, answer, llm, telegram);
+    return new HeraldConfig(home, dir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources);
   }
 
   /** Returns a copy with other retrieval settings. */
   public HeraldConfig withRetrieval(RetrievalSettings r) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, r, answer, llm, telegram);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, r, answer, llm, telegram, ingest, sources);
   }
 
   /** Returns a copy with other language model settings. */
   public HeraldConfig withLlm(LlmSettings l) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, l, telegram);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, l, telegram, ingest, sources);
   }
 
   /** Returns a copy with other Telegram settings. */
   public HeraldConfig withTelegram(TelegramSettings t) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, t);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, t, ingest, sources);
+  }
+
+  /** Returns a copy with other ingest settings and sources. */
+  public HeraldConfig withIngest(IngestSettings settings, List<Source> list) {
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, settings, List.copyOf(list));
   }
 }
