@@ -104,7 +104,20 @@ public final class Herald implements Closeable {
     if (ArticleIndex.exists(config.indexDir())) {
       return new Herald(config, ArticleIndex.openReadOnly(config.indexDir()), false, env);
     }
+    return openForService(config, env, problems, notices);
+  }
+
+  /**
+   * Opens Herald writable for a long-running service that also ingests news (the bot): the configured
+   * corpus is indexed first when there is no index yet. Only one process may hold the index writable.
+   */
+  public static Herald openForService(
+      HeraldConfig config, Map<String, String> env, Consumer<ArticleProblem> problems, Consumer<String> notices) throws IOException {
+    boolean fresh = !ArticleIndex.exists(config.indexDir());
     Herald h = openWritable(config, env);
+    if (!fresh) {
+      return h;
+    }
     try {
       notices.accept("No index yet at " + config.indexDir() + ": indexing " + config.corpusDir() + " first.");
       IndexSummary s = h.index(List.of(config.corpusDir()), problems, (a, p) -> {});

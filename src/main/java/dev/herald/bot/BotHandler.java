@@ -3,6 +3,10 @@ package dev.herald.bot;
 import dev.herald.Herald;
 import dev.herald.answer.Answer;
 import dev.herald.index.Passage;
+import dev.herald.ingest.FeedAdmin;
+import dev.herald.ingest.FeedStatus;
+import dev.herald.ingest.FetchException;
+import dev.herald.ingest.Source;
 import dev.herald.retrieve.QuestionAnalysis;
 import dev.herald.retrieve.ScoredPassage;
 import dev.herald.retrieve.SearchRequest;
@@ -44,9 +48,19 @@ public final class BotHandler {
   private final RateLimiter limiter;
   private final ChatMemory memory;
   private final Pattern mention;
+  private final FeedAdmin feeds;
 
   /** Creates a handler answering from {@code herald} as the bot named {@code botUsername} (without the @). */
   public BotHandler(Herald herald, TelegramSettings settings, String botUsername, Clock clock) {
+    this(herald, settings, botUsername, clock, null);
+  }
+
+  /**
+   * Creates a handler that also lets admins manage news sources through {@code feeds} ({@code /feeds},
+   * {@code /addfeed}, {@code /removefeed}); {@code feeds} is {@code null} when the bot ingests nothing.
+   */
+  public BotHandler(Herald herald, TelegramSettings settings, String botUsername, Clock clock, FeedAdmin feeds) {
+    this.feeds = feeds;
     this.herald = herald;
     this.settings = settings;
     this.botUsername = botUsername;
@@ -66,6 +80,15 @@ public final class BotHandler {
     c.put("sources", "The outlets Herald knows");
     c.put("start", "What Herald is and what it knows");
     c.put("help", "How to use Herald");
+    return c;
+  }
+
+  /** Admin-only commands, left out of the public command menu. */
+  public static Map<String, String> adminCommands() {
+    Map<String, String> c = new LinkedHashMap<>();
+    c.put("feeds", "News sources with last success, article counts and errors");
+    c.put("addfeed", "Add a news feed: /addfeed URL");
+    c.put("removefeed", "Remove a news feed: /removefeed URL");
     return c;
   }
 
@@ -110,7 +133,7 @@ public final class BotHandler {
       }
       command = cmd.group(1).toLowerCase(Locale.ROOT);
       args = cmd.group(3) == null ? "" : mention.matcher(cmd.group(3)).replaceAll("").strip();
-      if (!commands().containsKey(command)) {
+      if (!commands().containsKey(command) && !adminCommands().containsKey(command)) {
         return in.group() && cmd.group(2) == null ? List.of() : reply(in, "I don't know that command. See /help.");
       }
     } else {
@@ -123,6 +146,9 @@ public final class BotHandler {
     }
     if (!allowed(in.userId(), in.chatId())) {
       return reply(in, "Sorry, this bot is private: you are not on its list of users.");
+    }
+    if (adminCommands().containsKey(command)) {
+      return reply(in, admin(command, args, in.userId()));
     }
     switch (command) {
       case "start":
@@ -155,6 +181,43 @@ public final class BotHandler {
       default -> format.answer(herald.ask(memory.withContext(in.chatId(), question), clock.instant()));
     };
     return reply(in, note + html);
+  }
+
+  private String admin(String command, String args, long userId) {
+    if (!settings.admins().contains(userId)) {
+      return "Only the bot's admins can manage its news sources.";
+    }
+    if (feeds == null) {
+      return "This bot does not ingest news sources.";
+    }
+    switch (command) {
+      case "feeds": {
+        List<FeedStatus> list = feeds.list();
+        if (list.isEmpty()) {
+          return "No news sources yet. Add one with <i>/addfeed URL</i>.";
+        }
+        StringBuilder b = new StringBuilder("<b>News sources</b>");
+        for (FeedStatus f : list) {
+          b.append("\n• ").append(Html.escape(f.line()));
+        }
+        return b.toString();
+      }
+      case "addfeed":
+        if (args.isBlank()) {
+          return "Which feed? E.g. <i>/addfeed https://example.org/rss.xml</i>";
+        }
+        try {
+          Source added = feeds.add(args.strip(), "telegram:" + userId);
+          return "Added " + Html.escape(added.location()) + ". It is fetched on the next poll.";
+        } catch (FetchException e) {
+          return "Not added: " + Html.escape(e.getMessage());
+        }
+      default:
+        if (args.isBlank()) {
+          return "Which feed? E.g. <i>/removefeed https://example.org/rss.xml</i>";
+        }
+        return Html.escape(feeds.remove(args.strip()));
+    }
   }
 
   private static String cut(String question) {

@@ -11,6 +11,11 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import dev.herald.config.HeraldConfig;
+import dev.herald.ingest.Ingestion;
+import java.io.PrintWriter;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +29,10 @@ import picocli.CommandLine.ParentCommand;
     description = {"Run the Telegram bot (long polling, or --webhook). The token comes from TELEGRAM_BOT_TOKEN;",
         "the Bot API url from telegram.api-url in config/herald.yaml or TELEGRAM_API_URL."})
 final class BotCommand implements Callable<Integer> {
+
+  private static final Logger log = LoggerFactory.getLogger("dev.herald.bot.ingest");
+  // how often sources that are due are looked for; each source keeps its own interval
+  private static final Duration INGEST_TICK = Duration.ofSeconds(30);
 
   @ParentCommand HeraldCommand root;
 
@@ -47,9 +56,18 @@ final class BotCommand implements Callable<Integer> {
     HeraldConfig c = root.loadConfig();
     TelegramSettings settings = c.telegram();
     CountDownLatch stop = new CountDownLatch(1);
-    try (Herald herald = root.openForQuestions(c)) {
+    PrintWriter err = root.spec.commandLine().getErr();
+    // The bot holds the index writable so that the news it ingests is searchable within seconds.
+    try (Herald herald = Herald.openForService(c, root.env, p -> err.println(p), m -> err.println(m));
+        Ingestion ingestion = herald.openIngestion(root.clock)) {
+      ingestion.watch(List.of(), INGEST_TICK, o -> {
+        if (o.error() != null || o.newArticles() > 0) {
+          log.info("ingest {}: {} new, {} duplicates{}", o.source().location(), o.newArticles(), o.duplicates(),
+              o.error() == null ? "" : ", failed: " + o.error());
+        }
+      });
       TelegramBot bot;
-      TelegramBot.HandlerFactory handlers = name -> new BotHandler(herald, settings, name, root.clock);
+      TelegramBot.HandlerFactory handlers = name -> new BotHandler(herald, settings, name, root.clock, ingestion.feeds());
       try {
         bot = webhook
             ? TelegramBot.startWebhook(settings, token.strip(), c.dataDir().resolve("bot"), handlers, webhookSettings())
@@ -60,7 +78,7 @@ final class BotCommand implements Callable<Integer> {
         throw new UsageException("bot: cannot reach the Bot API at " + settings.apiUrl() + " ("
             + e.getMessage().replace(token.strip(), "<token>") + ")");
       }
-      root.spec.commandLine().getErr().println("herald: bot @" + bot.username() + " is running; stop it with Ctrl-C or SIGTERM");
+      err.println("herald: bot @" + bot.username() + " is running; stop it with Ctrl-C or SIGTERM");
       onTermination(stop);
       stop.await();
       bot.stop(Duration.ofSeconds(30));
