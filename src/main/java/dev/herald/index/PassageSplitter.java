@@ -36,6 +36,12 @@ public final class PassageSplitter {
   public List<Passage> split(Article a) {
     String text = a.text();
     List<Sentences.Span> sentences = Sentences.split(text);
+    int[] wordsOf = new int[sentences.size()];
+    int[] wordsFrom = new int[sentences.size() + 1]; // words in sentences k.. end, so tails cost nothing
+    for (int k = sentences.size() - 1; k >= 0; k--) {
+      wordsOf[k] = wordCount(sentences.get(k).of(text));
+      wordsFrom[k] = wordsFrom[k + 1] + wordsOf[k];
+    }
     List<Passage> out = new ArrayList<>();
     int i = 0;
     while (i < sentences.size()) {
@@ -43,7 +49,7 @@ public final class PassageSplitter {
       int words = 0;
       int last = i;
       while (last < sentences.size()) {
-        int w = wordCount(sentences.get(last).of(text));
+        int w = wordsOf[last];
         if (last > first && words + w > maxWords) {
           break;
         }
@@ -54,8 +60,8 @@ public final class PassageSplitter {
         }
       }
       // last is exclusive; merge a short tail into this passage rather than leaving a crumb.
-      if (last < sentences.size() && tailWords(text, sentences, last) < minWords / 2
-          && words + tailWords(text, sentences, last) <= maxWords + minWords / 2) {
+      if (last < sentences.size() && wordsFrom[last] < minWords / 2
+          && words + wordsFrom[last] <= maxWords + minWords / 2) {
         last = sentences.size();
       }
       int start = sentences.get(first).start();
@@ -68,7 +74,7 @@ public final class PassageSplitter {
       if (last >= sentences.size()) {
         break;
       }
-      int overlapWords = wordCount(sentences.get(last - 1).of(text));
+      int overlapWords = wordsOf[last - 1];
       i = (last - 1 > first && overlapWords <= overlapMaxWords) ? last - 1 : last;
     }
     return out;
@@ -80,14 +86,6 @@ public final class PassageSplitter {
     }
     String gap = text.substring(s.get(next - 1).end(), s.get(next).start());
     return gap.indexOf('\n') >= 0;
-  }
-
-  private static int tailWords(String text, List<Sentences.Span> s, int from) {
-    int w = 0;
-    for (int k = from; k < s.size(); k++) {
-      w += wordCount(s.get(k).of(text));
-    }
-    return w;
   }
 
   /** Counts whitespace-separated words. */

@@ -42,11 +42,14 @@ public final class AttributionFinder {
 
   private static final Pattern QUOTED =
       Pattern.compile("“[^”]*”?|\"[^\"]*\"?|«[^»]*»?|(?<![\\p{L}])‘[^’]*’(?![\\p{L}])");
+  private static final Pattern PRONOUN_CUE =
+      Pattern.compile("\\b(?:" + String.join("|", PRONOUNS) + ")\\s+(?:" + String.join("|", CUES) + ")\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern KEEPS_DOT = Pattern.compile("(?:[A-Z]\\.)+|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|Sen\\.|Rep\\.|Gov\\.|Gen\\.|St\\.|Jr\\.");
   private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}'’.\\-]*|[,;:()—–]|Q");
 
   /** Finds the speaker of {@code sentence}, resolving pronouns and surnames against {@code before}. */
   public Optional<Speaker> find(String sentence, String before) {
-    return find(sentence, before, -1);
+    return find(sentence, Lookback.of(before), -1);
   }
 
   /**
@@ -54,7 +57,7 @@ public final class AttributionFinder {
    * nearest to that quotation first, since a sentence may attribute several things. A negative index
    * tries cues from left to right.
    */
-  public Optional<Speaker> find(String sentence, String before, int quotation) {
+  public Optional<Speaker> find(String sentence, Lookback before, int quotation) {
     List<Tok> toks = tokens(mask(sentence));
     int anchor = -1;
     if (quotation >= 0) {
@@ -99,7 +102,7 @@ public final class AttributionFinder {
     return Optional.empty();
   }
 
-  private Optional<Speaker> nameBefore(List<Tok> toks, int cue, String before) {
+  private Optional<Speaker> nameBefore(List<Tok> toks, int cue, Lookback before) {
     int end = cue;
     // allow an adverb between name and cue: "Ushakov later said", "Putin also told"
     if (end - 1 >= 0 && isLowerWord(toks.get(end - 1).text) && toks.get(end - 1).text.endsWith("ly")
@@ -152,7 +155,7 @@ public final class AttributionFinder {
     return Optional.of(new Speaker(resolveSurname(name, before), role));
   }
 
-  private Optional<Speaker> nameAfter(List<Tok> toks, int from, String before) {
+  private Optional<Speaker> nameAfter(List<Tok> toks, int from, Lookback before) {
     int i = from;
     if (i < toks.size() && PRONOUNS.contains(toks.get(i).text.toLowerCase(Locale.ROOT))) {
       return resolvePronoun(before);
@@ -223,19 +226,20 @@ public final class AttributionFinder {
    * Resolves "he"/"she" to the speaker of the nearest earlier sentence that attributes something, else
    * to the first full name (the likely subject) of the nearest earlier sentence that has one.
    */
-  private Optional<Speaker> resolvePronoun(String before) {
-    if (before == null || before.isBlank()) {
+  private Optional<Speaker> resolvePronoun(Lookback before) {
+    String text = before.text();
+    if (text.isBlank()) {
       return Optional.empty();
     }
-    List<Sentences.Span> spans = Sentences.split(before);
+    List<Sentences.Span> spans = Sentences.split(text);
     for (int i = spans.size() - 1; i >= Math.max(0, spans.size() - 3); i--) {
-      String sentence = spans.get(i).of(before);
-      String earlier = before.substring(0, spans.get(i).start());
-      Optional<Speaker> s = findWithoutPronouns(sentence, earlier);
+      String sentence = spans.get(i).of(text);
+      String earlier = text.substring(0, spans.get(i).start());
+      Optional<Speaker> s = findWithoutPronouns(sentence, earlier, before.names());
       if (s.isPresent()) {
         return Optional.of(new Speaker(s.get().name(), null));
       }
-      Optional<String> subject = firstPerson(sentence, before);
+      Optional<String> subject = firstPerson(sentence, before.names());
       if (subject.isPresent()) {
         return Optional.of(new Speaker(subject.get(), null));
       }
@@ -247,8 +251,7 @@ public final class AttributionFinder {
    * The first mention of a person in {@code sentence}: a run of two or more capitalised words, or a
    * single one that ends a full name used earlier ("Mamdani" after "Zohran Mamdani"), resolved to it.
    */
-  private static Optional<String> firstPerson(String sentence, String before) {
-    List<String> known = fullNames(before);
+  private static Optional<String> firstPerson(String sentence, List<String> known) {
     for (String run : nameRuns(sentence)) {
       if (run.contains(" ")) {
         return Optional.of(run);
@@ -261,20 +264,28 @@ public final class AttributionFinder {
     return Optional.empty();
   }
 
-  private Optional<Speaker> findWithoutPronouns(String sentence, String before) {
-    for (String p : PRONOUNS) {
-      if (sentence.toLowerCase(Locale.ROOT).matches("(?s).*\\b" + p + "\\s+(" + String.join("|", CUES) + ")\\b.*")) {
-        return Optional.empty();
-      }
+  private Optional<Speaker> findWithoutPronouns(String sentence, String earlier, List<String> names) {
+    if (PRONOUN_CUE.matcher(sentence).find()) {
+      return Optional.empty();
     }
-    return find(sentence, before);
+    return find(sentence, new Lookback() {
+      @Override
+      public String text() {
+        return earlier;
+      }
+
+      @Override
+      public List<String> names() {
+        return names;
+      }
+    }, -1);
   }
 
-  private String resolveSurname(String name, String before) {
-    if (name.contains(" ") || before == null) {
+  private String resolveSurname(String name, Lookback before) {
+    if (name.contains(" ")) {
       return name;
     }
-    return fullNameEndingWith(fullNames(before), name).orElse(name);
+    return fullNameEndingWith(before.names(), name).orElse(name);
   }
 
   /** The latest of {@code names} that ends with the word {@code surname}. */
@@ -346,18 +357,38 @@ public final class AttributionFinder {
   private record Tok(String text) {}
 
   private static List<Tok> tokens(String s) {
+    // A hand-written scanner: this runs for every sentence of every article at index time.
     List<Tok> out = new ArrayList<>();
-    Matcher m = TOKEN.matcher(s);
-    while (m.find()) {
-      String t = m.group();
-      if (t.length() > 1 && t.endsWith(".") && !t.matches("(?:[A-Z]\\.)+|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|Sen\\.|Rep\\.|Gov\\.|Gen\\.|St\\.|Jr\\.")) {
-        // a full stop ends the word and, for name runs, the sentence
-        out.add(new Tok(t.substring(0, t.length() - 1)));
-        out.add(new Tok("."));
-        continue;
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (Character.isLetter(c)) {
+        int j = i + 1;
+        while (j < n && isWordChar(s.charAt(j))) {
+          j++;
+        }
+        String t = s.substring(i, j);
+        if (t.length() > 1 && t.endsWith(".") && !KEEPS_DOT.matcher(t).matches()) {
+          // a full stop ends the word and, for name runs, the sentence
+          out.add(new Tok(t.substring(0, t.length() - 1)));
+          out.add(new Tok("."));
+        } else {
+          out.add(new Tok(t));
+        }
+        i = j;
+      } else {
+        if (",;:()—–".indexOf(c) >= 0) {
+          out.add(new Tok(String.valueOf(c)));
+        }
+        i++;
       }
-      out.add(new Tok(t));
     }
     return out;
   }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK || c == '\'' || c == '’' || c == '.' || c == '-';
+  }
+
 }

@@ -33,6 +33,10 @@ public final class QuoteExtractor {
   private static final Pattern REPORTED_CUE =
       Pattern.compile("\\b(said|says|told|warned|added|claimed|argued|insisted|stressed|noted|wrote|announced|acknowledged|admitted|predicted|suggested|promised|vowed|denied|confirmed|explained|declared|stated)\\b(?:\\s+(?:reporters|journalists|the\\s+\\w+|\\w+\\s+TV|state\\s+television|lawmakers))?(?:\\s+(?:on|in|at)\\s+[^,]{1,40}?)?\\s+(that\\s+)?",
           Pattern.CASE_INSENSITIVE);
+  private static final Pattern NESTED =
+      Pattern.compile("^((?:[A-Z][\\p{L}'’-]+\\s+){0,3}[A-Z][\\p{L}'’-]+)\\s+(?:had\\s+)?(?:said|told|warned|argued|insisted)\\b");
+  private static final Pattern CUE =
+      Pattern.compile("\\b(according to|" + String.join("|", AttributionFinder.CUES) + ")\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern ACCORDING = Pattern.compile("^According to ([^,]{3,80}),\\s*(.+)$", Pattern.DOTALL);
 
   private final AttributionFinder finder;
@@ -62,6 +66,7 @@ public final class QuoteExtractor {
   public List<Quote> extract(Article article) {
     String text = article.text();
     List<Sentences.Span> sentences = Sentences.split(text);
+    Context context = new Context(text, sentences);
     List<Found> found = new ArrayList<>();
     boolean[] hasQuotation = new boolean[sentences.size()];
     Matcher m = QUOTATION.matcher(text);
@@ -89,7 +94,7 @@ public final class QuoteExtractor {
       int from = sentences.get(si).start();
       int to = sentences.get(lastSentence).end();
       String sentence = text.substring(from, Math.max(to, Math.min(text.length(), m.end())));
-      Optional<Speaker> speaker = finder.find(sentence, text.substring(0, from), quotationIndex(text, from, m.start()));
+      Optional<Speaker> speaker = finder.find(sentence, context.before(from), quotationIndex(text, from, m.start()));
       String cue = cueOf(sentence);
       if (speaker.isEmpty()) {
         Found previous = found.isEmpty() ? null : found.get(found.size() - 1);
@@ -104,7 +109,7 @@ public final class QuoteExtractor {
         }
         if (lastSentence + 1 < sentences.size()) {
           Sentences.Span next = sentences.get(lastSentence + 1);
-          speaker = finder.find(next.of(text), text.substring(0, next.start()));
+          speaker = finder.find(next.of(text), context.before(next.start()), -1);
           cue = cueOf(next.of(text));
         }
       }
@@ -114,7 +119,7 @@ public final class QuoteExtractor {
     }
     for (int k = 0; k < sentences.size() && found.size() < maxQuotes; k++) {
       if (!hasQuotation[k]) {
-        reported(text, sentences.get(k)).ifPresent(f -> found.add(f));
+        reported(text, sentences.get(k), context).ifPresent(f -> found.add(f));
       }
     }
     found.sort((a, b) -> Integer.compare(a.starts().get(0), b.starts().get(0)));
@@ -126,17 +131,20 @@ public final class QuoteExtractor {
     return quotes;
   }
 
-  private Optional<Found> reported(String text, Sentences.Span span) {
+  private Optional<Found> reported(String text, Sentences.Span span, Context context) {
     String s = span.of(text);
-    String before = text.substring(0, span.start());
+    Lookback before = context.before(span.start());
     Matcher acc = ACCORDING.matcher(s);
     if (acc.matches()) {
-      Optional<Speaker> sp = finder.find(s, before);
+      Optional<Speaker> sp = finder.find(s, before, -1);
       String content = trimContent(acc.group(2));
       if (sp.isPresent() && content.split("\\s+").length >= 4) {
         int start = span.start() + acc.start(2);
         return Optional.of(new Found(sp.get(), "according to", false, List.of(content), List.of(start), -1));
       }
+      return Optional.empty();
+    }
+    if (!mayReport(s)) {
       return Optional.empty();
     }
     Matcher cue = REPORTED_CUE.matcher(s);
@@ -148,7 +156,7 @@ public final class QuoteExtractor {
     if (head.isEmpty() || head.split("\\s+").length > 10 || !Character.isUpperCase(head.charAt(0)) || head.contains(",") && !head.matches(".*,\\s*(?:a|an|the)\\s+[^,]+,?$") && head.split(",").length > 2) {
       return Optional.empty();
     }
-    Optional<Speaker> sp = finder.find(s.substring(0, cue.end()), before);
+    Optional<Speaker> sp = finder.find(s.substring(0, cue.end()), before, -1);
     if (sp.isEmpty()) {
       return Optional.empty();
     }
@@ -160,26 +168,110 @@ public final class QuoteExtractor {
     int start = span.start() + cue.end() + leadingTrim(contentRaw);
     Speaker speaker = sp.get();
     // "Ushakov said Putin had told Trump that ..." keeps both: the statement is Putin's, as Ushakov reports it.
-    Matcher nested = Pattern.compile("^((?:[A-Z][\\p{L}'’-]+\\s+){0,3}[A-Z][\\p{L}'’-]+)\\s+(?:had\\s+)?(?:said|told|warned|argued|insisted)\\b").matcher(content);
+    Matcher nested = NESTED.matcher(content);
     if (nested.find() && !nested.group(1).equals(speaker.name())) {
       speaker = new Speaker(nested.group(1) + ", according to " + speaker.name(), null);
     }
     return Optional.of(new Found(speaker, cue.group(1).toLowerCase(Locale.ROOT), false, List.of(content), List.of(start), -1));
   }
 
+  private static final List<String> REPORTING_WORDS =
+      List.of("said", "says", "told", "warned", "added", "claimed", "argued", "insisted", "stressed", "noted", "wrote",
+          "announced", "acknowledged", "admitted", "predicted", "suggested", "promised", "vowed", "denied", "confirmed",
+          "explained", "declared", "stated");
+
+  /** A cheap test before the reported-speech pattern: most sentences hold no reporting verb at all. */
+  private static boolean mayReport(String sentence) {
+    for (String w : REPORTING_WORDS) {
+      if (sentence.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** How many quotations open between {@code from} and {@code at}: the index of the one opening at {@code at}. */
   private static int quotationIndex(String text, int from, int at) {
-    Matcher m = QUOTATION.matcher(text.substring(from, at));
     int n = 0;
-    while (m.find()) {
-      n++;
+    boolean inStraight = false;
+    for (int i = from; i < at; i++) {
+      char c = text.charAt(i);
+      if (c == '“' || c == '«') {
+        n++;
+      } else if (c == '"') {
+        if (!inStraight) {
+          n++;
+        }
+        inStraight = !inStraight;
+      }
     }
     return n;
   }
 
+  /**
+   * What an attribution may look back at: the last stretch of text before a point (for pronouns) and the
+   * full names the article used before it (for bare surnames), each sentence's names read once per
+   * article, so an article with hundreds of quotations is not re-read from the start for each.
+   */
+  private static final class Context {
+    private static final int TAIL = 1500;
+    private final String text;
+    private final List<Sentences.Span> sentences;
+    private List<String> names;
+    private int[] nameEnds;
+
+    Context(String text, List<Sentences.Span> sentences) {
+      this.text = text;
+      this.sentences = sentences;
+    }
+
+    /** Every full name in the article with the end of its sentence, read once, on first need. */
+    private void readNames() {
+      if (names != null) {
+        return;
+      }
+      names = new ArrayList<>();
+      List<Integer> ends = new ArrayList<>();
+      for (Sentences.Span s : sentences) {
+        for (String n : AttributionFinder.fullNames(s.of(text))) {
+          names.add(n);
+          ends.add(s.end());
+        }
+      }
+      nameEnds = ends.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The look-back at {@code at}: whole sentences of the last stretch, and every full name used before. */
+    Lookback before(int at) {
+      return new Lookback() {
+        @Override
+        public String text() {
+          int tailStart = Math.max(0, at - TAIL);
+          int from = tailStart;
+          for (Sentences.Span s : sentences) {
+            if (s.start() >= tailStart) {
+              from = s.start();
+              break;
+            }
+          }
+          return text.substring(Math.min(from, at), at);
+        }
+
+        @Override
+        public List<String> names() {
+          readNames();
+          int count = 0;
+          while (count < nameEnds.length && nameEnds[count] <= at) {
+            count++;
+          }
+          return names.subList(0, count);
+        }
+      };
+    }
+  }
+
   private static String cueOf(String sentence) {
-    Matcher m = Pattern.compile("\\b(according to|" + String.join("|", AttributionFinder.CUES) + ")\\b", Pattern.CASE_INSENSITIVE)
-        .matcher(sentence.replaceAll("“[^”]*”|\"[^\"]*\"", " "));
+    Matcher m = CUE.matcher(sentence.replaceAll("“[^”]*”|\"[^\"]*\"", " "));
     return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "said";
   }
 
