@@ -168,14 +168,7 @@ public final class Herald implements Closeable {
    * made; {@code previousQuestion} (may be {@code null}) lets a language model resolve follow-ups.
    */
   public ComposedAnswer answer(String question, Instant asOf, String previousQuestion) throws IOException {
-    // "Who said …?" and "What did X say about Y?" are answered from the verified quote index first.
-    Optional<Answer> fromQuotes = quoteAnswerer.answer(question, asOf);
-    if (fromQuotes.isPresent()) {
-      return ComposedAnswer.extractive(fromQuotes.get());
-    }
-    Retrieval r = retriever.retrieve(SearchRequest.of(question, config.k(), asOf));
-    LlmComposer l = llm();
-    return l == null ? ComposedAnswer.extractive(composer.compose(r, asOf)) : l.compose(r, asOf, previousQuestion);
+    return compose(question, asOf, previousQuestion, null);
   }
 
   /**
@@ -184,11 +177,22 @@ public final class Herald implements Closeable {
    */
   public ComposedAnswer answerStreaming(String question, Instant asOf, String previousQuestion, Consumer<String> partialText)
       throws IOException {
+    return compose(question, asOf, previousQuestion, partialText);
+  }
+
+  private ComposedAnswer compose(String question, Instant asOf, String previousQuestion, Consumer<String> partialText)
+      throws IOException {
+    // "Who said …?" and "What did X say about Y?" are answered from the verified quote index first.
+    Optional<Answer> fromQuotes = quoteAnswerer.answer(question, asOf);
+    if (fromQuotes.isPresent()) {
+      return ComposedAnswer.extractive(fromQuotes.get());
+    }
     Retrieval r = retriever.retrieve(SearchRequest.of(question, config.k(), asOf));
     LlmComposer l = llm();
-    return l == null
-        ? ComposedAnswer.extractive(composer.compose(r, asOf))
-        : l.composeStreaming(r, asOf, previousQuestion, partialText);
+    if (l == null) {
+      return ComposedAnswer.extractive(composer.compose(r, asOf));
+    }
+    return partialText == null ? l.compose(r, asOf, previousQuestion) : l.composeStreaming(r, asOf, previousQuestion, partialText);
   }
 
   /** Lists verified quotes by {@code speaker}, optionally about {@code topic}, newest first. */

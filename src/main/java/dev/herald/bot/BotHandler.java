@@ -97,8 +97,17 @@ public final class BotHandler {
    * once before a slow answer is composed.
    */
   public List<Outgoing> handle(Incoming in, Runnable typing) {
+    return handle(in, typing, Draft.NONE);
+  }
+
+  /**
+   * Returns the replies to {@code in} like {@link #handle(Incoming, Runnable)}; with a streaming language
+   * model the answer is shown growing on {@code draft} meanwhile (never with its citations: those appear
+   * only in the verified replies).
+   */
+  public List<Outgoing> handle(Incoming in, Runnable typing, Draft draft) {
     try {
-      return respond(in, typing);
+      return respond(in, typing, draft);
     } catch (IOException | RuntimeException e) {
       log.error("failed to answer update {} in chat {}", in.updateId(), in.chatId(), e);
       return reply(in, "Sorry, something went wrong while answering. Please try again in a moment.");
@@ -118,7 +127,7 @@ public final class BotHandler {
     return a.abstained() ? null : splitter.split(format.answer(a)).get(0);
   }
 
-  private List<Outgoing> respond(Incoming in, Runnable typing) throws IOException {
+  private List<Outgoing> respond(Incoming in, Runnable typing, Draft draft) throws IOException {
     if (in.text() == null) {
       return in.group() && !in.replyToBot() ? List.of()
           : reply(in, "I can only read text: please write your question as a message.");
@@ -178,7 +187,8 @@ public final class BotHandler {
     String html = switch (command) {
       case "latest" -> format.latest(question.isEmpty() ? null : question, latest(question));
       case "who" -> format.answer(herald.ask(whoQuestion(question), clock.instant()));
-      default -> format.answer(herald.ask(memory.withContext(in.chatId(), question), clock.instant()));
+      default -> format.answer(herald.answerStreaming(memory.withContext(in.chatId(), question), clock.instant(), null,
+          partial -> draft.show(Html.escape(partial) + " …")).answer());
     };
     return reply(in, note + html);
   }

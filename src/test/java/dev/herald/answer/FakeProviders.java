@@ -8,14 +8,14 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
 /** Responses in the wire formats of the providers Herald talks to, for MockWebServer. */
-final class FakeProviders {
+public final class FakeProviders {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private FakeProviders() {}
 
   /** An OpenAI chat completion whose message is {@code content}, reporting 120 + 30 tokens. */
-  static MockResponse openAi(String content) {
+  public static MockResponse openAi(String content) {
     ObjectNode o = JSON.createObjectNode();
     o.put("id", "chatcmpl-1").put("object", "chat.completion").put("created", 1760616000).put("model", "gpt-test");
     ObjectNode choice = o.putArray("choices").addObject();
@@ -26,7 +26,7 @@ final class FakeProviders {
   }
 
   /** An OpenAI server-sent event stream delivering {@code fragments} one chunk each, then usage and [DONE]. */
-  static MockResponse openAiStream(List<String> fragments) {
+  public static MockResponse openAiStream(List<String> fragments) {
     StringBuilder b = new StringBuilder();
     for (String f : fragments) {
       ObjectNode o = chunk();

@@ -57,6 +57,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 public final class TelegramBot implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+  // Telegram allows about one message a second per chat; a draft is edited no more often than that.
+  private static final Duration DRAFT_INTERVAL = Duration.ofMillis(1100);
 
   /** How the handler is made once the bot knows its own username. */
   public interface HandlerFactory {
@@ -205,10 +207,26 @@ public final class TelegramBot implements AutoCloseable {
       } else if (u.hasMessage()) {
         Incoming in = toIncoming(u.getUpdateId(), u.getMessage());
         if (in != null) {
-          List<Outgoing> replies = handler.handle(in, () -> sender.typing(in.chatId()));
+          TelegramDraft draft = new TelegramDraft(new TelegramDraft.Poster() {
+            @Override
+            public int send(String html) throws Exception {
+              return sender.send(new Outgoing(in.chatId(), in.group(), html, in.messageId())).getMessageId();
+            }
+
+            @Override
+            public void edit(int id, String html) throws Exception {
+              sender.edit(new Outgoing(in.chatId(), in.group(), html, in.messageId()), id);
+            }
+          }, DRAFT_INTERVAL, System::nanoTime);
+          List<Outgoing> replies = handler.handle(in, () -> sender.typing(in.chatId()), draft);
           try {
-            for (Outgoing o : replies) {
-              sender.send(o);
+            for (int i = 0; i < replies.size(); i++) {
+              // the verified answer replaces the draft the reader watched grow; further parts follow it
+              if (i == 0 && draft.messageId() != null) {
+                sender.edit(replies.get(0), draft.messageId());
+              } else {
+                sender.send(replies.get(i));
+              }
             }
           } catch (TelegramApiRequestException e) {
             // Telegram refused the reply itself (e.g. 400): say sorry in plain text rather than nothing.

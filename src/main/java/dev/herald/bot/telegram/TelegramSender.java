@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -52,6 +53,22 @@ final class TelegramSender {
         .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
         .build();
     return execute(m);
+  }
+
+  /** Replaces the text of a message the bot sent, waiting for its slot under the send limits. */
+  void edit(Outgoing o, int messageId) throws TelegramApiException, InterruptedException {
+    long slot = throttle.reserve(o.chatId(), o.group(), System.nanoTime());
+    long wait = slot - System.nanoTime();
+    if (wait > 0) {
+      Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+    }
+    execute(EditMessageText.builder()
+        .chatId(o.chatId())
+        .messageId(messageId)
+        .text(o.html())
+        .parseMode("HTML")
+        .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+        .build());
   }
 
   /** Shows "typing" in a chat; a failure only costs the indicator, so it is logged and ignored. */
