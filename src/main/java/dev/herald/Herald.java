@@ -180,6 +180,15 @@ public final class Herald implements Closeable {
     return compose(question, asOf, previousQuestion, partialText);
   }
 
+  /** Answers without any language model: from the quote index or the extractive composer. */
+  public Answer answerExtractive(String question, Instant asOf) throws IOException {
+    Optional<Answer> fromQuotes = quoteAnswerer.answer(question, asOf);
+    if (fromQuotes.isPresent()) {
+      return fromQuotes.get();
+    }
+    return composer.compose(retriever.retrieve(SearchRequest.of(question, config.k(), asOf)), asOf);
+  }
+
   private ComposedAnswer compose(String question, Instant asOf, String previousQuestion, Consumer<String> partialText)
       throws IOException {
     // "Who said …?" and "What did X say about Y?" are answered from the verified quote index first.

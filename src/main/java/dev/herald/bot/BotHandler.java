@@ -2,6 +2,7 @@ package dev.herald.bot;
 
 import dev.herald.Herald;
 import dev.herald.answer.Answer;
+import dev.herald.answer.ComposedAnswer;
 import dev.herald.index.Passage;
 import dev.herald.ingest.FeedAdmin;
 import dev.herald.ingest.FeedStatus;
@@ -49,6 +50,7 @@ public final class BotHandler {
   private final ChatMemory memory;
   private final Pattern mention;
   private final FeedAdmin feeds;
+  private final TokenBudget budget;
 
   /** Creates a handler answering from {@code herald} as the bot named {@code botUsername} (without the @). */
   public BotHandler(Herald herald, TelegramSettings settings, String botUsername, Clock clock) {
@@ -62,6 +64,7 @@ public final class BotHandler {
   public BotHandler(Herald herald, TelegramSettings settings, String botUsername, Clock clock, FeedAdmin feeds) {
     this.feeds = feeds;
     this.herald = herald;
+    this.budget = new TokenBudget(herald.config().llm().dailyTokensPerUser(), clock);
     this.settings = settings;
     this.botUsername = botUsername;
     this.clock = clock;
@@ -187,10 +190,22 @@ public final class BotHandler {
     String html = switch (command) {
       case "latest" -> format.latest(question.isEmpty() ? null : question, latest(question));
       case "who" -> format.answer(herald.ask(whoQuestion(question), clock.instant()));
-      default -> format.answer(herald.answerStreaming(memory.withContext(in.chatId(), question), clock.instant(), null,
-          partial -> draft.show(Html.escape(partial) + " …")).answer());
+      default -> answer(in.userId(), memory.withContext(in.chatId(), question), draft);
     };
     return reply(in, note + html);
+  }
+
+  /** Answers with the configured composer, within the user's daily token budget for a language model. */
+  private String answer(long userId, String question, Draft draft) throws IOException {
+    if (budget.spent(userId)) {
+      return "<i>You have used today's " + budget.limit() + " tokens of AI-written answers; until midnight UTC "
+          + "answers are quoted directly from the sources.</i>\n\n" + format.answer(herald.answerExtractive(question, clock.instant()));
+    }
+    ComposedAnswer a = herald.answerStreaming(question, clock.instant(), null, partial -> draft.show(Html.escape(partial) + " …"));
+    if (a.usage() != null && a.usage().total() != null) {
+      budget.add(userId, a.usage().total());
+    }
+    return format.answer(a.answer());
   }
 
   private String admin(String command, String args, long userId) {

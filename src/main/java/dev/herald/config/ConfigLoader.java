@@ -55,7 +55,7 @@ public final class ConfigLoader {
   /** The {@code llm:} section. */
   record Llm(
       String provider, String model, String baseUrl, String apiKeyEnv, Double timeoutSeconds, Integer maxTokens,
-      Double temperature, Double minSupport, Integer breakerFailures, Double breakerPauseSeconds) {}
+      Double temperature, Double minSupport, Integer breakerFailures, Double breakerPauseSeconds, Integer dailyTokensPerUser) {}
 
   /** The {@code telegram:} section. */
   record Telegram(
@@ -130,7 +130,7 @@ public final class ConfigLoader {
   private static LlmSettings llm(Path path, Llm l, Map<String, String> env) throws ConfigException {
     LlmSettings d = LlmSettings.defaults();
     if (l == null) {
-      l = new Llm(null, null, null, null, null, null, null, null, null, null);
+      l = new Llm(null, null, null, null, null, null, null, null, null, null, null);
     }
     String providerName = or(nonBlank(env.get("HERALD_LLM_PROVIDER")), l.provider());
     Provider provider = d.provider();
@@ -144,7 +144,11 @@ public final class ConfigLoader {
         provider, or(nonBlank(env.get("HERALD_LLM_MODEL")), l.model()), or(nonBlank(env.get("HERALD_LLM_BASE_URL")), l.baseUrl()),
         l.apiKeyEnv(), Duration.ofMillis(Math.round(timeout * 1000)), or(l.maxTokens(), d.maxTokens()),
         or(l.temperature(), d.temperature()), or(l.minSupport(), d.minSupport()),
-        or(l.breakerFailures(), d.breakerFailures()), Duration.ofMillis(Math.round(pause * 1000)));
+        or(l.breakerFailures(), d.breakerFailures()), Duration.ofMillis(Math.round(pause * 1000)),
+        or(l.dailyTokensPerUser(), 0));
+    if (s.dailyTokensPerUser() < 0) {
+      throw new ConfigException(path + ": llm daily-tokens-per-user must be 0 (no budget) or more");
+    }
     if (timeout <= 0 || s.maxTokens() < 1 || s.breakerFailures() < 1 || pause < 0) {
       throw new ConfigException(path + ": llm timeout-seconds, max-tokens and breaker-failures must be positive");
     }

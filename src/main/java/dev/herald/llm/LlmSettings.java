@@ -20,7 +20,14 @@ import java.time.Duration;
  */
 public record LlmSettings(
     Provider provider, String model, String baseUrl, String apiKeyEnv, Duration timeout, int maxTokens,
-    double temperature, double minSupport, int breakerFailures, Duration breakerPause) {
+    double temperature, double minSupport, int breakerFailures, Duration breakerPause, int dailyTokensPerUser) {
+
+  /** Settings without a per-user daily token budget. */
+  public LlmSettings(
+      Provider provider, String model, String baseUrl, String apiKeyEnv, Duration timeout, int maxTokens,
+      double temperature, double minSupport, int breakerFailures, Duration breakerPause) {
+    this(provider, model, baseUrl, apiKeyEnv, timeout, maxTokens, temperature, minSupport, breakerFailures, breakerPause, 0);
+  }
 
   /** The built-in defaults: the extractive composer, and these limits for when a model is chosen. */
   public static LlmSettings defaults() {
@@ -29,7 +36,8 @@ public record LlmSettings(
 
   /** Returns a copy using another provider (for {@code --llm}). */
   public LlmSettings withProvider(Provider p) {
-    return new LlmSettings(p, model, baseUrl, apiKeyEnv, timeout, maxTokens, temperature, minSupport, breakerFailures, breakerPause);
+    return new LlmSettings(p, model, baseUrl, apiKeyEnv, timeout, maxTokens, temperature, minSupport, breakerFailures, breakerPause,
+        dailyTokensPerUser);
   }
 
   /** The model name in force: the configured one, else the provider's default. */
