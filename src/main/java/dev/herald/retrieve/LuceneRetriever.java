@@ -29,6 +29,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermInSetQuery;
@@ -83,6 +84,7 @@ public final class LuceneRetriever {
         parsed = new ParsedQuestion(parsed.text(), parsed.searchText(), open);
         top = searcher.search(buildQuery(terms, open, request.asOf(), request.sources()), n);
       }
+      top = withProximity(searcher, top, terms);
       List<Hit> ranked = rerank(searcher, top, parsed.window(), request.asOf());
       return new Retrieval(parsed, weights, cap(searcher, ranked, request.k()), unknown);
     } finally {
@@ -105,19 +107,40 @@ public final class LuceneRetriever {
     return weights;
   }
 
+  /**
+   * Adds the phrase-proximity score (adjacent question words within three positions of each other) to
+   * the BM25 candidates. Scoring positions only for the candidates, rather than inside the main query,
+   * keeps the first pass as cheap as a plain BM25 query; the sum is the same for every candidate.
+   */
+  private TopDocs withProximity(IndexSearcher searcher, TopDocs top, List<String> terms) throws IOException {
+    if (settings.phraseBoost() <= 0 || top.scoreDocs.length == 0) {
+      return top;
+    }
+    BooleanQuery.Builder pairs = new BooleanQuery.Builder();
+    int n = 0;
+    for (int i = 0; i + 1 < terms.size(); i++) {
+      if (!terms.get(i).equals(terms.get(i + 1))) {
+        pairs.add(new BoostQuery(new PhraseQuery(3, Fields.TEXT, terms.get(i), terms.get(i + 1)), settings.phraseBoost()),
+            BooleanClause.Occur.SHOULD);
+        n++;
+      }
+    }
+    if (n == 0) {
+      return top;
+    }
+    return new QueryRescorer(pairs.build()) {
+      @Override
+      protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+        return firstPassScore + (secondPassMatches ? secondPassScore : 0f);
+      }
+    }.rescore(searcher, top, top.scoreDocs.length);
+  }
+
   private Query buildQuery(List<String> terms, TimeWindow window, Instant asOf, Set<String> sources) {
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     for (String t : new LinkedHashSet<>(terms)) {
       words.add(new TermQuery(new Term(Fields.TEXT, t)), BooleanClause.Occur.SHOULD);
       words.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, t)), settings.titleBoost()), BooleanClause.Occur.SHOULD);
-    }
-    if (settings.phraseBoost() > 0) {
-      for (int i = 0; i + 1 < terms.size(); i++) {
-        if (!terms.get(i).equals(terms.get(i + 1))) {
-          PhraseQuery pq = new PhraseQuery(3, Fields.TEXT, terms.get(i), terms.get(i + 1));
-          words.add(new BoostQuery(pq, settings.phraseBoost()), BooleanClause.Occur.SHOULD);
-        }
-      }
     }
     BooleanQuery.Builder q = new BooleanQuery.Builder();
     q.add(words.build(), BooleanClause.Occur.MUST);
