@@ -61,6 +61,11 @@ public final class ChatStore {
         rs -> new Remembered(Arrays.asList(rs.getString(1).split(" ")), Instant.ofEpochMilli(rs.getLong(2))), chat);
   }
 
+  /** Forgets the chat's previous question. */
+  public void forgetMemory(long chat) {
+    update("DELETE FROM chat_memory WHERE chat_id=?", chat);
+  }
+
   /** Remembers the words of the chat's latest question, replacing the previous ones. */
   public void remember(long chat, List<String> words, Instant at) {
     update("INSERT OR REPLACE INTO chat_memory VALUES(?,?,?)", chat, String.join(" ", words), at.toEpochMilli());
@@ -188,13 +193,14 @@ public final class ChatStore {
 
   /**
    * Deletes expired state: conversation memory from before {@code memoryBefore}, topic-asked times from
-   * before {@code topicsBefore} and finished delivery log rows from before {@code deliveriesBefore}.
+   * before {@code topicsBefore} and delivery log rows from before {@code deliveriesBefore}.
    */
   public void purge(Instant memoryBefore, Instant topicsBefore, Instant deliveriesBefore) {
     transaction(c -> {
       update(c, "DELETE FROM chat_memory WHERE at<?", memoryBefore.toEpochMilli());
       update(c, "DELETE FROM topic_asked WHERE at<?", topicsBefore.toEpochMilli());
-      update(c, "DELETE FROM delivery WHERE state<>? AND finished<?", CLAIMED, deliveriesBefore.toEpochMilli());
+      // A claim never finished (its subscription was re-planned meanwhile) ages out like a finished row.
+      update(c, "DELETE FROM delivery WHERE COALESCE(finished, claimed)<?", deliveriesBefore.toEpochMilli());
       return null;
     });
   }
