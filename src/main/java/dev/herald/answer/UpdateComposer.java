@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,7 +48,8 @@ public final class UpdateComposer {
           + "|how\\s+(?:did|has|have)\\s+(.+?)\\s+(?:develop|developed|unfold|unfolded|evolve|evolved))\\s*[?.!]*\\s*$",
       Pattern.CASE_INSENSITIVE);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm z", Locale.ENGLISH);
+  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
   // Share of the topic's term weight an article must hold to count as news on the topic: high enough
   // that "Ukraine talks" leaves out Ukraine stories with no talks in them.
   private static final double MIN_COVERAGE = 0.6;
@@ -168,7 +170,7 @@ public final class UpdateComposer {
       List<Development> shown = all.size() <= maxItems ? all
           : all.stream().sorted(Comparator.comparingInt((Development d) -> -d.outlets().size()).thenComparing(Development::date))
               .limit(maxItems).sorted(Comparator.comparing(Development::date)).toList();
-      return render(question, asOf, "Timeline of " + q.topic() + " (as of " + MOMENT.format(asOf.atZone(zone)) + "):", shown, zone);
+      return render(question, asOf, "Timeline of " + q.topic() + " (as of " + moment(asOf, zone) + "):", shown, zone);
     }
     Instant from = q.since() != null ? q.since() : since;
     List<Development> found = developments(q.topic(), from, asOf, stories);
@@ -177,12 +179,12 @@ public final class UpdateComposer {
     Optional<Instant> newest = newestFirst.isEmpty() ? newest(q.topic(), asOf, stories) : Optional.of(newestFirst.get(0).date());
     staleNote(q.topic(), newest, asOf, zone).ifPresent(n -> header.append(n).append("\n"));
     if (newestFirst.isEmpty()) {
-      header.append("Nothing new on ").append(q.topic()).append(" since ").append(MOMENT.format(from.atZone(zone)))
-          .append(" (as of ").append(MOMENT.format(asOf.atZone(zone))).append(").");
+      header.append("Nothing new on ").append(q.topic()).append(" since ").append(moment(from, zone))
+          .append(" (as of ").append(moment(asOf, zone)).append(").");
       return new Answer(question, asOf, header.toString(), false, ExtractiveComposer.MODE, List.of());
     }
-    header.append("What's new on ").append(q.topic()).append(" since ").append(MOMENT.format(from.atZone(zone)))
-        .append(", as of ").append(MOMENT.format(asOf.atZone(zone))).append(":");
+    header.append("What's new on ").append(q.topic()).append(" since ").append(moment(from, zone))
+        .append(", as of ").append(moment(asOf, zone)).append(":");
     return render(question, asOf, header.toString(), newestFirst, zone);
   }
 
@@ -191,7 +193,7 @@ public final class UpdateComposer {
    * and at most the configured number; "nothing new" when there are none.
    */
   public Answer digest(String topic, List<Development> developments, Instant since, Instant asOf, ZoneId zone) {
-    String window = " since " + MOMENT.format(since.atZone(zone)) + ", as of " + MOMENT.format(asOf.atZone(zone));
+    String window = " since " + moment(since, zone) + ", as of " + moment(asOf, zone);
     if (developments.isEmpty()) {
       return new Answer("digest: " + topic, asOf, "Digest on " + topic + ": nothing new" + window + ".", false,
           ExtractiveComposer.MODE, List.of());
@@ -295,6 +297,11 @@ public final class UpdateComposer {
   private double weight(String sentence, Map<String, Float> weights) {
     Set<String> terms = new HashSet<>(analysis.documentTerms(sentence));
     return weights.entrySet().stream().filter(e -> terms.contains(e.getKey())).mapToDouble(Map.Entry::getValue).sum();
+  }
+
+  /** A moment with its zone's short name; a plain UTC offset reads "UTC" rather than "Z". */
+  private static String moment(Instant t, ZoneId zone) {
+    return MOMENT.format(t.atZone(zone)) + " " + (zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : ZONE.format(t.atZone(zone)));
   }
 
   private static String hours(Duration d) {
