@@ -307,8 +307,8 @@ public final class BotHandler {
   }
 
   private String forget(long chat) {
-    memory.forget(chat);
     int rows = subscriptions == null ? 0 : subscriptions.store().forget(chat);
+    memory.forget(chat);
     return "Done: I deleted everything I kept about this chat (" + rows + " stored records: conversation memory, "
         + "topics asked about, subscriptions, time zone and digest delivery log).";
   }
