@@ -94,7 +94,8 @@ public final class UpdateComposer {
     ParsedQuestion parsed = time.parse(rest, asOf);
     Instant since = parsed.window().expression() == null ? null : parsed.window().from();
     String topic = parsed.searchText().replaceAll("[?.!,;:\\s]+$", "").replaceFirst("(?i)^the\\s+", "").strip();
-    if (analysis.documentTerms(topic).isEmpty()) {
+    // "Any news on that?" names no topic: it is a follow-up for the ordinary composer and chat memory.
+    if (analysis.questionTerms(topic).isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new UpdateQuestion(kind, topic, since));

@@ -107,6 +107,7 @@ class UpdateComposerTest {
     Instant now = Instant.parse("2025-10-30T00:00:00Z");
 
     assertThat(u.parse("Where did the delegations meet?", now)).isEmpty();
+    assertThat(u.parse("Any news on that?", now)).isEmpty();
     assertThat(u.parse("Timeline of the ceasefire talks", now)).get()
         .satisfies(q -> assertThat(q.kind()).isEqualTo(UpdateQuestion.Kind.TIMELINE));
     assertThat(u.parse("Any news on Sylvania since 2025-10-21?", now)).get().satisfies(q -> {
