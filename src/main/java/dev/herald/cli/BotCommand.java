@@ -91,8 +91,12 @@ final class BotCommand implements Callable<Integer> {
       err.println("herald: bot @" + bot.username() + " is running; stop it with Ctrl-C or SIGTERM");
       onTermination(stop);
       DigestRunner digests = new DigestRunner(herald.updates(), subscriptions, stories, c.digest(), bot, root.clock);
-      try (DigestScheduler scheduler = new DigestScheduler(digests, c.digest().tick(), settings.followUpExpiry())) {
+      DigestScheduler scheduler = new DigestScheduler(digests, c.digest().tick(), settings.followUpExpiry());
+      try {
         stop.await();
+      } finally {
+        // Stopped before the bot, so that no digest is being sent while the sender shuts down.
+        scheduler.close();
       }
       bot.stop(Duration.ofSeconds(30));
     }
