@@ -211,8 +211,10 @@ public final class BotHandler {
     String note = args.length() > MAX_QUESTION
         ? "<i>Your question was cut to " + MAX_QUESTION + " characters.</i>\n\n" : "";
     String question = cut(args);
+    // "/latest X since Monday" is read like "latest on X since Monday", so its time words set the window.
     Optional<UpdateQuestion> update = command.equals("latest") && !question.isEmpty()
-        ? Optional.of(new UpdateQuestion(UpdateQuestion.Kind.UPDATES, question, null))
+        ? Optional.of(herald.updates().parse("latest on " + question, clock.instant())
+            .orElse(new UpdateQuestion(UpdateQuestion.Kind.UPDATES, question, null)))
         : command.equals("who") ? Optional.empty() : herald.updates().parse(question, clock.instant());
     String html;
     if (update.isPresent() && command.equals("latest")) {

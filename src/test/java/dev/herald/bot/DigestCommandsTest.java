@@ -92,6 +92,8 @@ class DigestCommandsTest {
     assertThat(alice).startsWith("What's new on ceasefire talks since 20 Oct 2025 12:00 UTC, as of 22 Oct 2025 13:00 UTC:")
         .contains("stalled").doesNotContain("opened");
     assertThat(bob).startsWith("What's new on ceasefire talks since 21 Oct 2025 13:00 UTC").contains("stalled");
+    assertThat(say(h, BOB, "/latest ceasefire talks since Monday"))
+        .startsWith("What's new on ceasefire talks since 20 Oct 2025 00:00 UTC").contains("stalled", "opened");
   }
 
   @Test
