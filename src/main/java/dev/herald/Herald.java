@@ -5,6 +5,9 @@ import dev.herald.answer.ComposedAnswer;
 import dev.herald.answer.ExtractiveComposer;
 import dev.herald.answer.LlmComposer;
 import dev.herald.answer.QuoteAnswerer;
+import dev.herald.answer.StoryLookup;
+import dev.herald.answer.UpdateComposer;
+import dev.herald.answer.UpdateQuestion;
 import dev.herald.retrieve.FoundQuote;
 import dev.herald.retrieve.QuoteSearch;
 import java.util.Optional;
@@ -51,6 +54,7 @@ public final class Herald implements Closeable {
   private final ExtractiveComposer composer;
   private final QuoteSearch quoteSearch;
   private final QuoteAnswerer quoteAnswerer;
+  private final UpdateComposer updates;
   private final QuestionAnalysis analysis;
   private final Map<String, String> env;
   private final boolean writable;
@@ -66,6 +70,8 @@ public final class Herald implements Closeable {
     this.composer = new ExtractiveComposer(analysis, new AttributionFinder(), config.answer());
     this.quoteSearch = new QuoteSearch(index, analysis);
     this.quoteAnswerer = new QuoteAnswerer(quoteSearch, config.answer().minQuoteIndexCoverage(), config.zone());
+    this.updates = new UpdateComposer(retriever, analysis, new TimeExpressions(config.zone()), config.digest().staleAfter(),
+        config.digest().maxItems());
   }
 
   // Built on first use, so that indexing and searching never need a model's key or server.
@@ -196,12 +202,23 @@ public final class Herald implements Closeable {
     if (fromQuotes.isPresent()) {
       return ComposedAnswer.extractive(fromQuotes.get());
     }
+    // "What's new on X?" and "timeline of X" are dated, grouped lists rather than a paragraph.
+    Optional<UpdateQuestion> update = updates.parse(question, asOf);
+    if (update.isPresent()) {
+      return ComposedAnswer.extractive(updates.answer(question, update.get(), asOf.minus(config.digest().defaultWindow()), asOf,
+          config.zone(), StoryLookup.NONE));
+    }
     Retrieval r = retriever.retrieve(SearchRequest.of(question, config.k(), asOf));
     LlmComposer l = llm();
     if (l == null) {
       return ComposedAnswer.extractive(composer.compose(r, asOf));
     }
     return partialText == null ? l.compose(r, asOf, previousQuestion) : l.composeStreaming(r, asOf, previousQuestion, partialText);
+  }
+
+  /** The composer of updates, timelines and digests over this index. */
+  public UpdateComposer updates() {
+    return updates;
   }
 
   /** Lists verified quotes by {@code speaker}, optionally about {@code topic}, newest first. */

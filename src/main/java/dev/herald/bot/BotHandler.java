@@ -3,6 +3,14 @@ package dev.herald.bot;
 import dev.herald.Herald;
 import dev.herald.answer.Answer;
 import dev.herald.answer.ComposedAnswer;
+import dev.herald.answer.StoryLookup;
+import dev.herald.answer.UpdateQuestion;
+import dev.herald.digest.Subscriptions;
+import dev.herald.store.Subscription;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import dev.herald.index.Passage;
 import dev.herald.ingest.FeedAdmin;
 import dev.herald.ingest.FeedStatus;
@@ -39,6 +47,9 @@ public final class BotHandler {
   private static final Logger log = LoggerFactory.getLogger(BotHandler.class);
   private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?:\\s+(.*))?$", Pattern.DOTALL);
   private static final int LATEST_COUNT = 8;
+  private static final Pattern SCHEDULE_TAIL = Pattern.compile(
+      "(?i)^(.+?)\\s+(hourly|daily\\s+\\d{1,2}:\\d{2}|weekly\\s+[a-z]+\\s+\\d{1,2}:\\d{2})$");
+  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
   private final Herald herald;
   private final TelegramSettings settings;
@@ -51,6 +62,8 @@ public final class BotHandler {
   private final Pattern mention;
   private final FeedAdmin feeds;
   private final TokenBudget budget;
+  private final Subscriptions subscriptions;
+  private final StoryLookup stories;
 
   /** Creates a handler answering from {@code herald} as the bot named {@code botUsername} (without the @). */
   public BotHandler(Herald herald, TelegramSettings settings, String botUsername, Clock clock) {
@@ -62,6 +75,18 @@ public final class BotHandler {
    * {@code /addfeed}, {@code /removefeed}); {@code feeds} is {@code null} when the bot ingests nothing.
    */
   public BotHandler(Herald herald, TelegramSettings settings, String botUsername, Clock clock, FeedAdmin feeds) {
+    this(herald, settings, botUsername, clock, feeds, null, StoryLookup.NONE);
+  }
+
+  /**
+   * Creates a handler that also keeps chat state in the state database behind {@code subscriptions}
+   * (digests, time zones, conversation memory, topics asked about), or in this process only when it is
+   * {@code null}; {@code stories} counts the outlets that carried a story.
+   */
+  public BotHandler(Herald herald, TelegramSettings settings, String botUsername, Clock clock, FeedAdmin feeds,
+      Subscriptions subscriptions, StoryLookup stories) {
+    this.subscriptions = subscriptions;
+    this.stories = stories;
     this.feeds = feeds;
     this.herald = herald;
     this.budget = new TokenBudget(herald.config().llm().dailyTokensPerUser(), clock);
@@ -70,7 +95,9 @@ public final class BotHandler {
     this.clock = clock;
     this.format = new ReplyFormatter(herald.config().zone());
     this.limiter = new RateLimiter(settings.questionsPerMinute(), clock);
-    this.memory = new ChatMemory(settings.followUpExpiry(), clock, new QuestionAnalysis());
+    this.memory = subscriptions == null
+        ? new ChatMemory(settings.followUpExpiry(), clock, new QuestionAnalysis())
+        : new ChatMemory(settings.followUpExpiry(), clock, new QuestionAnalysis(), subscriptions.store());
     this.mention = Pattern.compile("@" + Pattern.quote(botUsername) + "\\b", Pattern.CASE_INSENSITIVE);
   }
 
@@ -78,9 +105,14 @@ public final class BotHandler {
   public static Map<String, String> commands() {
     Map<String, String> c = new LinkedHashMap<>();
     c.put("ask", "Answer a question with cited sources");
-    c.put("latest", "The newest articles, on a topic if given");
+    c.put("latest", "What's new on a topic, or the newest articles");
     c.put("who", "What someone said, or who said a quote");
     c.put("sources", "The outlets Herald knows");
+    c.put("subscribe", "A cited digest on a topic: /subscribe TOPIC daily 08:00");
+    c.put("unsubscribe", "Stop a digest: /unsubscribe TOPIC");
+    c.put("subscriptions", "Your digests and when they come");
+    c.put("timezone", "Your time zone for digests, e.g. Europe/Kyiv");
+    c.put("forget", "Delete everything Herald keeps about this chat");
     c.put("start", "What Herald is and what it knows");
     c.put("help", "How to use Herald");
     return c;
@@ -169,6 +201,10 @@ public final class BotHandler {
         return reply(in, format.help());
       case "sources":
         return reply(in, format.sources(herald.sources()));
+      case "subscribe", "unsubscribe", "subscriptions", "timezone":
+        return reply(in, digestCommand(command, args, in));
+      case "forget":
+        return reply(in, forget(in.chatId()));
       default:
         break;
     }
@@ -187,11 +223,27 @@ public final class BotHandler {
     String note = args.length() > MAX_QUESTION
         ? "<i>Your question was cut to " + MAX_QUESTION + " characters.</i>\n\n" : "";
     String question = cut(args);
-    String html = switch (command) {
-      case "latest" -> format.latest(question.isEmpty() ? null : question, latest(question));
-      case "who" -> format.answer(herald.ask(whoQuestion(question), clock.instant()));
-      default -> answer(in.userId(), memory.withContext(in.chatId(), question), draft);
-    };
+    // "/latest X since Monday" is read like "latest on X since Monday", so its time words set the window.
+    Optional<UpdateQuestion> update = command.equals("latest") && !question.isEmpty()
+        ? Optional.of(herald.updates().parse("latest on " + question, clock.instant())
+            .orElse(new UpdateQuestion(UpdateQuestion.Kind.UPDATES, question, null)))
+        : command.equals("who") ? Optional.empty() : herald.updates().parse(question, clock.instant());
+    String html;
+    if (update.isPresent() && command.equals("latest")) {
+      Answer a = updates(in.chatId(), "/latest " + question, update.get());
+      // Nothing new in the window: say so, then still show the newest articles on the topic.
+      html = a.citations().isEmpty()
+          ? Html.escape(a.text()) + "\n\n" + format.latest(question, latest(question))
+          : format.answer(a);
+    } else if (update.isPresent()) {
+      html = format.answer(updates(in.chatId(), question, update.get()));
+    } else {
+      html = switch (command) {
+        case "latest" -> format.latest(null, latest(question));
+        case "who" -> format.answer(herald.ask(whoQuestion(question), clock.instant()));
+        default -> answer(in.userId(), memory.withContext(in.chatId(), question), draft);
+      };
+    }
     return reply(in, note + html);
   }
 
@@ -206,6 +258,103 @@ public final class BotHandler {
       budget.add(userId, a.usage().total());
     }
     return format.answer(a.answer());
+  }
+
+  /**
+   * Answers an update or timeline question; an update without its own "since" covers what is new since
+   * the chat last asked about the topic, else the default window.
+   */
+  private Answer updates(long chat, String question, UpdateQuestion q) throws IOException {
+    Instant now = clock.instant();
+    String key = herald.updates().topicKey(q.topic());
+    Optional<Instant> lastAsked = subscriptions == null ? Optional.empty() : subscriptions.store().lastAsked(chat, key);
+    Instant since = lastAsked.orElse(now.minus(herald.config().digest().defaultWindow()));
+    ZoneId zone = subscriptions == null ? herald.config().zone() : subscriptions.zoneOf(chat);
+    Answer a = herald.updates().answer(question, q, since, now, zone, stories);
+    if (subscriptions != null && q.kind() == UpdateQuestion.Kind.UPDATES) {
+      subscriptions.store().asked(chat, key, now);
+    }
+    return a;
+  }
+
+  private String digestCommand(String command, String args, Incoming in) {
+    if (subscriptions == null) {
+      return "This bot keeps no state, so it cannot send digests.";
+    }
+    try {
+      switch (command) {
+        case "subscribe": {
+          if (args.isBlank()) {
+            return "Which topic? E.g. <i>/subscribe Ukraine talks daily 08:00</i>, <i>/subscribe AI hourly</i> or "
+                + "<i>/subscribe climate weekly mon 09:00</i>.";
+          }
+          String[] topicAndSchedule = splitSchedule(args);
+          Subscription s = subscriptions.subscribe(in.chatId(), in.group(), topicAndSchedule[0], topicAndSchedule[1]);
+          return "Subscribed to <b>" + Html.escape(s.topic()) + "</b>, " + Html.escape(s.schedule()) + " ("
+              + zoneName(in.chatId()) + "). The first digest comes " + moment(s.nextDue(), in.chatId())
+              + "; each holds only what is new since the one before. Stop it with <i>/unsubscribe "
+              + Html.escape(s.topic()) + "</i>.";
+        }
+        case "unsubscribe":
+          if (args.isBlank()) {
+            return "Which topic? See /subscriptions.";
+          }
+          return subscriptions.unsubscribe(in.chatId(), args)
+              ? "Unsubscribed from <b>" + Html.escape(args.strip()) + "</b>."
+              : "This chat has no subscription to <b>" + Html.escape(args.strip()) + "</b>. See /subscriptions.";
+        case "subscriptions": {
+          List<Subscription> list = subscriptions.list(in.chatId());
+          if (list.isEmpty()) {
+            return "No subscriptions yet. Try <i>/subscribe Ukraine talks daily 08:00</i>.";
+          }
+          StringBuilder b = new StringBuilder("<b>Your digests</b> (" + zoneName(in.chatId()) + ")");
+          for (Subscription s : list) {
+            b.append("\n• ").append(Html.escape(s.topic())).append(" — ").append(Html.escape(s.schedule()))
+                .append(", next ").append(moment(s.nextDue(), in.chatId()));
+          }
+          return b.toString();
+        }
+        default: {
+          if (args.isBlank()) {
+            return "Your time zone is " + zoneName(in.chatId()) + ". Set it with an IANA name, e.g. <i>/timezone Europe/Kyiv</i>.";
+          }
+          ZoneId zone = subscriptions.setZone(in.chatId(), args);
+          return "Time zone set to " + Html.escape(zone.getId()) + "; your digests now follow it.";
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      return Html.escape(e.getMessage());
+    }
+  }
+
+  /** Splits "TOPIC [daily HH:MM | hourly | weekly DAY HH:MM]" into topic and schedule (empty when absent). */
+  private static String[] splitSchedule(String args) {
+    Matcher m = SCHEDULE_TAIL.matcher(args.strip());
+    return m.matches() ? new String[] {m.group(1), m.group(2)} : new String[] {args.strip(), ""};
+  }
+
+  private String forget(long chat) {
+    int rows = subscriptions == null ? 0 : subscriptions.store().forget(chat);
+    memory.forget(chat);
+    return "Done: I deleted everything I kept about this chat (" + rows + " stored records: conversation memory, "
+        + "topics asked about, subscriptions, time zone and digest delivery log).";
+  }
+
+  private String zoneName(long chat) {
+    return Html.escape(subscriptions.zoneOf(chat).getId());
+  }
+
+  private String moment(Instant t, long chat) {
+    return MOMENT.format(t.atZone(subscriptions.zoneOf(chat)));
+  }
+
+  /** The digest as messages to a chat, formatted and split like any reply. */
+  public List<Outgoing> digestMessages(long chatId, boolean group, Answer digest) {
+    List<Outgoing> out = new ArrayList<>();
+    for (String part : splitter.split(format.answer(digest))) {
+      out.add(new Outgoing(chatId, group, part, null));
+    }
+    return out;
   }
 
   private String admin(String command, String args, long userId) {

@@ -1,6 +1,7 @@
 package dev.herald.bot;
 
 import dev.herald.retrieve.QuestionAnalysis;
+import dev.herald.store.ChatStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,22 +28,70 @@ public final class ChatMemory {
 
   private record Memory(List<String> words, Instant at) {}
 
+  /** Where memories are kept: in this process, or in the state database so that they survive restarts. */
+  private interface Storage {
+    Memory get(long chat);
+
+    void put(long chat, Memory m);
+
+    void remove(long chat);
+  }
+
   private final Duration expiry;
   private final Clock clock;
   private final QuestionAnalysis analysis;
-  private final Map<Long, Memory> chats =
-      new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Memory> eldest) {
-          return size() > MAX_CHATS;
-        }
-      };
+  private final Storage chats;
 
-  /** Creates an empty memory whose entries expire after {@code expiry}. */
+  /** Creates an empty in-process memory whose entries expire after {@code expiry}. */
   public ChatMemory(Duration expiry, Clock clock, QuestionAnalysis analysis) {
     this.expiry = expiry;
     this.clock = clock;
     this.analysis = analysis;
+    Map<Long, Memory> map = new LinkedHashMap<>(256, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<Long, Memory> eldest) {
+        return size() > MAX_CHATS;
+      }
+    };
+    this.chats = new Storage() {
+      @Override
+      public Memory get(long chat) {
+        return map.get(chat);
+      }
+
+      @Override
+      public void put(long chat, Memory m) {
+        map.put(chat, m);
+      }
+
+      @Override
+      public void remove(long chat) {
+        map.remove(chat);
+      }
+    };
+  }
+
+  /** Creates a memory kept in the state database, whose entries expire after {@code expiry}. */
+  public ChatMemory(Duration expiry, Clock clock, QuestionAnalysis analysis, ChatStore store) {
+    this.expiry = expiry;
+    this.clock = clock;
+    this.analysis = analysis;
+    this.chats = new Storage() {
+      @Override
+      public Memory get(long chat) {
+        return store.memory(chat).map(r -> new Memory(r.words(), r.at())).orElse(null);
+      }
+
+      @Override
+      public void put(long chat, Memory m) {
+        store.remember(chat, m.words(), m.at());
+      }
+
+      @Override
+      public void remove(long chat) {
+        store.forgetMemory(chat);
+      }
+    };
   }
 
   /**
@@ -79,6 +128,11 @@ public final class ChatMemory {
       chats.put(chat, new Memory(List.copyOf(content.subList(Math.max(0, content.size() - MAX_WORDS), content.size())), now));
     }
     return expanded;
+  }
+
+  /** Forgets the chat's previous question. */
+  public synchronized void forget(long chat) {
+    chats.remove(chat);
   }
 
   private static boolean isName(String word) {

@@ -96,12 +96,18 @@ public final class ReplyFormatter {
         <b>Ask me about the news.</b> In a private chat just write your question; in a group mention me or reply to me.
 
         /ask QUESTION — answer a question with cited sources
-        /latest [TOPIC] — the newest articles, on a topic if given
+        /latest [TOPIC] — what's new on a topic, dated and cited (or the newest articles)
         /who NAME or "QUOTE" — what someone said, or who said a quote
         /sources — the outlets I know, with article counts and freshness
         /start — what Herald is and how fresh its news is
+        /subscribe TOPIC [daily HH:MM | hourly | weekly DAY HH:MM] — a cited digest of what is new
+        /unsubscribe TOPIC — stop a digest
+        /subscriptions — your digests and when they come
+        /timezone ZONE — your time zone for digests, e.g. Europe/Kyiv (default UTC)
+        /forget — delete everything I keep about this chat
         /help — this list
 
+        Ask <i>What's new on the Ukraine talks since Monday?</i> or <i>Timeline of the Budapest summit</i> for dated updates.
         A short follow-up such as <i>and what did Russia say?</i> is read in the context of your previous question.""";
   }
 

@@ -1,7 +1,13 @@
 package dev.herald.cli;
 
 import dev.herald.Herald;
+import dev.herald.answer.StoryLookup;
 import dev.herald.bot.BotHandler;
+import dev.herald.digest.DigestRunner;
+import dev.herald.digest.DigestScheduler;
+import dev.herald.digest.Subscriptions;
+import dev.herald.store.ChatStore;
+import dev.herald.store.Story;
 import dev.herald.bot.TelegramSettings;
 import dev.herald.bot.telegram.TelegramBot;
 import dev.herald.bot.telegram.TokenRejectedException;
@@ -67,7 +73,11 @@ final class BotCommand implements Callable<Integer> {
         }
       });
       TelegramBot bot;
-      TelegramBot.HandlerFactory handlers = name -> new BotHandler(herald, settings, name, root.clock, ingestion.feeds());
+      // Chat state lives in the same state database as ingestion, so one file holds all the bot keeps.
+      Subscriptions subscriptions = new Subscriptions(new ChatStore(ingestion.stateDb()), c.digest(), herald.updates()::topicKey, root.clock);
+      StoryLookup stories = id -> ingestion.story(id).map(Story::outlets).orElse(List.of());
+      TelegramBot.HandlerFactory handlers =
+          name -> new BotHandler(herald, settings, name, root.clock, ingestion.feeds(), subscriptions, stories);
       try {
         bot = webhook
             ? TelegramBot.startWebhook(settings, token.strip(), c.dataDir().resolve("bot"), handlers, webhookSettings())
@@ -80,7 +90,14 @@ final class BotCommand implements Callable<Integer> {
       }
       err.println("herald: bot @" + bot.username() + " is running; stop it with Ctrl-C or SIGTERM");
       onTermination(stop);
-      stop.await();
+      DigestRunner digests = new DigestRunner(herald.updates(), subscriptions, stories, c.digest(), bot, root.clock);
+      DigestScheduler scheduler = new DigestScheduler(digests, c.digest().tick(), settings.followUpExpiry());
+      try {
+        stop.await();
+      } finally {
+        // Stopped before the bot, so that no digest is being sent while the sender shuts down.
+        scheduler.close();
+      }
       bot.stop(Duration.ofSeconds(30));
     }
     return 0;

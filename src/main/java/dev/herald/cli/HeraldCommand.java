@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
       QuotesCommand.class,
       ChatCommand.class,
       BotCommand.class,
+      DigestCommand.class,
       EvalCommand.class,
       BenchCommand.class,
       IngestCommand.class,

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.answer.Answer;
 import dev.herald.answer.Citation;
+import dev.herald.answer.Development;
+import java.time.Instant;
 import dev.herald.answer.ComposedAnswer;
 import dev.herald.answer.ExtractiveComposer;
 import dev.herald.answer.TokenCounts;
@@ -28,8 +30,12 @@ final class JsonOutput {
     o.put("answer", a.text());
     o.put("abstained", a.abstained());
     o.put("mode", a.mode());
-    ArrayNode cs = o.putArray("citations");
-    for (Citation c : a.citations()) {
+    citations(o.putArray("citations"), a.citations());
+    return o;
+  }
+
+  private static void citations(ArrayNode cs, List<Citation> citations) {
+    for (Citation c : citations) {
       ObjectNode n = cs.addObject();
       n.put("n", c.n());
       n.put("article_id", c.articleId());
@@ -39,6 +45,23 @@ final class JsonOutput {
       n.put("source", c.source());
       n.put("published", c.published().toString());
       n.put("text", c.text());
+    }
+  }
+
+  /** The {@code herald digest --json} object: each item a development with its own citations. */
+  static ObjectNode digest(String topic, Instant since, Instant asOf, List<Development> items) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("topic", topic);
+    o.put("since", since.toString());
+    o.put("as_of", asOf.toString());
+    ArrayNode list = o.putArray("items");
+    for (Development d : items) {
+      ObjectNode i = list.addObject();
+      i.put("date", d.date().toString());
+      i.put("summary", d.summary());
+      ArrayNode outlets = i.putArray("outlets");
+      d.outlets().forEach(outlets::add);
+      citations(i.putArray("citations"), d.citations());
     }
     return o;
   }

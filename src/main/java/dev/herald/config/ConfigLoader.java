@@ -9,6 +9,7 @@ import dev.herald.answer.AnswerSettings;
 import dev.herald.llm.LlmSettings;
 import dev.herald.llm.Provider;
 import dev.herald.bot.TelegramSettings;
+import dev.herald.digest.DigestSettings;
 import dev.herald.ingest.IngestSettings;
 import dev.herald.ingest.Source;
 import dev.herald.ingest.SourceKind;
@@ -33,7 +34,12 @@ public final class ConfigLoader {
 
   /** The YAML file's shape; every key is optional. */
   record File(String data, String corpus, String timezone, Integer k, Retrieval retrieval, Answer answer, Llm llm,
-      Telegram telegram, Ingest ingest, List<SourceEntry> sources) {}
+      Telegram telegram, Ingest ingest, List<SourceEntry> sources, Digest digest) {}
+
+  /** The {@code digest:} section. */
+  record Digest(
+      Integer staleAfterHours, Integer maxItems, Integer defaultWindowHours, Boolean sendEmpty, Integer maxSubscriptions,
+      Integer topicMemoryDays, Integer deliveryLogDays) {}
 
   /** The {@code ingest:} section. */
   record Ingest(
@@ -77,7 +83,7 @@ public final class ConfigLoader {
    */
   public HeraldConfig load(Path home, Path file, Map<String, String> env) throws ConfigException {
     Path path = file != null ? file : home.resolve("config/herald.yaml");
-    File f = new File(null, null, null, null, null, null, null, null, null, null);
+    File f = new File(null, null, null, null, null, null, null, null, null, null, null);
     if (Files.exists(path)) {
       try {
         File read = yaml.readValue(path.toFile(), File.class);
@@ -124,7 +130,7 @@ public final class ConfigLoader {
     }
     LlmSettings llm = llm(path, f.llm(), env);
     return new HeraldConfig(home, data, home.resolve(or(f.corpus(), "corpus")), zone, k, retrieval, answer, llm,
-        telegram(f.telegram(), env, path), ingest(path, f.ingest()), sources(path, home, f.sources()));
+        telegram(f.telegram(), env, path), ingest(path, f.ingest()), sources(path, home, f.sources()), digest(path, f.digest()));
   }
 
   private static LlmSettings llm(Path path, Llm l, Map<String, String> env) throws ConfigException {
@@ -206,6 +212,24 @@ public final class ConfigLoader {
         t.followUpMinutes() == null ? d.followUpExpiry() : Duration.ofMinutes(t.followUpMinutes()),
         or(t.sendsPerSecond(), d.sendsPerSecond()), d.sendIntervalPerChat(),
         or(t.sendsPerMinutePerGroup(), d.sendsPerMinutePerGroup()), workers, d.pollTimeoutSeconds());
+  }
+
+  private static DigestSettings digest(Path path, Digest g) throws ConfigException {
+    DigestSettings d = DigestSettings.defaults();
+    if (g == null) {
+      return d;
+    }
+    int stale = or(g.staleAfterHours(), (int) d.staleAfter().toHours());
+    int window = or(g.defaultWindowHours(), (int) d.defaultWindow().toHours());
+    int items = or(g.maxItems(), d.maxItems());
+    int subs = or(g.maxSubscriptions(), d.maxSubscriptions());
+    int topicDays = or(g.topicMemoryDays(), (int) d.topicMemory().toDays());
+    int logDays = or(g.deliveryLogDays(), (int) d.deliveryLog().toDays());
+    if (stale < 1 || window < 1 || items < 1 || subs < 1 || topicDays < 1 || logDays < 1) {
+      throw new ConfigException(path + ": every digest setting must be at least 1");
+    }
+    return new DigestSettings(Duration.ofHours(stale), items, Duration.ofHours(window), or(g.sendEmpty(), d.sendEmpty()), subs,
+        Duration.ofDays(topicDays), Duration.ofDays(logDays), d.maxAttempts(), d.tick());
   }
 
   private static Set<Long> ids(List<Long> ids) {

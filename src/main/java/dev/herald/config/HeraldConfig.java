@@ -2,6 +2,7 @@ package dev.herald.config;
 
 import dev.herald.answer.AnswerSettings;
 import dev.herald.bot.TelegramSettings;
+import dev.herald.digest.DigestSettings;
 import dev.herald.ingest.IngestSettings;
 import dev.herald.ingest.Source;
 import dev.herald.llm.LlmSettings;
@@ -25,10 +26,18 @@ import java.util.List;
  * @param telegram the Telegram bot's settings
  * @param ingest how live news is fetched
  * @param sources the feeds, pages and folders live news is taken from
+ * @param digest updates, timelines, digests and chat-state retention
  */
 public record HeraldConfig(
     Path home, Path dataDir, Path corpusDir, ZoneId zone, int k, RetrievalSettings retrieval, AnswerSettings answer,
-    LlmSettings llm, TelegramSettings telegram, IngestSettings ingest, List<Source> sources) {
+    LlmSettings llm, TelegramSettings telegram, IngestSettings ingest, List<Source> sources, DigestSettings digest) {
+
+  /** Settings with default digest settings. */
+  public HeraldConfig(
+      Path home, Path dataDir, Path corpusDir, ZoneId zone, int k, RetrievalSettings retrieval, AnswerSettings answer,
+      LlmSettings llm, TelegramSettings telegram, IngestSettings ingest, List<Source> sources) {
+    this(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, DigestSettings.defaults());
+  }
 
   /** Settings with the given basics and defaults for the language model, the bot and ingestion (no sources). */
   public HeraldConfig(
@@ -44,26 +53,31 @@ public record HeraldConfig(
 
   /** Returns a copy with another data folder. */
   public HeraldConfig withDataDir(Path dir) {
-    return new HeraldConfig(home, dir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources);
+    return new HeraldConfig(home, dir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest);
   }
 
   /** Returns a copy with other retrieval settings. */
   public HeraldConfig withRetrieval(RetrievalSettings r) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, r, answer, llm, telegram, ingest, sources);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, r, answer, llm, telegram, ingest, sources, digest);
   }
 
   /** Returns a copy with other language model settings. */
   public HeraldConfig withLlm(LlmSettings l) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, l, telegram, ingest, sources);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, l, telegram, ingest, sources, digest);
   }
 
   /** Returns a copy with other Telegram settings. */
   public HeraldConfig withTelegram(TelegramSettings t) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, t, ingest, sources);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, t, ingest, sources, digest);
   }
 
   /** Returns a copy with other ingest settings and sources. */
   public HeraldConfig withIngest(IngestSettings settings, List<Source> list) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, settings, List.copyOf(list));
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, settings, List.copyOf(list), digest);
+  }
+
+  /** Returns a copy with other digest settings. */
+  public HeraldConfig withDigest(DigestSettings d) {
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, d);
   }
 }

@@ -76,6 +76,11 @@ public final class Ingestion implements Closeable {
     return admin;
   }
 
+  /** The state database ingestion writes to, which the bot shares for its chat state. */
+  public StateDb stateDb() {
+    return db;
+  }
+
   /** The story an indexed article belongs to, with every outlet that carried it, earliest first. */
   public Optional<Story> story(String articleId) {
     return store.storyOf(articleId);

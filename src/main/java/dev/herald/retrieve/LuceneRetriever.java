@@ -63,6 +63,11 @@ public final class LuceneRetriever {
   /** Parses the request's question and returns the top passages for it. */
   public Retrieval retrieve(SearchRequest request) throws IOException {
     ParsedQuestion parsed = time.parse(request.question(), request.asOf());
+    if (request.since() != null) {
+      // An explicit window has no expression, so it gets neither the grace day nor the open fallback.
+      parsed = new ParsedQuestion(parsed.text(), parsed.searchText(),
+          new TimeWindow(request.since(), request.asOf(), parsed.window().wantsLatest(), null));
+    }
     List<String> terms = analysis.questionTerms(parsed.searchText());
     if (terms.isEmpty()) {
       // A question made only of question words still deserves a search over what it said.

@@ -46,7 +46,29 @@ public final class StateDb implements Closeable {
             url TEXT PRIMARY KEY, kind TEXT NOT NULL, outlet TEXT, language TEXT,
             interval_minutes INTEGER, trusted INTEGER NOT NULL, added_by TEXT, added_at INTEGER NOT NULL)""",
           """
-          CREATE TABLE seen_file(path TEXT PRIMARY KEY, modified INTEGER NOT NULL, size INTEGER NOT NULL)""")));
+          CREATE TABLE seen_file(path TEXT PRIMARY KEY, modified INTEGER NOT NULL, size INTEGER NOT NULL)""")),
+      // Every table holding something about a chat has a chat_id column, so that /forget can find it all.
+      new Migration(2, "chat state and digests", List.of(
+          "CREATE TABLE chat_settings(chat_id INTEGER PRIMARY KEY, zone TEXT NOT NULL, updated INTEGER NOT NULL)",
+          """
+          CREATE TABLE chat_memory(chat_id INTEGER PRIMARY KEY, words TEXT NOT NULL, at INTEGER NOT NULL)""",
+          """
+          CREATE TABLE topic_asked(
+            chat_id INTEGER NOT NULL, topic_key TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY(chat_id, topic_key))""",
+          """
+          CREATE TABLE subscription(
+            id INTEGER PRIMARY KEY AUTOINCREMENT, chat_id INTEGER NOT NULL, grp INTEGER NOT NULL,
+            topic TEXT NOT NULL, topic_key TEXT NOT NULL, schedule TEXT NOT NULL,
+            covered_until INTEGER NOT NULL, next_due INTEGER NOT NULL, created INTEGER NOT NULL,
+            UNIQUE(chat_id, topic_key))""",
+          "CREATE INDEX subscription_due ON subscription(next_due)",
+          """
+          CREATE TABLE delivery(
+            subscription_id INTEGER NOT NULL, chat_id INTEGER NOT NULL, due INTEGER NOT NULL,
+            state TEXT NOT NULL, as_of INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+            claimed INTEGER NOT NULL, finished INTEGER, items INTEGER,
+            PRIMARY KEY(subscription_id, due))""",
+          "CREATE INDEX delivery_chat ON delivery(chat_id)")));
 
   private final Connection connection;
   private final Object lock = new Object();

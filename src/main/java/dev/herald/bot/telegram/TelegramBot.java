@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.bot.BotHandler;
 import dev.herald.bot.Incoming;
 import dev.herald.bot.OrderedWorkers;
+import dev.herald.answer.Answer;
 import dev.herald.bot.Outgoing;
+import dev.herald.digest.DigestOutbox;
+import java.io.InterruptedIOException;
 import dev.herald.bot.SendThrottle;
 import dev.herald.bot.TelegramSettings;
 import dev.herald.bot.UpdateLedger;
@@ -54,7 +57,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * worker (in order within a chat) and sends the replies. Every update is recorded in the
  * {@link UpdateLedger} once handled, so a restart never answers it again.
  */
-public final class TelegramBot implements AutoCloseable {
+public final class TelegramBot implements AutoCloseable, DigestOutbox {
 
   private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
   // Telegram allows about one message a second per chat; a draft is edited no more often than that.
@@ -169,6 +172,21 @@ public final class TelegramBot implements AutoCloseable {
       HandlerFactory handlers, Webhook hook) throws TelegramApiException, TokenRejectedException, IOException {
     return new TelegramBot(settings, token, new UpdateLedger(stateDir.resolve("offset")), handlers,
         Duration.ofMillis(500), hook);
+  }
+
+  /** Sends a digest to a chat through the same throttled, retrying sender as replies. */
+  @Override
+  public void deliver(long chatId, boolean group, Answer digest) throws IOException {
+    try {
+      for (Outgoing o : handler.digestMessages(chatId, group, digest)) {
+        sender.send(o);
+      }
+    } catch (TelegramApiException e) {
+      throw new IOException("Telegram did not take the digest: " + mask.apply(String.valueOf(e.getMessage())), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while sending a digest");
+    }
   }
 
   /** The webhook endpoint's bound address, or {@code null} when long polling. */

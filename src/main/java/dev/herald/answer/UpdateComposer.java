@@ -1,0 +1,311 @@
+package dev.herald.answer;
+
+import dev.herald.index.Passage;
+import dev.herald.retrieve.LuceneRetriever;
+import dev.herald.retrieve.ParsedQuestion;
+import dev.herald.retrieve.QuestionAnalysis;
+import dev.herald.retrieve.Retrieval;
+import dev.herald.retrieve.ScoredPassage;
+import dev.herald.retrieve.SearchRequest;
+import dev.herald.retrieve.TimeExpressions;
+import dev.herald.text.Sentences;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Answers "what's new on X [since …]?", "latest on X", "timeline of X" and "how did X develop?" with
+ * dated, cited bullets, one per development: articles that report the same thing (syndicated copies,
+ * near-identical headlines or texts) are one bullet that says how many outlets reported it. Updates are
+ * newest first under an "as of" header, and warn up front when the newest news on the topic is stale;
+ * timelines are oldest first. The same developments make the scheduled digests.
+ */
+public final class UpdateComposer {
+
+  private static final Pattern UPDATES = Pattern.compile(
+      "^\\s*(?:what(?:'s|’s|\\s+is|\\s+has)\\s+(?:new|happened|changed)\\s+(?:on|with|in|about|regarding)"
+          + "|(?:what\\s+is\\s+|what's\\s+)?(?:the\\s+)?latest\\s+(?:news\\s+|updates?\\s+)?(?:on|about|in|regarding)"
+          + "|(?:any\\s+)?(?:news|updates?)\\s+(?:on|about|regarding))\\s+(.+?)\\s*[?.!]*\\s*$",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern TIMELINE = Pattern.compile(
+      "^\\s*(?:(?:give\\s+me\\s+|show\\s+me\\s+|make\\s+)?(?:a\\s+|the\\s+)?timeline\\s+(?:of|for|on)\\s+(.+?)"
+          + "|how\\s+(?:did|has|have)\\s+(.+?)\\s+(?:develop|developed|unfold|unfolded|evolve|evolved))\\s*[?.!]*\\s*$",
+      Pattern.CASE_INSENSITIVE);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
+  // Share of the topic's term weight an article must hold to count as news on the topic: high enough
+  // that "Ukraine talks" leaves out Ukraine stories with no talks in them.
+  private static final double MIN_COVERAGE = 0.6;
+  // Headlines (or passages) sharing this share of their terms report the same development.
+  private static final double SAME_TITLE = 0.6;
+  private static final double SAME_TEXT = 0.7;
+  private static final int CANDIDATES = 100;
+  private static final int CITATIONS_PER_DEVELOPMENT = 3;
+
+  private final LuceneRetriever retriever;
+  private final QuestionAnalysis analysis;
+  private final TimeExpressions time;
+  private final Duration staleAfter;
+  private final int maxItems;
+
+  /**
+   * Creates the composer; an update whose newest article is older than {@code staleAfter} says so, and
+   * at most {@code maxItems} developments are shown.
+   */
+  public UpdateComposer(LuceneRetriever retriever, QuestionAnalysis analysis, TimeExpressions time, Duration staleAfter, int maxItems) {
+    this.retriever = retriever;
+    this.analysis = analysis;
+    this.time = time;
+    this.staleAfter = staleAfter;
+    this.maxItems = maxItems;
+  }
+
+  /** Reads an update or timeline question, or returns empty for any other question. */
+  public Optional<UpdateQuestion> parse(String question, Instant asOf) {
+    UpdateQuestion.Kind kind;
+    String rest;
+    Matcher m;
+    if ((m = TIMELINE.matcher(question)).matches()) {
+      kind = UpdateQuestion.Kind.TIMELINE;
+      rest = m.group(1) != null ? m.group(1) : m.group(2);
+    } else if ((m = UPDATES.matcher(question)).matches()) {
+      kind = UpdateQuestion.Kind.UPDATES;
+      rest = m.group(1);
+    } else {
+      return Optional.empty();
+    }
+    ParsedQuestion parsed = time.parse(rest, asOf);
+    Instant since = parsed.window().expression() == null ? null : parsed.window().from();
+    String topic = parsed.searchText().replaceAll("[?.!,;:\\s]+$", "").replaceFirst("(?i)^the\\s+", "").strip();
+    // "Any news on that?" names no topic: it is a follow-up for the ordinary composer and chat memory.
+    if (analysis.questionTerms(topic).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new UpdateQuestion(kind, topic, since));
+  }
+
+  /** The normalised key of a topic, equal for "the Ukraine talks" and "talks on Ukraine". */
+  public String topicKey(String topic) {
+    return String.join(" ", new TreeSet<>(analysis.questionTerms(topic)));
+  }
+
+  /**
+   * The developments on {@code topic} first reported in {@code [since, asOf]} ({@code since} may be
+   * {@code null} for all of the past), oldest first, every one; callers choose how many to show.
+   */
+  public List<Development> developments(String topic, Instant since, Instant asOf, StoryLookup stories) throws IOException {
+    Retrieval r = retriever.retrieve(since == null
+        ? SearchRequest.between(topic, CANDIDATES, Instant.EPOCH, asOf)
+        : SearchRequest.between(topic, CANDIDATES, since, asOf));
+    Map<String, Float> weights = r.termWeights();
+    double total = weights.values().stream().mapToDouble(Float::doubleValue).sum();
+    if (total <= 0) {
+      return List.of();
+    }
+    // Best passage per article, among those that are about the topic.
+    Map<String, Candidate> byArticle = new LinkedHashMap<>();
+    for (ScoredPassage sp : r.passages()) {
+      Passage p = sp.passage();
+      if (byArticle.containsKey(p.articleId())) {
+        continue;
+      }
+      Set<String> terms = new HashSet<>(analysis.documentTerms(p.title() + "\n" + p.text()));
+      double covered = weights.entrySet().stream().filter(e -> terms.contains(e.getKey())).mapToDouble(Map.Entry::getValue).sum();
+      if (covered / total >= MIN_COVERAGE) {
+        byArticle.put(p.articleId(), new Candidate(p, new HashSet<>(analysis.documentTerms(p.title())), terms, sp.score()));
+      }
+    }
+    List<Candidate> articles = new ArrayList<>(byArticle.values());
+    articles.sort(Comparator.comparing((Candidate c) -> c.passage().published()).thenComparing(c -> c.passage().articleId()));
+    List<List<Candidate>> groups = new ArrayList<>();
+    for (Candidate c : articles) {
+      List<Candidate> same = groups.stream().filter(g -> g.stream().anyMatch(o -> sameDevelopment(o, c))).findFirst().orElse(null);
+      if (same == null) {
+        groups.add(new ArrayList<>(List.of(c)));
+      } else {
+        same.add(c);
+      }
+    }
+    List<Development> out = new ArrayList<>();
+    for (List<Candidate> g : groups) {
+      out.add(development(g, weights, stories));
+    }
+    return out;
+  }
+
+  /** The newest development on {@code topic} published by {@code asOf}, if there is any at all. */
+  public Optional<Instant> newest(String topic, Instant asOf, StoryLookup stories) throws IOException {
+    List<Development> all = developments(topic, null, asOf, stories);
+    return all.stream().map(Development::date).max(Comparator.naturalOrder());
+  }
+
+  /**
+   * Answers an update or timeline question; for updates the window starts at {@code since} (the
+   * question's own "since …" wins over it). Dates are shown in {@code zone}.
+   */
+  public Answer answer(String question, UpdateQuestion q, Instant since, Instant asOf, ZoneId zone, StoryLookup stories)
+      throws IOException {
+    if (q.kind() == UpdateQuestion.Kind.TIMELINE) {
+      List<Development> all = developments(q.topic(), null, asOf, stories);
+      if (all.isEmpty()) {
+        return new Answer(question, asOf, ExtractiveComposer.NOT_COVERED, true, ExtractiveComposer.MODE, List.of());
+      }
+      // The most reported developments make the timeline when there are too many; shown in date order.
+      List<Development> shown = all.size() <= maxItems ? all
+          : all.stream().sorted(Comparator.comparingInt((Development d) -> -d.outlets().size()).thenComparing(Development::date))
+              .limit(maxItems).sorted(Comparator.comparing(Development::date)).toList();
+      return render(question, asOf, "Timeline of " + q.topic() + " (as of " + moment(asOf, zone) + "):", shown, zone);
+    }
+    Instant from = q.since() != null ? q.since() : since;
+    List<Development> found = developments(q.topic(), from, asOf, stories);
+    List<Development> newestFirst = newestFirst(found);
+    StringBuilder header = new StringBuilder();
+    Optional<Instant> newest = newestFirst.isEmpty() ? newest(q.topic(), asOf, stories) : Optional.of(newestFirst.get(0).date());
+    staleNote(q.topic(), newest, asOf, zone).ifPresent(n -> header.append(n).append("\n"));
+    if (newestFirst.isEmpty()) {
+      header.append("Nothing new on ").append(q.topic()).append(" since ").append(moment(from, zone))
+          .append(" (as of ").append(moment(asOf, zone)).append(").");
+      return new Answer(question, asOf, header.toString(), false, ExtractiveComposer.MODE, List.of());
+    }
+    header.append("What's new on ").append(q.topic()).append(" since ").append(moment(from, zone))
+        .append(", as of ").append(moment(asOf, zone)).append(":");
+    return render(question, asOf, header.toString(), newestFirst, zone);
+  }
+
+  /**
+   * The digest of {@code developments} (what is new on {@code topic} since {@code since}), newest first
+   * and at most the configured number; "nothing new" when there are none.
+   */
+  public Answer digest(String topic, List<Development> developments, Instant since, Instant asOf, ZoneId zone) {
+    String window = " since " + moment(since, zone) + ", as of " + moment(asOf, zone);
+    if (developments.isEmpty()) {
+      return new Answer("digest: " + topic, asOf, "Digest on " + topic + ": nothing new" + window + ".", false,
+          ExtractiveComposer.MODE, List.of());
+    }
+    return render("digest: " + topic, asOf, "Digest on " + topic + ": " + developments.size() + " new" + window + ":",
+        newestFirst(developments), zone);
+  }
+
+  /** The developments newest first, at most the configured number. */
+  public List<Development> newestFirst(List<Development> developments) {
+    return developments.stream().sorted(Comparator.comparing(Development::date).reversed()).limit(maxItems).toList();
+  }
+
+  /** The warning to show first when the newest news on a topic is older than the configured age, if it is. */
+  public Optional<String> staleNote(String topic, Optional<Instant> newest, Instant asOf, ZoneId zone) {
+    if (newest.isPresent() && !newest.get().isBefore(asOf.minus(staleAfter))) {
+      return Optional.empty();
+    }
+    return Optional.of(newest
+        .map(n -> "Note: the newest article on " + topic + " is from " + DAY.format(n.atZone(zone)) + ", more than "
+            + hours(staleAfter) + " before now; there may be nothing recent.")
+        .orElse("Note: I have no articles on " + topic + " at all."));
+  }
+
+  /** Renders developments as bullets under a header, numbering their citations through the answer. */
+  public Answer render(String question, Instant asOf, String header, List<Development> developments, ZoneId zone) {
+    StringBuilder text = new StringBuilder(header);
+    List<Citation> citations = new ArrayList<>();
+    for (Development d : developments) {
+      text.append("\n• ").append(DAY.format(d.date().atZone(zone))).append(": ").append(d.summary());
+      if (d.outlets().size() > 1) {
+        text.append(" (reported by ").append(d.outlets().size()).append(" outlets)");
+      }
+      for (Citation c : d.citations()) {
+        int n = citations.size() + 1;
+        citations.add(new Citation(n, c.articleId(), c.passageId(), c.title(), c.url(), c.source(), c.published(), c.text()));
+        text.append(" [").append(n).append("]");
+      }
+    }
+    return new Answer(question, asOf, text.toString(), false, ExtractiveComposer.MODE, List.copyOf(citations));
+  }
+
+  private record Candidate(Passage passage, Set<String> titleTerms, Set<String> terms, float score) {}
+
+  private static boolean sameDevelopment(Candidate a, Candidate b) {
+    return jaccard(a.titleTerms(), b.titleTerms()) >= SAME_TITLE || jaccard(a.terms(), b.terms()) >= SAME_TEXT;
+  }
+
+  private static double jaccard(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return 0;
+    }
+    Set<String> both = new HashSet<>(a);
+    both.retainAll(b);
+    return (double) both.size() / (a.size() + b.size() - both.size());
+  }
+
+  private Development development(List<Candidate> group, Map<String, Float> weights, StoryLookup stories) {
+    Set<String> outlets = new LinkedHashSet<>();
+    List<Citation> citations = new ArrayList<>();
+    String summary = null;
+    for (Candidate c : group) {
+      Passage p = c.passage();
+      outlets.add(p.source());
+      outlets.addAll(stories.outletsOf(p.articleId()));
+      String sentence = bestSentence(p, weights);
+      if (summary == null) {
+        summary = sentence;
+      }
+      if (citations.size() < CITATIONS_PER_DEVELOPMENT) {
+        citations.add(new Citation(citations.size() + 1, p.articleId(), p.id(), p.title(), p.url(), p.source(), p.published(), sentence));
+      }
+    }
+    return new Development(group.get(0).passage().published(), summary, List.copyOf(outlets), List.copyOf(citations));
+  }
+
+  /**
+   * The passage's sentence holding most of the topic's weight, except that an article's lead sentence
+   * wins when it holds at least half as much: a lead says what happened, later sentences give detail.
+   */
+  private String bestSentence(Passage p, Map<String, Float> weights) {
+    List<String> sentences = Sentences.texts(p.text());
+    String best = null;
+    double bestWeight = -1;
+    for (String s : sentences) {
+      double w = weight(s, weights);
+      if (w > bestWeight) {
+        best = s;
+        bestWeight = w;
+      }
+    }
+    if (best == null) {
+      return p.title();
+    }
+    if (p.n() == 0 && weight(sentences.get(0), weights) >= bestWeight / 2) {
+      best = sentences.get(0);
+    }
+    return best.strip();
+  }
+
+  private double weight(String sentence, Map<String, Float> weights) {
+    Set<String> terms = new HashSet<>(analysis.documentTerms(sentence));
+    return weights.entrySet().stream().filter(e -> terms.contains(e.getKey())).mapToDouble(Map.Entry::getValue).sum();
+  }
+
+  /** A moment with its zone's short name; a plain UTC offset reads "UTC" rather than "Z". */
+  private static String moment(Instant t, ZoneId zone) {
+    return MOMENT.format(t.atZone(zone)) + " " + (zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : ZONE.format(t.atZone(zone)));
+  }
+
+  private static String hours(Duration d) {
+    return d.toHours() % 24 == 0 ? d.toDays() + (d.toDays() == 1 ? " day" : " days") : d.toHours() + " hours";
+  }
+}
