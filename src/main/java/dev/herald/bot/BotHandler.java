@@ -89,7 +89,8 @@ public final class BotHandler {
     this.stories = stories;
     this.feeds = feeds;
     this.herald = herald;
-    this.budget = new TokenBudget(herald.config().llm().dailyTokensPerUser(), clock);
+    this.budget = new TokenBudget(herald.config().llm().dailyTokensPerUser(), clock,
+        subscriptions == null ? null : subscriptions.store());
     this.settings = settings;
     this.botUsername = botUsername;
     this.clock = clock;
@@ -241,21 +242,21 @@ public final class BotHandler {
       html = switch (command) {
         case "latest" -> format.latest(null, latest(question));
         case "who" -> format.answer(herald.ask(whoQuestion(question), clock.instant()));
-        default -> answer(in.userId(), memory.withContext(in.chatId(), question), draft);
+        default -> answer(in.userId(), in.chatId(), memory.withContext(in.chatId(), question), draft);
       };
     }
     return reply(in, note + html);
   }
 
   /** Answers with the configured composer, within the user's daily token budget for a language model. */
-  private String answer(long userId, String question, Draft draft) throws IOException {
+  private String answer(long userId, long chatId, String question, Draft draft) throws IOException {
     if (budget.spent(userId)) {
       return "<i>You have used today's " + budget.limit() + " tokens of AI-written answers; until midnight UTC "
           + "answers are quoted directly from the sources.</i>\n\n" + format.answer(herald.answerExtractive(question, clock.instant()));
     }
     ComposedAnswer a = herald.answerStreaming(question, clock.instant(), null, partial -> draft.show(Html.escape(partial) + " …"));
     if (a.usage() != null && a.usage().total() != null) {
-      budget.add(userId, a.usage().total());
+      budget.add(userId, chatId, a.usage().total());
     }
     return format.answer(a.answer());
   }

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +29,7 @@ public final class ChatStore {
   public static final String FAILED = "failed";
 
   private static final List<String> CHAT_TABLES =
-      List.of("chat_settings", "chat_memory", "topic_asked", "subscription", "delivery");
+      List.of("chat_settings", "chat_memory", "topic_asked", "subscription", "delivery", "user_tokens");
 
   /**
    * Remembered content words of a chat's previous question.
@@ -69,6 +71,18 @@ public final class ChatStore {
   /** Remembers the words of the chat's latest question, replacing the previous ones. */
   public void remember(long chat, List<String> words, Instant at) {
     update("INSERT OR REPLACE INTO chat_memory VALUES(?,?,?)", chat, String.join(" ", words), at.toEpochMilli());
+  }
+
+  /** Model tokens {@code user} used on {@code day} (an ISO date), over all chats. */
+  public long tokensUsed(long user, String day) {
+    return one("SELECT COALESCE(SUM(tokens), 0) FROM user_tokens WHERE user_id=? AND day=?", rs -> rs.getLong(1), user, day)
+        .orElse(0L);
+  }
+
+  /** Adds {@code tokens} to what {@code user} used in {@code chat} on {@code day}. */
+  public void addTokens(long user, long chat, String day, long tokens) {
+    update("INSERT INTO user_tokens VALUES(?,?,?,?) ON CONFLICT(user_id, chat_id, day) DO UPDATE SET tokens=tokens+excluded.tokens",
+        user, chat, day, tokens);
   }
 
   /** When the chat last asked for updates on a topic (by its normalised key), if it did. */
@@ -199,6 +213,8 @@ public final class ChatStore {
     transaction(c -> {
       update(c, "DELETE FROM chat_memory WHERE at<?", memoryBefore.toEpochMilli());
       update(c, "DELETE FROM topic_asked WHERE at<?", topicsBefore.toEpochMilli());
+      // token counts matter for one day only
+      update(c, "DELETE FROM user_tokens WHERE day<?", LocalDate.ofInstant(memoryBefore, ZoneOffset.UTC).minusDays(1).toString());
       // A claim never finished (its subscription was re-planned meanwhile) ages out like a finished row.
       update(c, "DELETE FROM delivery WHERE COALESCE(finished, claimed)<?", deliveriesBefore.toEpochMilli());
       return null;

@@ -68,7 +68,12 @@ public final class StateDb implements Closeable {
             state TEXT NOT NULL, as_of INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
             claimed INTEGER NOT NULL, finished INTEGER, items INTEGER,
             PRIMARY KEY(subscription_id, due))""",
-          "CREATE INDEX delivery_chat ON delivery(chat_id)")));
+          "CREATE INDEX delivery_chat ON delivery(chat_id)")),
+      new Migration(3, "per-user daily model tokens", List.of(
+          """
+          CREATE TABLE user_tokens(
+            user_id INTEGER NOT NULL, chat_id INTEGER NOT NULL, day TEXT NOT NULL, tokens INTEGER NOT NULL,
+            PRIMARY KEY(user_id, chat_id, day))""")));
 
   private final Connection connection;
   private final Object lock = new Object();

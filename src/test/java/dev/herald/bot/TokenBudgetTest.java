@@ -26,10 +26,10 @@ class TokenBudgetTest {
     MutableClock clock = new MutableClock(Instant.parse("2025-10-16T23:00:00Z"));
     TokenBudget budget = new TokenBudget(100, clock);
 
-    budget.add(1, 60);
-    budget.add(2, 500);
+    budget.add(1, 1, 60);
+    budget.add(2, 2, 500);
     assertThat(budget.spent(1)).isFalse();
-    budget.add(1, 40);
+    budget.add(1, 1, 40);
 
     assertThat(budget.spent(1)).isTrue();
     assertThat(budget.spent(2)).isTrue();
@@ -38,10 +38,27 @@ class TokenBudgetTest {
   }
 
   @Test
+  void should_keep_counts_across_a_restart_and_forget_them_with_the_chat() throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2025-10-16T12:00:00Z"));
+    Path file = home.resolve("herald.db");
+    try (dev.herald.store.StateDb db = dev.herald.store.StateDb.open(file)) {
+      new TokenBudget(100, clock, new dev.herald.store.ChatStore(db)).add(5, 5, 120);
+    }
+    try (dev.herald.store.StateDb db = dev.herald.store.StateDb.open(file)) {
+      dev.herald.store.ChatStore store = new dev.herald.store.ChatStore(db);
+      assertThat(new TokenBudget(100, clock, store).spent(5)).isTrue();
+
+      store.forget(5);
+
+      assertThat(new TokenBudget(100, clock, store).spent(5)).isFalse();
+    }
+  }
+
+  @Test
   void should_never_be_spent_without_a_limit() {
     TokenBudget budget = new TokenBudget(0, new MutableClock(Instant.EPOCH));
 
-    budget.add(1, 1_000_000);
+    budget.add(1, 1, 1_000_000);
 
     assertThat(budget.spent(1)).isFalse();
   }

@@ -17,7 +17,7 @@ class StateDbTest {
     Path file = dir.resolve("data/herald.db");
     Instant t = Instant.parse("2025-11-01T00:00:00Z");
     try (StateDb db = StateDb.open(file)) {
-      assertThat(db.schemaVersion()).isEqualTo(2);
+      assertThat(db.schemaVersion()).isEqualTo(3);
       IngestStore store = new IngestStore(db);
       store.recordSuccess("http://x/feed", "\"e\"", "Sat, 01 Nov 2025 00:00:00 GMT", t, t.plusSeconds(900), 3);
       store.saveBatch("http://x/feed", List.of(new StoredArticle("http://x/a", "id-a", "id-a", "X", "A", "en", t, t, 42L, true)),
@@ -27,7 +27,7 @@ class StateDbTest {
     try (StateDb db = StateDb.open(file)) {
       IngestStore store = new IngestStore(db);
 
-      assertThat(db.schemaVersion()).isEqualTo(2);
+      assertThat(db.schemaVersion()).isEqualTo(3);
       assertThat(store.sourceState("http://x/feed")).get()
           .satisfies(s -> {
             assertThat(s.etag()).isEqualTo("\"e\"");
