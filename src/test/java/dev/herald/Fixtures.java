@@ -44,7 +44,8 @@ public final class Fixtures {
   /** A configuration whose data folder is {@code dir}/data. */
   public static HeraldConfig config(Path dir) {
     return new HeraldConfig(dir, dir.resolve("data"), dir.resolve("corpus"), ZoneOffset.UTC, 10,
-        RetrievalSettings.defaults(), AnswerSettings.defaults(), LlmSettings.defaults(), dev.herald.bot.TelegramSettings.defaults());
+        RetrievalSettings.defaults(), AnswerSettings.defaults(), LlmSettings.defaults(), dev.herald.bot.TelegramSettings.defaults(),
+        dev.herald.embed.EmbeddingSettings.defaults());
   }
 
   /** Opens a writable Herald over a fresh temp-dir index holding the fixture articles. */

@@ -4,6 +4,7 @@ import dev.herald.Herald;
 import dev.herald.config.ConfigException;
 import dev.herald.config.ConfigLoader;
 import dev.herald.config.HeraldConfig;
+import dev.herald.retrieve.RetrievalMode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -83,6 +84,16 @@ public final class HeraldCommand implements Runnable {
     } catch (ConfigException e) {
       throw new UsageException(e.getMessage());
     }
+  }
+
+  /** Returns {@code c} with the retrieval mode named by a {@code --mode} option, or unchanged when it is {@code null}. */
+  static HeraldConfig withMode(HeraldConfig c, String mode, String command) {
+    if (mode == null) {
+      return c;
+    }
+    RetrievalMode m = RetrievalMode.byName(mode).orElseThrow(() -> new UsageException(
+        command + ": --mode " + mode + " is not a retrieval mode (known: " + RetrievalMode.names() + ")"));
+    return c.withRetrieval(c.retrieval().withMode(m));
   }
 
   /** Opens Herald for answering questions, indexing the corpus first if there is no index. */

@@ -1,5 +1,6 @@
 package dev.herald.retrieve;
 
+import dev.herald.embed.Embeddings;
 import dev.herald.index.ArticleIndex;
 import dev.herald.index.Fields;
 import java.io.IOException;
@@ -27,20 +28,22 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Retrieves passages with BM25 over title and text, restricted to what was published before the
- * question's as-of moment and inside the time window its words name (plus a day for reporting lag), then re-ranked with a recency
- * prior (stronger for "latest" questions) and capped at a few passages per article. When the window a
- * question names holds no match at all, the window is dropped (the as-of bound stays).
+ * Retrieves passages with BM25 over title and text, k-NN over passage vectors, or both fused (the
+ * configured {@link RetrievalMode}), restricted to what was published before the question's as-of moment
+ * and inside the time window its words name (plus a day for reporting lag); the same filter applies to
+ * both sides. The candidates are then re-ranked with a recency prior (stronger for "latest" questions)
+ * and capped at a few passages per article. When the window a question names holds no match at all,
+ * the window is dropped (the as-of bound stays).
  */
 public final class LuceneRetriever {
 
@@ -50,13 +53,16 @@ public final class LuceneRetriever {
   private final QuestionAnalysis analysis;
   private final TimeExpressions time;
   private final RetrievalSettings settings;
+  private final Embeddings embeddings;
 
-  /** Creates a retriever over {@code index}. */
-  public LuceneRetriever(ArticleIndex index, QuestionAnalysis analysis, TimeExpressions time, RetrievalSettings settings) {
+  /** Creates a retriever over {@code index}; {@code embeddings} is loaded only by the dense and hybrid modes. */
+  public LuceneRetriever(
+      ArticleIndex index, QuestionAnalysis analysis, TimeExpressions time, RetrievalSettings settings, Embeddings embeddings) {
     this.index = index;
     this.analysis = analysis;
     this.time = time;
     this.settings = settings;
+    this.embeddings = embeddings;
   }
 
   /** Parses the request's question and returns the top passages for it. */
@@ -67,6 +73,12 @@ public final class LuceneRetriever {
       // A question made only of question words still deserves a search over what it said.
       terms = analysis.documentTerms(parsed.searchText());
     }
+    RetrievalMode mode = settings.mode();
+    float[] vector = null;
+    if (mode.needsVectors() && !terms.isEmpty()) {
+      index.requireEmbedding(embeddings.settings().model(), mode.id());
+      vector = embeddings.get().embedQuery(parsed.searchText());
+    }
     IndexSearcher searcher = index.acquire();
     try {
       Set<String> unknown = new HashSet<>();
@@ -75,13 +87,13 @@ public final class LuceneRetriever {
         return new Retrieval(parsed, weights, List.of(), unknown);
       }
       int n = Math.max(settings.candidates(), request.k());
-      TopDocs top = searcher.search(buildQuery(terms, parsed.window(), request.asOf(), request.sources()), n);
-      if (top.scoreDocs.length == 0 && parsed.window().expression() != null) {
+      ScoreDoc[] top = candidates(searcher, terms, vector, filter(parsed.window(), request.asOf(), request.sources()), n);
+      if (top.length == 0 && parsed.window().expression() != null) {
         // A date in a question may name when something happened rather than when it was reported
         // ("on January 6, 2021"): when nothing was published in that window, search all of the past.
         TimeWindow open = new TimeWindow(null, request.asOf(), parsed.window().wantsLatest(), null);
         parsed = new ParsedQuestion(parsed.text(), parsed.searchText(), open);
-        top = searcher.search(buildQuery(terms, open, request.asOf(), request.sources()), n);
+        top = candidates(searcher, terms, vector, filter(open, request.asOf(), request.sources()), n);
       }
       List<Hit> ranked = rerank(searcher, top, parsed.window(), request.asOf());
       return new Retrieval(parsed, weights, cap(searcher, ranked, request.k()), unknown);
@@ -105,7 +117,45 @@ public final class LuceneRetriever {
     return weights;
   }
 
-  private Query buildQuery(List<String> terms, TimeWindow window, Instant asOf, Set<String> sources) {
+  private ScoreDoc[] candidates(IndexSearcher searcher, List<String> terms, float[] vector, Query filter, int n)
+      throws IOException {
+    ScoreDoc[] words = settings.mode() == RetrievalMode.DENSE ? new ScoreDoc[0] : searcher.search(bm25(terms, filter), n).scoreDocs;
+    if (settings.mode() == RetrievalMode.BM25) {
+      return words;
+    }
+    // Only passages carry vectors, so the k-NN side needs no kind filter; the time and source filter is
+    // applied during the graph search, not after it, so that k-NN returns n passages from the window.
+    ScoreDoc[] meaning = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, n, filter), n).scoreDocs;
+    return settings.mode() == RetrievalMode.DENSE ? meaning : fuse(words, meaning);
+  }
+
+  private ScoreDoc[] fuse(ScoreDoc[] words, ScoreDoc[] meaning) {
+    Map<Integer, Double> fused = new HashMap<>();
+    if (settings.fusion() == Fusion.RRF) {
+      for (int i = 0; i < words.length; i++) {
+        fused.merge(words[i].doc, 1.0 / (settings.rrfK() + i + 1), Double::sum);
+      }
+      for (int i = 0; i < meaning.length; i++) {
+        fused.merge(meaning[i].doc, 1.0 / (settings.rrfK() + i + 1), Double::sum);
+      }
+    } else {
+      double w = settings.denseWeight();
+      double maxWords = words.length == 0 ? 1 : Math.max(1e-6, words[0].score);
+      double maxMeaning = meaning.length == 0 ? 1 : Math.max(1e-6, meaning[0].score);
+      for (ScoreDoc sd : words) {
+        fused.merge(sd.doc, (1 - w) * sd.score / maxWords, Double::sum);
+      }
+      for (ScoreDoc sd : meaning) {
+        fused.merge(sd.doc, w * sd.score / maxMeaning, Double::sum);
+      }
+    }
+    return fused.entrySet().stream()
+        .map(e -> new ScoreDoc(e.getKey(), e.getValue().floatValue()))
+        .sorted(Comparator.comparingDouble((ScoreDoc sd) -> sd.score).reversed().thenComparingInt(sd -> sd.doc))
+        .toArray(ScoreDoc[]::new);
+  }
+
+  private Query bm25(List<String> terms, Query filter) {
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     for (String t : new LinkedHashSet<>(terms)) {
       words.add(new TermQuery(new Term(Fields.TEXT, t)), BooleanClause.Occur.SHOULD);
@@ -119,8 +169,14 @@ public final class LuceneRetriever {
         }
       }
     }
+    return new BooleanQuery.Builder()
+        .add(words.build(), BooleanClause.Occur.MUST)
+        .add(filter, BooleanClause.Occur.FILTER)
+        .build();
+  }
+
+  private Query filter(TimeWindow window, Instant asOf, Set<String> sources) {
     BooleanQuery.Builder q = new BooleanQuery.Builder();
-    q.add(words.build(), BooleanClause.Occur.MUST);
     long from = window.from() == null ? Long.MIN_VALUE : window.from().toEpochMilli();
     long to = window.to().toEpochMilli();
     if (window.expression() != null) {
@@ -140,13 +196,13 @@ public final class LuceneRetriever {
   /** A candidate hit before its stored fields are loaded. */
   private record Hit(int doc, String articleId, double score) {}
 
-  private List<Hit> rerank(IndexSearcher searcher, TopDocs top, TimeWindow window, Instant asOf) throws IOException {
+  private List<Hit> rerank(IndexSearcher searcher, ScoreDoc[] top, TimeWindow window, Instant asOf) throws IOException {
     boolean latest = window.wantsLatest();
     double halfLifeMs = settings.recencyHalfLifeDays() * Duration.ofDays(1).toMillis();
-    float max = top.scoreDocs.length == 0 ? 1f : Math.max(1e-6f, top.scoreDocs[0].score);
+    float max = top.length == 0 ? 1f : Math.max(1e-6f, top[0].score);
     // Read dates and article ids from doc values in doc-id order; stored fields are loaded only for
     // the few passages that survive, which keeps a query close to the cost of bare BM25.
-    ScoreDoc[] byDoc = top.scoreDocs.clone();
+    ScoreDoc[] byDoc = top.clone();
     Arrays.sort(byDoc, Comparator.comparingInt(sd -> sd.doc));
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     List<Hit> out = new ArrayList<>(byDoc.length);
