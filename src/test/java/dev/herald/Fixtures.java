@@ -50,7 +50,12 @@ public final class Fixtures {
 
   /** Opens a writable Herald over a fresh temp-dir index holding the fixture articles. */
   public static Herald herald(Path dir) throws IOException {
-    Herald h = Herald.openWritable(config(dir));
+    return herald(dir, config(dir));
+  }
+
+  /** Opens a writable Herald with {@code config} over a fresh index holding the fixture articles. */
+  public static Herald herald(Path dir, HeraldConfig config) throws IOException {
+    Herald h = Herald.openWritable(config);
     h.index(List.of(writeArticles(dir)), p -> {
       throw new AssertionError("fixture article rejected: " + p);
     }, (a, b) -> {});

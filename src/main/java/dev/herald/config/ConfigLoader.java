@@ -43,7 +43,7 @@ public final class ConfigLoader {
   record Retrieval(
       Float titleBoost, Float phraseBoost, Float recencyWeight, Float latestRecencyWeight,
       Float recencyHalfLifeDays, Integer maxPerArticle, Integer candidates, String mode, String fusion, Integer rrfK,
-      Float denseWeight) {}
+      Float denseWeight, Float articleEvidence) {}
 
   /** The {@code answer:} section. */
   record Answer(Integer maxSentences, Integer passagesConsidered, Double minCoverage, Double minQuoteCoverage, Double minQuoteIndexCoverage) {}
@@ -102,7 +102,7 @@ public final class ConfigLoader {
       throw new ConfigException(path + ": timezone '" + f.timezone() + "' is not an IANA zone name such as Europe/Kyiv");
     }
     RetrievalSettings rd = RetrievalSettings.defaults();
-    Retrieval r = f.retrieval() == null ? new Retrieval(null, null, null, null, null, null, null, null, null, null, null) : f.retrieval();
+    Retrieval r = f.retrieval() == null ? new Retrieval(null, null, null, null, null, null, null, null, null, null, null, null) : f.retrieval();
     RetrievalSettings retrieval = new RetrievalSettings(
         or(r.titleBoost(), rd.titleBoost()), or(r.phraseBoost(), rd.phraseBoost()),
         or(r.recencyWeight(), rd.recencyWeight()), or(r.latestRecencyWeight(), rd.latestRecencyWeight()),
@@ -110,9 +110,10 @@ public final class ConfigLoader {
         or(r.candidates(), rd.candidates()), mode(path, r.mode(), rd.mode()),
         r.fusion() == null ? rd.fusion() : Fusion.byName(r.fusion()).orElseThrow(() -> new ConfigException(
             path + ": retrieval.fusion '" + r.fusion() + "' is unknown (known: " + Fusion.names() + ")")),
-        or(r.rrfK(), rd.rrfK()), or(r.denseWeight(), rd.denseWeight()));
-    if (retrieval.rrfK() < 1 || retrieval.denseWeight() < 0 || retrieval.denseWeight() > 1) {
-      throw new ConfigException(path + ": retrieval.rrf-k must be at least 1 and dense-weight between 0 and 1");
+        or(r.rrfK(), rd.rrfK()), or(r.denseWeight(), rd.denseWeight()), or(r.articleEvidence(), rd.articleEvidence()));
+    if (retrieval.rrfK() < 1 || retrieval.denseWeight() < 0 || retrieval.denseWeight() > 1
+        || retrieval.articleEvidence() < 0 || retrieval.articleEvidence() > 1) {
+      throw new ConfigException(path + ": retrieval.rrf-k must be at least 1, dense-weight and article-evidence between 0 and 1");
     }
     EmbeddingSettings embeddings = embeddings(path, f.index(), retrieval.mode());
     AnswerSettings ad = AnswerSettings.defaults();

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -32,6 +34,9 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -119,40 +124,152 @@ public final class LuceneRetriever {
 
   private ScoreDoc[] candidates(IndexSearcher searcher, List<String> terms, float[] vector, Query filter, int n)
       throws IOException {
-    ScoreDoc[] words = settings.mode() == RetrievalMode.DENSE ? new ScoreDoc[0] : searcher.search(bm25(terms, filter), n).scoreDocs;
+    Query words = bm25(terms, filter);
+    ScoreDoc[] byWords = settings.mode() == RetrievalMode.DENSE ? new ScoreDoc[0] : searcher.search(words, n).scoreDocs;
     if (settings.mode() == RetrievalMode.BM25) {
-      return words;
+      return byWords;
     }
     // Only passages carry vectors, so the k-NN side needs no kind filter; the time and source filter is
     // applied during the graph search, not after it, so that k-NN returns n passages from the window.
-    ScoreDoc[] meaning = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, n, filter), n).scoreDocs;
-    return settings.mode() == RetrievalMode.DENSE ? meaning : fuse(words, meaning);
+    ScoreDoc[] byMeaning = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, n, filter), n).scoreDocs;
+    return settings.mode() == RetrievalMode.DENSE ? byMeaning : fuse(searcher, words, vector, byWords, byMeaning);
   }
 
-  private ScoreDoc[] fuse(ScoreDoc[] words, ScoreDoc[] meaning) {
-    Map<Integer, Double> fused = new HashMap<>();
+  /**
+   * Fuses the two candidate lists. A passage found by one side only is scored exactly by the other
+   * (BM25 through the query's scorer, cosine from its stored vector): counting it as zero there would let
+   * a passage that is mediocre on both sides beat the best passage of either.
+   */
+  private ScoreDoc[] fuse(IndexSearcher searcher, Query words, float[] vector, ScoreDoc[] byWords, ScoreDoc[] byMeaning)
+      throws IOException {
+    int[] docs = java.util.stream.IntStream.concat(
+        Arrays.stream(byWords).mapToInt(sd -> sd.doc), Arrays.stream(byMeaning).mapToInt(sd -> sd.doc)).distinct().sorted().toArray();
+    double[] word = wordScores(searcher, words, docs);
+    double[] meaning = vectorScores(searcher, vector, docs);
+    if (settings.articleEvidence() > 0) {
+      String[] articles = articleIds(searcher, docs);
+      shareWithinArticle(articles, word, settings.articleEvidence());
+      shareWithinArticle(articles, meaning, settings.articleEvidence());
+    }
+    double[] fused = new double[docs.length];
     if (settings.fusion() == Fusion.RRF) {
-      for (int i = 0; i < words.length; i++) {
-        fused.merge(words[i].doc, 1.0 / (settings.rrfK() + i + 1), Double::sum);
-      }
-      for (int i = 0; i < meaning.length; i++) {
-        fused.merge(meaning[i].doc, 1.0 / (settings.rrfK() + i + 1), Double::sum);
-      }
+      addReciprocalRanks(word, fused);
+      addReciprocalRanks(meaning, fused);
     } else {
+      // BM25 is 0 where a passage lacks every word, so dividing by the best score spans 0..1; cosines of
+      // candidates crowd near the top of their range, so they are stretched min-max to the same span.
+      double maxWord = Math.max(1e-9, Arrays.stream(word).max().orElse(1));
+      double minMeaning = Arrays.stream(meaning).min().orElse(0);
+      double spanMeaning = Math.max(1e-9, Arrays.stream(meaning).max().orElse(1) - minMeaning);
       double w = settings.denseWeight();
-      double maxWords = words.length == 0 ? 1 : Math.max(1e-6, words[0].score);
-      double maxMeaning = meaning.length == 0 ? 1 : Math.max(1e-6, meaning[0].score);
-      for (ScoreDoc sd : words) {
-        fused.merge(sd.doc, (1 - w) * sd.score / maxWords, Double::sum);
-      }
-      for (ScoreDoc sd : meaning) {
-        fused.merge(sd.doc, w * sd.score / maxMeaning, Double::sum);
+      for (int i = 0; i < docs.length; i++) {
+        fused[i] = (1 - w) * word[i] / maxWord + w * (meaning[i] - minMeaning) / spanMeaning;
       }
     }
-    return fused.entrySet().stream()
-        .map(e -> new ScoreDoc(e.getKey(), e.getValue().floatValue()))
-        .sorted(Comparator.comparingDouble((ScoreDoc sd) -> sd.score).reversed().thenComparingInt(sd -> sd.doc))
-        .toArray(ScoreDoc[]::new);
+    if (System.getenv("HERALD_DEBUGX") != null) { System.err.println("words=" + byWords.length + " meaning=" + byMeaning.length + " union=" + docs.length); for (int i = 0; i < docs.length; i++) System.err.println(docs[i] + " " + word[i] + " " + meaning[i] + " " + fused[i] + " " + searcher.storedFields().document(docs[i]).get(Fields.PASSAGE_ID)); }
+    ScoreDoc[] out = new ScoreDoc[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      out[i] = new ScoreDoc(docs[i], (float) fused[i]);
+    }
+    Arrays.sort(out, Comparator.comparingDouble((ScoreDoc sd) -> sd.score).reversed().thenComparingInt(sd -> sd.doc));
+    return out;
+  }
+
+  /**
+   * Lifts each passage's score to a share of the best score of its article's passages: one passage of an
+   * article may match the question's words and another its meaning, and the article is then the answer.
+   */
+  private static void shareWithinArticle(String[] articles, double[] scores, double share) {
+    Map<String, Double> best = new HashMap<>();
+    for (int i = 0; i < scores.length; i++) {
+      best.merge(articles[i], scores[i], Math::max);
+    }
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = Math.max(scores[i], share * best.get(articles[i]));
+    }
+  }
+
+  private static String[] articleIds(IndexSearcher searcher, int[] docs) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    String[] out = new String[docs.length];
+    int leafIndex = -1;
+    SortedDocValues ids = null;
+    LeafReaderContext leaf = null;
+    for (int i = 0; i < docs.length; i++) {
+      int li = ReaderUtil.subIndex(docs[i], leaves);
+      if (li != leafIndex) {
+        leafIndex = li;
+        leaf = leaves.get(li);
+        ids = DocValues.getSorted(leaf.reader(), Fields.ARTICLE_ID);
+      }
+      int local = docs[i] - leaf.docBase;
+      out[i] = ids.advanceExact(local) ? ids.lookupOrd(ids.ordValue()).utf8ToString() : "#" + docs[i];
+    }
+    return out;
+  }
+
+  private void addReciprocalRanks(double[] scores, double[] fused) {
+    Integer[] order = new Integer[scores.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
+    for (int rank = 0; rank < order.length; rank++) {
+      fused[order[rank]] += 1.0 / (settings.rrfK() + rank + 1);
+    }
+  }
+
+  /** BM25 scores of {@code docs} (ascending ids) for {@code query}; 0 where it does not match. */
+  private static double[] wordScores(IndexSearcher searcher, Query query, int[] docs) throws IOException {
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    double[] out = new double[docs.length];
+    int leafIndex = -1;
+    Scorer scorer = null;
+    LeafReaderContext leaf = null;
+    for (int i = 0; i < docs.length; i++) {
+      int li = ReaderUtil.subIndex(docs[i], leaves);
+      if (li != leafIndex) {
+        leafIndex = li;
+        leaf = leaves.get(li);
+        scorer = weight.scorer(leaf);
+      }
+      if (scorer == null) {
+        continue;
+      }
+      int local = docs[i] - leaf.docBase;
+      int at = scorer.docID() < local ? scorer.iterator().advance(local) : scorer.docID();
+      if (at == local) {
+        out[i] = scorer.score();
+      }
+    }
+    return out;
+  }
+
+  /** Cosine scores (as k-NN reports them, (1 + cos) / 2) of {@code docs} (ascending ids); 0 without a vector. */
+  private static double[] vectorScores(IndexSearcher searcher, float[] vector, int[] docs) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    double[] out = new double[docs.length];
+    int leafIndex = -1;
+    FloatVectorValues values = null;
+    LeafReaderContext leaf = null;
+    for (int i = 0; i < docs.length; i++) {
+      int li = ReaderUtil.subIndex(docs[i], leaves);
+      if (li != leafIndex) {
+        leafIndex = li;
+        leaf = leaves.get(li);
+        values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+      }
+      if (values == null) {
+        continue;
+      }
+      int local = docs[i] - leaf.docBase;
+      int at = values.docID() < local ? values.advance(local) : values.docID();
+      if (at == local) {
+        out[i] = VectorSimilarityFunction.COSINE.compare(vector, values.vectorValue());
+      }
+    }
+    return out;
   }
 
   private Query bm25(List<String> terms, Query filter) {

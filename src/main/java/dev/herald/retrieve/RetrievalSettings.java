@@ -16,6 +16,8 @@ package dev.herald.retrieve;
  * @param fusion how hybrid retrieval combines the two rankings
  * @param rrfK the rank offset of reciprocal rank fusion (larger flattens the head of each list)
  * @param denseWeight the k-NN share of a weighted fusion
+ * @param articleEvidence in hybrid fusion, the share of the best score among its article's passages that
+ *     each passage gets on each side (0: none)
  */
 public record RetrievalSettings(
     float titleBoost,
@@ -28,16 +30,19 @@ public record RetrievalSettings(
     RetrievalMode mode,
     Fusion fusion,
     int rrfK,
-    float denseWeight) {
+    float denseWeight,
+    float articleEvidence) {
 
   /** The measured defaults. */
   public static RetrievalSettings defaults() {
-    return new RetrievalSettings(0.2f, 0.3f, 0.1f, 0.5f, 7f, 2, 50, RetrievalMode.BM25, Fusion.RRF, 60, 0.5f);
+    return new RetrievalSettings(0.2f, 0.3f, 0.1f, 0.5f, 7f, 2, 50, RetrievalMode.BM25, Fusion.WEIGHTED, 60, 0.5f, envFloat("HERALD_AE", 0.7f));
   }
+
+  static float envFloat(String k, float d) { String v = System.getenv(k); return v == null ? d : Float.parseFloat(v); }
 
   /** Returns a copy with another mode. */
   public RetrievalSettings withMode(RetrievalMode m) {
     return new RetrievalSettings(titleBoost, phraseBoost, recencyWeight, latestRecencyWeight, recencyHalfLifeDays, maxPerArticle,
-        candidates, m, fusion, rrfK, denseWeight);
+        candidates, m, fusion, rrfK, denseWeight, articleEvidence);
   }
 }
