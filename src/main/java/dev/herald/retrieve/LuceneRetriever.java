@@ -166,7 +166,6 @@ public final class LuceneRetriever {
         fused[i] = (1 - w) * word[i] / maxWord + w * (meaning[i] - minMeaning) / spanMeaning;
       }
     }
-    if (System.getenv("HERALD_DEBUGX") != null) { System.err.println("words=" + byWords.length + " meaning=" + byMeaning.length + " union=" + docs.length); for (int i = 0; i < docs.length; i++) System.err.println(docs[i] + " " + word[i] + " " + meaning[i] + " " + fused[i] + " " + searcher.storedFields().document(docs[i]).get(Fields.PASSAGE_ID)); }
     ScoreDoc[] out = new ScoreDoc[docs.length];
     for (int i = 0; i < docs.length; i++) {
       out[i] = new ScoreDoc(docs[i], (float) fused[i]);

@@ -35,10 +35,8 @@ public record RetrievalSettings(
 
   /** The measured defaults. */
   public static RetrievalSettings defaults() {
-    return new RetrievalSettings(0.2f, 0.3f, 0.1f, 0.5f, 7f, 2, 50, RetrievalMode.BM25, Fusion.WEIGHTED, 60, 0.5f, envFloat("HERALD_AE", 0.7f));
+    return new RetrievalSettings(0.2f, 0.3f, 0.1f, 0.5f, 7f, 2, 50, RetrievalMode.BM25, Fusion.WEIGHTED, 60, 0.5f, 0.7f);
   }
-
-  static float envFloat(String k, float d) { String v = System.getenv(k); return v == null ? d : Float.parseFloat(v); }
 
   /** Returns a copy with another mode. */
   public RetrievalSettings withMode(RetrievalMode m) {
