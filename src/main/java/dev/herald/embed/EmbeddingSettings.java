@@ -12,7 +12,7 @@ public record EmbeddingSettings(boolean enabled, InProcessModel model, int batch
 
   /** The measured defaults (see docs/EVALUATION.md). */
   public static EmbeddingSettings defaults() {
-    return new EmbeddingSettings(false, InProcessModel.ALL_MINILM_L6_V2_Q, 64, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    return new EmbeddingSettings(false, InProcessModel.BGE_SMALL_EN_V15_Q, 64, Math.max(1, Runtime.getRuntime().availableProcessors()));
   }
 
   /** Returns a copy with embedding switched on or off. */

@@ -35,7 +35,7 @@ public record RetrievalSettings(
 
   /** The measured defaults. */
   public static RetrievalSettings defaults() {
-    return new RetrievalSettings(0.2f, 0.3f, 0.1f, 0.5f, 7f, 2, 50, RetrievalMode.BM25, Fusion.WEIGHTED, 60, 0.5f, 0.7f);
+    return new RetrievalSettings(0.2f, 0.3f, 0.1f, 0.5f, 7f, 2, 50, RetrievalMode.BM25, Fusion.WEIGHTED, 60, 0.3f, 0.7f);
   }
 
   /** Returns a copy with another mode. */

@@ -58,7 +58,7 @@ class DenseRetrievalTest {
         int withVectors = s.count(new FieldExistsQuery(Fields.VECTOR));
 
         assertThat(withVectors).isEqualTo(index.stats().passages()).isPositive();
-        assertThat(index.embedding()).contains(new IndexEmbedding("all-minilm-l6-v2-q", 384));
+        assertThat(index.embedding()).contains(new IndexEmbedding("bge-small-en-v15-q", 384));
       } finally {
         index.release(s);
       }
@@ -112,14 +112,14 @@ class DenseRetrievalTest {
 
   @Test
   void should_refuse_another_model_with_a_reembed_message() throws IOException {
-    HeraldConfig bge = embedded.withEmbeddings(embedded.embeddings().withModel(InProcessModel.BGE_SMALL_EN_V15_Q));
+    HeraldConfig other = embedded.withEmbeddings(embedded.embeddings().withModel(InProcessModel.ALL_MINILM_L6_V2_Q));
 
-    assertThatThrownBy(() -> Herald.openWritable(bge).close())
+    assertThatThrownBy(() -> Herald.openWritable(other).close())
         .isInstanceOf(ReembedNeededException.class)
         .hasMessageContaining("re-embed needed")
-        .hasMessageContaining("all-minilm-l6-v2-q (384 dimensions)")
-        .hasMessageContaining("bge-small-en-v15-q");
-    try (Herald h = Herald.openForQuestions(bge.withRetrieval(bge.retrieval().withMode(RetrievalMode.HYBRID)), p -> {}, m -> {})) {
+        .hasMessageContaining("bge-small-en-v15-q (384 dimensions)")
+        .hasMessageContaining("all-minilm-l6-v2-q");
+    try (Herald h = Herald.openForQuestions(other.withRetrieval(other.retrieval().withMode(RetrievalMode.HYBRID)), p -> {}, m -> {})) {
       assertThatThrownBy(() -> h.search(SearchRequest.of(PARAPHRASE, 5, LATER)))
           .isInstanceOf(ReembedNeededException.class)
           .hasMessageContaining("re-embed needed");
