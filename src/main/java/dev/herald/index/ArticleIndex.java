@@ -174,8 +174,10 @@ public final class ArticleIndex implements Closeable {
     for (Article a : articles) {
       List<Passage> ps = splitter.split(a);
       split.add(ps);
-      for (Passage p : ps) {
-        texts.add(embeddingText(p));
+      if (embeddings.isPresent()) {
+        for (Passage p : ps) {
+          texts.add(embeddingText(p));
+        }
       }
     }
     List<float[]> vectors = embeddings.isPresent() ? embeddings.get().get().embedPassages(texts) : List.of();

@@ -92,15 +92,15 @@ public final class LuceneRetriever {
         return new Retrieval(parsed, weights, List.of(), unknown);
       }
       int n = Math.max(settings.candidates(), request.k());
-      ScoreDoc[] top = candidates(searcher, terms, vector, filter(parsed.window(), request.asOf(), request.sources()), n);
-      if (top.length == 0 && parsed.window().expression() != null) {
+      Candidates found = candidates(searcher, terms, vector, filter(parsed.window(), request.asOf(), request.sources()), n);
+      if (!found.matched() && parsed.window().expression() != null) {
         // A date in a question may name when something happened rather than when it was reported
         // ("on January 6, 2021"): when nothing was published in that window, search all of the past.
         TimeWindow open = new TimeWindow(null, request.asOf(), parsed.window().wantsLatest(), null);
         parsed = new ParsedQuestion(parsed.text(), parsed.searchText(), open);
-        top = candidates(searcher, terms, vector, filter(open, request.asOf(), request.sources()), n);
+        found = candidates(searcher, terms, vector, filter(open, request.asOf(), request.sources()), n);
       }
-      List<Hit> ranked = rerank(searcher, top, parsed.window(), request.asOf());
+      List<Hit> ranked = rerank(searcher, found.ranked(), parsed.window(), request.asOf());
       return new Retrieval(parsed, weights, cap(searcher, ranked, request.k()), unknown);
     } finally {
       index.release(searcher);
@@ -122,17 +122,29 @@ public final class LuceneRetriever {
     return weights;
   }
 
-  private ScoreDoc[] candidates(IndexSearcher searcher, List<String> terms, float[] vector, Query filter, int n)
+  /**
+   * Candidates before re-ranking.
+   *
+   * @param ranked best first
+   * @param matched whether the window holds a match: any passage for k-NN alone, a word match otherwise
+   *     (k-NN always finds the nearest passages, however far, so it cannot say that a window is wrong)
+   */
+  private record Candidates(ScoreDoc[] ranked, boolean matched) {}
+
+  private Candidates candidates(IndexSearcher searcher, List<String> terms, float[] vector, Query filter, int n)
       throws IOException {
     Query words = bm25(terms, filter);
     ScoreDoc[] byWords = settings.mode() == RetrievalMode.DENSE ? new ScoreDoc[0] : searcher.search(words, n).scoreDocs;
     if (settings.mode() == RetrievalMode.BM25) {
-      return byWords;
+      return new Candidates(byWords, byWords.length > 0);
     }
     // Only passages carry vectors, so the k-NN side needs no kind filter; the time and source filter is
     // applied during the graph search, not after it, so that k-NN returns n passages from the window.
     ScoreDoc[] byMeaning = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, n, filter), n).scoreDocs;
-    return settings.mode() == RetrievalMode.DENSE ? byMeaning : fuse(searcher, words, vector, byWords, byMeaning);
+    if (settings.mode() == RetrievalMode.DENSE) {
+      return new Candidates(byMeaning, byMeaning.length > 0);
+    }
+    return new Candidates(fuse(searcher, words, vector, byWords, byMeaning), byWords.length > 0);
   }
 
   /**
