@@ -4,6 +4,7 @@ import dev.herald.Herald;
 import dev.herald.config.ConfigException;
 import dev.herald.config.ConfigLoader;
 import dev.herald.config.HeraldConfig;
+import dev.herald.index.ReembedNeededException;
 import dev.herald.retrieve.RetrievalMode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -108,7 +109,8 @@ public final class HeraldCommand implements Runnable {
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
-          if (ex instanceof UsageException) {
+          // An index built for another mode or model is the user's to fix, like bad usage: no stack trace.
+          if (ex instanceof UsageException || ex instanceof ReembedNeededException) {
             err.println("herald: " + ex.getMessage());
             return 2;
           }

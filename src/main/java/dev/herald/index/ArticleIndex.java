@@ -256,7 +256,8 @@ public final class ArticleIndex implements Closeable {
     IndexEmbedding wanted = of(model);
     if (recorded.isEmpty()) {
       throw new ReembedNeededException("retrieval mode " + mode + " needs passage vectors, but the index at " + dir
-          + " has none: index again into a new --data folder with index.embeddings: true, or use --mode bm25");
+          + " has none: index again into a new --data folder with 'herald index --embeddings' (or index.embeddings: true),"
+          + " or use --mode bm25");
     }
     if (!recorded.get().equals(wanted)) {
       throw new ReembedNeededException(reembed(dir, recorded.get(), wanted));
