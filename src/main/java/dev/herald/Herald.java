@@ -15,6 +15,7 @@ import dev.herald.answer.Verifier;
 import dev.herald.config.HeraldConfig;
 import dev.herald.corpus.ArticleProblem;
 import dev.herald.corpus.ArticleReader;
+import dev.herald.embed.Embeddings;
 import dev.herald.index.ArticleIndex;
 import dev.herald.index.IndexStats;
 import dev.herald.index.IndexSummary;
@@ -58,15 +59,17 @@ public final class Herald implements Closeable {
   private final QuestionAnalysis analysis;
   private final Map<String, String> env;
   private final boolean writable;
+  private final Embeddings embeddings;
   private LlmComposer llm;
 
-  private Herald(HeraldConfig config, ArticleIndex index, boolean writable, Map<String, String> env) {
+  private Herald(HeraldConfig config, ArticleIndex index, boolean writable, Map<String, String> env, Embeddings embeddings) {
     this.config = config;
     this.index = index;
     this.writable = writable;
     this.env = env;
+    this.embeddings = embeddings;
     this.analysis = new QuestionAnalysis();
-    this.retriever = new LuceneRetriever(index, analysis, new TimeExpressions(config.zone()), config.retrieval());
+    this.retriever = new LuceneRetriever(index, analysis, new TimeExpressions(config.zone()), config.retrieval(), embeddings);
     this.composer = new ExtractiveComposer(analysis, new AttributionFinder(), config.answer());
     this.quoteSearch = new QuoteSearch(index, analysis);
     this.quoteAnswerer = new QuoteAnswerer(quoteSearch, config.answer().minQuoteIndexCoverage(), config.zone());
@@ -93,7 +96,9 @@ public final class Herald implements Closeable {
 
   /** Opens Herald with a writable index (created when missing), reading API keys from {@code env}. */
   public static Herald openWritable(HeraldConfig config, Map<String, String> env) throws IOException {
-    return new Herald(config, ArticleIndex.openWritable(config.indexDir(), PassageSplitter.standard()), true, env);
+    Embeddings embeddings = new Embeddings(config.embeddings());
+    Optional<Embeddings> forIndex = config.embeddings().enabled() ? Optional.of(embeddings) : Optional.empty();
+    return new Herald(config, ArticleIndex.openWritable(config.indexDir(), PassageSplitter.standard(), forIndex), true, env, embeddings);
   }
 
   /**
@@ -108,7 +113,7 @@ public final class Herald implements Closeable {
   public static Herald openForQuestions(
       HeraldConfig config, Map<String, String> env, Consumer<ArticleProblem> problems, Consumer<String> notices) throws IOException {
     if (ArticleIndex.exists(config.indexDir())) {
-      return new Herald(config, ArticleIndex.openReadOnly(config.indexDir()), false, env);
+      return new Herald(config, ArticleIndex.openReadOnly(config.indexDir()), false, env, new Embeddings(config.embeddings()));
     }
     return openForService(config, env, problems, notices);
   }
@@ -145,7 +150,8 @@ public final class Herald implements Closeable {
     if (!writable) {
       throw new IllegalStateException("opened read-only");
     }
-    return new Indexer(index, new ArticleReader()).index(paths, problems, progress);
+    return new Indexer(index, new ArticleReader(), Runtime.getRuntime().availableProcessors(), config.embeddings().batchSize())
+        .index(paths, problems, progress);
   }
 
   /**
@@ -236,6 +242,11 @@ public final class Herald implements Closeable {
     return index.newest(n, asOf);
   }
 
+  /** Whether the embedding model has been loaded (never in BM25 mode over an index without vectors). */
+  public boolean embeddingModelLoaded() {
+    return embeddings.isLoaded();
+  }
+
   /** What the index holds now. */
   public IndexStats stats() throws IOException {
     return index.stats();
@@ -249,6 +260,7 @@ public final class Herald implements Closeable {
         llm.close();
       }
     }
+    embeddings.close();
     index.close();
   }
 }

@@ -44,13 +44,17 @@ public final class Fixtures {
   /** A configuration whose data folder is {@code dir}/data. */
   public static HeraldConfig config(Path dir) {
     return new HeraldConfig(dir, dir.resolve("data"), dir.resolve("corpus"), ZoneOffset.UTC, 10,
-        RetrievalSettings.defaults(), AnswerSettings.defaults(), LlmSettings.defaults(), dev.herald.bot.TelegramSettings.defaults(),
-        dev.herald.ingest.IngestSettings.defaults(), java.util.List.of());
+        RetrievalSettings.defaults(), AnswerSettings.defaults());
   }
 
   /** Opens a writable Herald over a fresh temp-dir index holding the fixture articles. */
   public static Herald herald(Path dir) throws IOException {
-    Herald h = Herald.openWritable(config(dir));
+    return herald(dir, config(dir));
+  }
+
+  /** Opens a writable Herald with {@code config} over a fresh index holding the fixture articles. */
+  public static Herald herald(Path dir, HeraldConfig config) throws IOException {
+    Herald h = Herald.openWritable(config);
     h.index(List.of(writeArticles(dir)), p -> {
       throw new AssertionError("fixture article rejected: " + p);
     }, (a, b) -> {});

@@ -54,8 +54,7 @@ public final class NewsFixture {
   /** Settings for a Herald at {@code home} using these language model settings. */
   public static HeraldConfig config(Path home, LlmSettings llm) {
     return new HeraldConfig(home, home.resolve("data"), home.resolve("corpus"), ZoneOffset.UTC, 10,
-        RetrievalSettings.defaults(), AnswerSettings.defaults(), llm, dev.herald.bot.TelegramSettings.defaults(),
-        dev.herald.ingest.IngestSettings.defaults(), java.util.List.of());
+        RetrievalSettings.defaults(), AnswerSettings.defaults()).withLlm(llm);
   }
 
   /** Opens a writable Herald at {@code home} with the fixture articles indexed. */

@@ -6,10 +6,14 @@ import dev.herald.Herald;
 import dev.herald.config.HeraldConfig;
 import dev.herald.corpus.Article;
 import dev.herald.corpus.ArticleReader;
+import dev.herald.embed.EmbeddingSettings;
+import dev.herald.embed.PassageEmbedder;
+import dev.herald.index.ArticleIndex;
 import dev.herald.index.HeraldAnalyzer;
 import dev.herald.index.Passage;
 import dev.herald.index.PassageSplitter;
 import dev.herald.retrieve.QuestionAnalysis;
+import dev.herald.retrieve.RetrievalMode;
 import dev.herald.retrieve.SearchRequest;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -28,6 +32,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -49,7 +54,9 @@ import org.apache.lucene.store.FSDirectory;
  * The benchmark behind {@code herald bench}: builds a corpus of about N passages by repeating source
  * articles under distinct ids, then measures Herald's indexing against a bare Lucene IndexWriter over
  * the same passages, and {@code search}/{@code ask} latency against a bare BM25 top-10 query, warm and
- * in-process, plus peak heap.
+ * in-process, plus peak heap; all of that in BM25 mode without embeddings. Then, on a smaller corpus
+ * (embedding is two orders of magnitude slower than BM25 indexing), the bare embedding model's rate
+ * against Herald's indexing with embeddings, and hybrid {@code search}/{@code ask} latency.
  */
 public final class Bench {
 
@@ -65,8 +72,11 @@ public final class Bench {
     this.log = log;
   }
 
-  /** Runs the benchmark over {@code corpus} with {@code questions} as queries, in a scratch folder. */
-  public BenchReport run(Path corpus, int targetPassages, List<String> questions) throws IOException {
+  /**
+   * Runs the benchmark over {@code corpus} with {@code questions} as queries, in a scratch folder:
+   * BM25 at {@code targetPassages}, embeddings and hybrid at {@code embeddedPassages} (0 skips them).
+   */
+  public BenchReport run(Path corpus, int targetPassages, int embeddedPassages, List<String> questions) throws IOException {
     HeapSampler heap = new HeapSampler();
     Path work = Files.createTempDirectory("herald-bench");
     try {
@@ -78,7 +88,7 @@ public final class Bench {
       PassageSplitter splitter = PassageSplitter.standard();
       Path jsonl = work.resolve("bench.jsonl");
       List<String> passageTexts = new ArrayList<>();
-      int articles = writeRepeated(source, splitter, targetPassages, jsonl, passageTexts);
+      int articles = writeRepeated(source, splitter, targetPassages, jsonl, passageTexts, p -> p.text());
       log.accept("corpus: " + articles + " articles, " + passageTexts.size() + " passages from " + corpus);
       if (questions.isEmpty()) {
         questions = source.stream().map(Article::title).limit(200).toList();
@@ -87,7 +97,11 @@ public final class Bench {
       double luceneRate = bareIndex(work.resolve("bare"), passageTexts);
       log.accept(String.format(java.util.Locale.ROOT, "bare Lucene indexing: %.0f passages/s", luceneRate));
 
-      HeraldConfig cfg = base.withDataDir(work.resolve("data"));
+      // The BM25 figures stay comparable with earlier runs whatever the config's mode.
+      HeraldConfig cfg = base.withDataDir(work.resolve("data"))
+          .withRetrieval(base.retrieval().withMode(RetrievalMode.BM25))
+          .withEmbeddings(base.embeddings().withEnabled(false));
+      BenchReport bm25;
       try (Herald h = Herald.openWritable(cfg)) {
         long t0 = System.nanoTime();
         var summary = h.index(List.of(jsonl), p -> {}, (a, b) -> {});
@@ -98,12 +112,50 @@ public final class Bench {
         double[] search = time(qs, q -> h.search(SearchRequest.of(q, 10, now)));
         double[] ask = time(qs, q -> h.ask(q, now));
         double[] bare = bareQueries(work.resolve("bare"), qs);
-        return new BenchReport(summary.passages(), heraldRate, luceneRate,
-            pct(search, 50), pct(search, 95), pct(ask, 50), pct(ask, 95), pct(bare, 50), heap.peakMb());
+        bm25 = new BenchReport(summary.passages(), heraldRate, luceneRate,
+            pct(search, 50), pct(search, 95), pct(ask, 50), pct(ask, 95), pct(bare, 50), heap.peakMb(), null);
       }
+      if (embeddedPassages <= 0) {
+        return bm25;
+      }
+      DenseBenchReport dense = dense(work, source, splitter, embeddedPassages, questions);
+      return new BenchReport(bm25.passages(), bm25.indexPerS(), bm25.luceneIndexPerS(), bm25.searchP50Ms(), bm25.searchP95Ms(),
+          bm25.askP50Ms(), bm25.askP95Ms(), bm25.luceneQueryP50Ms(), heap.peakMb(), dense);
     } finally {
       heap.close();
       deleteTree(work);
+    }
+  }
+
+  private DenseBenchReport dense(Path work, List<Article> source, PassageSplitter splitter, int target, List<String> qs)
+      throws IOException {
+    Path jsonl = work.resolve("dense.jsonl");
+    List<String> texts = new ArrayList<>();
+    writeRepeated(source, splitter, target, jsonl, texts, ArticleIndex::embeddingText);
+    EmbeddingSettings es = base.embeddings().withEnabled(true);
+    double modelRate;
+    try (PassageEmbedder embedder = new PassageEmbedder(es)) {
+      // One batch first: the first call unpacks the tokenizer and warms the ONNX session.
+      embedder.embedPassages(texts.subList(0, Math.min(es.batchSize(), texts.size())));
+      long t0 = System.nanoTime();
+      for (int i = 0; i < texts.size(); i += es.batchSize()) {
+        embedder.embedPassages(texts.subList(i, Math.min(texts.size(), i + es.batchSize())));
+      }
+      modelRate = texts.size() / ((System.nanoTime() - t0) / 1e9);
+    }
+    log.accept(String.format(java.util.Locale.ROOT, "embedding model %s alone: %.0f passages/s", es.model().id(), modelRate));
+    HeraldConfig cfg = base.withDataDir(work.resolve("dense-data")).withEmbeddings(es)
+        .withRetrieval(base.retrieval().withMode(RetrievalMode.HYBRID));
+    try (Herald h = Herald.openWritable(cfg)) {
+      long t0 = System.nanoTime();
+      var summary = h.index(List.of(jsonl), p -> {}, (a, b) -> {});
+      double rate = summary.passages() / ((System.nanoTime() - t0) / 1e9);
+      log.accept(String.format(java.util.Locale.ROOT, "Herald indexing with embeddings: %.0f passages/s", rate));
+      Instant now = Instant.now();
+      double[] search = time(qs, q -> h.search(SearchRequest.of(q, 10, now)));
+      double[] ask = time(qs, q -> h.ask(q, now));
+      return new DenseBenchReport(summary.passages(), es.model().id(), modelRate, rate,
+          pct(search, 50), pct(search, 95), pct(ask, 50), pct(ask, 95));
     }
   }
 
@@ -119,6 +171,18 @@ public final class Bench {
     o.put("ask_p95_ms", round(r.askP95Ms()));
     o.put("lucene_query_p50_ms", round(r.luceneQueryP50Ms()));
     o.put("heap_peak_mb", round(r.heapPeakMb()));
+    if (r.dense() != null) {
+      DenseBenchReport d = r.dense();
+      ObjectNode n = o.putObject("dense");
+      n.put("passages", d.passages());
+      n.put("model", d.model());
+      n.put("model_per_s", round(d.modelPerS()));
+      n.put("index_per_s", round(d.indexPerS()));
+      n.put("hybrid_search_p50_ms", round(d.hybridSearchP50Ms()));
+      n.put("hybrid_search_p95_ms", round(d.hybridSearchP95Ms()));
+      n.put("hybrid_ask_p50_ms", round(d.hybridAskP50Ms()));
+      n.put("hybrid_ask_p95_ms", round(d.hybridAskP95Ms()));
+    }
     return o;
   }
 
@@ -126,7 +190,8 @@ public final class Bench {
     return Math.round(v * 1000) / 1000.0;
   }
 
-  private static int writeRepeated(List<Article> source, PassageSplitter splitter, int target, Path out, List<String> passages) throws IOException {
+  private static int writeRepeated(List<Article> source, PassageSplitter splitter, int target, Path out, List<String> passages,
+      Function<Passage, String> text) throws IOException {
     ObjectMapper json = new ObjectMapper();
     int articles = 0;
     try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
@@ -137,7 +202,7 @@ public final class Bench {
           }
           Article c = new Article(a.id() + "-r" + copy, a.title(), a.url() + "#r" + copy, a.source(), a.author(), a.published(), a.text());
           for (Passage p : splitter.split(c)) {
-            passages.add(p.text());
+            passages.add(text.apply(p));
           }
           ObjectNode o = json.createObjectNode();
           o.put("id", c.id()).put("title", c.title()).put("url", c.url()).put("source", c.source())

@@ -12,7 +12,9 @@ package dev.herald.bench;
  * @param askP95Ms 95th percentile {@code ask} latency
  * @param luceneQueryP50Ms median bare BM25 top-10 query latency over the bare index
  * @param heapPeakMb peak heap use over the run
+ * @param dense the embedding and hybrid figures, or {@code null} when that part was skipped
  */
 public record BenchReport(
     int passages, double indexPerS, double luceneIndexPerS, double searchP50Ms, double searchP95Ms,
-    double askP50Ms, double askP95Ms, double luceneQueryP50Ms, double heapPeakMb) {}
+    double askP50Ms, double askP95Ms, double luceneQueryP50Ms, double heapPeakMb,
+    DenseBenchReport dense) {}

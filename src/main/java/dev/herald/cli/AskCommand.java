@@ -25,6 +25,10 @@ final class AskCommand implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "DATE", description = "Answer as of this ISO date or date-time (default: now).")
   String asOf;
 
+  @Option(names = "--mode", paramLabel = "MODE",
+      description = "Retrieval mode instead of the configured one: bm25, dense or hybrid (dense and hybrid need an index built with embeddings).")
+  String mode;
+
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
@@ -37,7 +41,7 @@ final class AskCommand implements Callable<Integer> {
     if (question == null || question.isBlank()) {
       throw new UsageException("ask: the question is empty; try: herald ask \"Where did Trump and Putin meet?\"");
     }
-    HeraldConfig c = root.loadConfig();
+    HeraldConfig c = HeraldCommand.withMode(root.loadConfig(), mode, "ask");
     if (llm != null) {
       Provider p = Provider.byName(llm).orElseThrow(() -> new UsageException(
           "ask: --llm " + llm + " is not a provider (known: " + Provider.names() + ")"));

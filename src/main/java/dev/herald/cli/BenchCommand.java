@@ -29,6 +29,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--passages", defaultValue = "100000", description = "Passages to build (default: ${DEFAULT-VALUE}).")
   int passages;
 
+  @Option(names = "--embedded-passages", defaultValue = "4000",
+      description = "Passages to index with embeddings for the embedding and hybrid figures; 0 skips them (default: ${DEFAULT-VALUE}).")
+  int embeddedPassages;
+
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
@@ -36,6 +40,9 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (passages < 100) {
       throw new UsageException("bench: --passages must be at least 100");
+    }
+    if (embeddedPassages != 0 && embeddedPassages < 100) {
+      throw new UsageException("bench: --embedded-passages must be 0 (skip) or at least 100");
     }
     HeraldConfig c = root.loadConfig();
     Path shared = c.home().resolve("../shared/eval-data/realtimeqa");
@@ -48,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
         ? Jsonl.read(shared.resolve("questions-dev.jsonl"), RealTimeQaQuestion.class).stream().map(RealTimeQaQuestion::question).toList()
         : List.of();
     PrintWriter err = root.spec.commandLine().getErr();
-    BenchReport r = new Bench(c, m -> err.println("bench: " + m)).run(src, passages, questions);
+    BenchReport r = new Bench(c, m -> err.println("bench: " + m)).run(src, passages, embeddedPassages, questions);
     PrintWriter out = root.spec.commandLine().getOut();
     if (json) {
       out.println(JsonOutput.line(Bench.json(r)));
@@ -58,6 +65,13 @@ final class BenchCommand implements Callable<Integer> {
           + "bare BM25  p50 %.2f ms%nheap peak  %.0f MB%n",
           r.passages(), r.indexPerS(), r.luceneIndexPerS(), 100 * r.indexPerS() / r.luceneIndexPerS(),
           r.searchP50Ms(), r.searchP95Ms(), r.askP50Ms(), r.askP95Ms(), r.luceneQueryP50Ms(), r.heapPeakMb());
+      if (r.dense() != null) {
+        var d = r.dense();
+        out.printf(Locale.ROOT, "embedding  %d passages, %s: model alone %.0f passages/s, indexing with embeddings %.0f/s (%.0f%%)%n"
+            + "hybrid     search p50 %.2f ms  p95 %.2f ms%nhybrid ask p50 %.2f ms  p95 %.2f ms%n",
+            d.passages(), d.model(), d.modelPerS(), d.indexPerS(), 100 * d.indexPerS() / d.modelPerS(),
+            d.hybridSearchP50Ms(), d.hybridSearchP95Ms(), d.hybridAskP50Ms(), d.hybridAskP95Ms());
+      }
     }
     return 0;
   }

@@ -64,6 +64,10 @@ final class EvalCommand implements Runnable {
     @Option(names = "--k", defaultValue = "10", description = "Passages retrieved (default: ${DEFAULT-VALUE}).")
     int k;
 
+    @Option(names = "--mode", paramLabel = "MODE",
+        description = "Retrieval mode instead of the configured one: bm25, dense or hybrid (dense and hybrid need an index built with embeddings).")
+    String mode;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -72,7 +76,7 @@ final class EvalCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      HeraldConfig c = eval.root.loadConfig();
+      HeraldConfig c = HeraldCommand.withMode(eval.root.loadConfig(), mode, "eval");
       PrintWriter err = eval.spec.commandLine().getErr();
       List<RealTimeQaQuestion> qs = Jsonl.read(questionsFile(questions), RealTimeQaQuestion.class);
       RealTimeQaReport r;
@@ -108,6 +112,10 @@ final class EvalCommand implements Runnable {
     @Option(names = "--questions", required = true, paramLabel = "FILE", description = "Questions JSONL.")
     Path questions;
 
+    @Option(names = "--mode", paramLabel = "MODE",
+        description = "Retrieval mode instead of the configured one: bm25, dense or hybrid (dense and hybrid need an index built with embeddings).")
+    String mode;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -116,7 +124,7 @@ final class EvalCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      HeraldConfig c = eval.root.loadConfig();
+      HeraldConfig c = HeraldCommand.withMode(eval.root.loadConfig(), mode, "eval");
       List<WhoSaidQuestion> qs = Jsonl.read(questionsFile(questions), WhoSaidQuestion.class);
       WhoSaidReport r;
       try (Herald h = openExisting(c)) {

@@ -4,6 +4,8 @@ import dev.herald.Herald;
 import dev.herald.config.ConfigException;
 import dev.herald.config.ConfigLoader;
 import dev.herald.config.HeraldConfig;
+import dev.herald.index.ReembedNeededException;
+import dev.herald.retrieve.RetrievalMode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -88,6 +90,16 @@ public final class HeraldCommand implements Runnable {
     }
   }
 
+  /** Returns {@code c} with the retrieval mode named by a {@code --mode} option, or unchanged when it is {@code null}. */
+  static HeraldConfig withMode(HeraldConfig c, String mode, String command) {
+    if (mode == null) {
+      return c;
+    }
+    RetrievalMode m = RetrievalMode.byName(mode).orElseThrow(() -> new UsageException(
+        command + ": --mode " + mode + " is not a retrieval mode (known: " + RetrievalMode.names() + ")"));
+    return c.withRetrieval(c.retrieval().withMode(m));
+  }
+
   /** Opens Herald for answering questions, indexing the corpus first if there is no index. */
   Herald openForQuestions(HeraldConfig c) throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -100,7 +112,8 @@ public final class HeraldCommand implements Runnable {
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
-          if (ex instanceof UsageException) {
+          // An index built for another mode or model is the user's to fix, like bad usage: no stack trace.
+          if (ex instanceof UsageException || ex instanceof ReembedNeededException) {
             err.println("herald: " + ex.getMessage());
             return 2;
           }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -23,9 +24,16 @@ final class IndexCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to index.")
   List<Path> paths;
 
+  @Option(names = "--embeddings", negatable = true,
+      description = "Also store a vector for every passage (for --mode dense or hybrid); default: index.embeddings in the config.")
+  Boolean embeddings;
+
   @Override
   public Integer call() throws Exception {
     HeraldConfig c = root.loadConfig();
+    if (embeddings != null) {
+      c = c.withEmbeddings(c.embeddings().withEnabled(embeddings));
+    }
     List<Path> targets = paths == null || paths.isEmpty() ? List.of(c.corpusDir()) : paths;
     PrintWriter out = root.spec.commandLine().getOut();
     PrintWriter err = root.spec.commandLine().getErr();

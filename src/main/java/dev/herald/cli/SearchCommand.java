@@ -33,6 +33,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--source", paramLabel = "OUTLET", description = "Only this outlet (repeatable).")
   Set<String> sources;
 
+  @Option(names = "--mode", paramLabel = "MODE",
+      description = "Retrieval mode instead of the configured one: bm25, dense or hybrid (dense and hybrid need an index built with embeddings).")
+  String mode;
+
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
@@ -41,7 +45,7 @@ final class SearchCommand implements Callable<Integer> {
     if (k < 1 || k > 1000) {
       throw new UsageException("search: --k must be between 1 and 1000, not " + k);
     }
-    HeraldConfig c = root.loadConfig();
+    HeraldConfig c = HeraldCommand.withMode(root.loadConfig(), mode, "search");
     Instant at = AsOf.parse(asOf, c.zone(), root.clock);
     PrintWriter out = root.spec.commandLine().getOut();
     try (Herald h = root.openForQuestions(c)) {

@@ -13,6 +13,10 @@ import dev.herald.digest.DigestSettings;
 import dev.herald.ingest.IngestSettings;
 import dev.herald.ingest.Source;
 import dev.herald.ingest.SourceKind;
+import dev.herald.embed.EmbeddingSettings;
+import dev.herald.embed.InProcessModel;
+import dev.herald.retrieve.Fusion;
+import dev.herald.retrieve.RetrievalMode;
 import dev.herald.retrieve.RetrievalSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,8 +37,12 @@ import java.util.Set;
 public final class ConfigLoader {
 
   /** The YAML file's shape; every key is optional. */
-  record File(String data, String corpus, String timezone, Integer k, Retrieval retrieval, Answer answer, Llm llm,
+  record File(
+      String data, String corpus, String timezone, Integer k, Index index, Retrieval retrieval, Answer answer, Llm llm,
       Telegram telegram, Ingest ingest, List<SourceEntry> sources, Digest digest) {}
+
+  /** The {@code index:} section. */
+  record Index(Boolean embeddings, String embeddingModel, Integer embeddingBatch, Integer embeddingThreads) {}
 
   /** The {@code digest:} section. */
   record Digest(
@@ -53,7 +61,8 @@ public final class ConfigLoader {
   /** The {@code retrieval:} section. */
   record Retrieval(
       Float titleBoost, Float phraseBoost, Float recencyWeight, Float latestRecencyWeight,
-      Float recencyHalfLifeDays, Integer maxPerArticle, Integer candidates) {}
+      Float recencyHalfLifeDays, Integer maxPerArticle, Integer candidates, String mode, String fusion, Integer rrfK,
+      Float denseWeight, Float articleEvidence) {}
 
   /** The {@code answer:} section. */
   record Answer(Integer maxSentences, Integer passagesConsidered, Double minCoverage, Double minQuoteCoverage, Double minQuoteIndexCoverage) {}
@@ -83,7 +92,7 @@ public final class ConfigLoader {
    */
   public HeraldConfig load(Path home, Path file, Map<String, String> env) throws ConfigException {
     Path path = file != null ? file : home.resolve("config/herald.yaml");
-    File f = new File(null, null, null, null, null, null, null, null, null, null, null);
+    File f = new File(null, null, null, null, null, null, null, null, null, null, null, null);
     if (Files.exists(path)) {
       try {
         File read = yaml.readValue(path.toFile(), File.class);
@@ -112,12 +121,20 @@ public final class ConfigLoader {
       throw new ConfigException(path + ": timezone '" + f.timezone() + "' is not an IANA zone name such as Europe/Kyiv");
     }
     RetrievalSettings rd = RetrievalSettings.defaults();
-    Retrieval r = f.retrieval() == null ? new Retrieval(null, null, null, null, null, null, null) : f.retrieval();
+    Retrieval r = f.retrieval() == null ? new Retrieval(null, null, null, null, null, null, null, null, null, null, null, null) : f.retrieval();
     RetrievalSettings retrieval = new RetrievalSettings(
         or(r.titleBoost(), rd.titleBoost()), or(r.phraseBoost(), rd.phraseBoost()),
         or(r.recencyWeight(), rd.recencyWeight()), or(r.latestRecencyWeight(), rd.latestRecencyWeight()),
         or(r.recencyHalfLifeDays(), rd.recencyHalfLifeDays()), or(r.maxPerArticle(), rd.maxPerArticle()),
-        or(r.candidates(), rd.candidates()));
+        or(r.candidates(), rd.candidates()), mode(path, r.mode(), rd.mode()),
+        r.fusion() == null ? rd.fusion() : Fusion.byName(r.fusion()).orElseThrow(() -> new ConfigException(
+            path + ": retrieval.fusion '" + r.fusion() + "' is unknown (known: " + Fusion.names() + ")")),
+        or(r.rrfK(), rd.rrfK()), or(r.denseWeight(), rd.denseWeight()), or(r.articleEvidence(), rd.articleEvidence()));
+    if (retrieval.rrfK() < 1 || retrieval.denseWeight() < 0 || retrieval.denseWeight() > 1
+        || retrieval.articleEvidence() < 0 || retrieval.articleEvidence() > 1) {
+      throw new ConfigException(path + ": retrieval.rrf-k must be at least 1, dense-weight and article-evidence between 0 and 1");
+    }
+    EmbeddingSettings embeddings = embeddings(path, f.index(), retrieval.mode());
     AnswerSettings ad = AnswerSettings.defaults();
     Answer a = f.answer() == null ? new Answer(null, null, null, null, null) : f.answer();
     AnswerSettings answer = new AnswerSettings(
@@ -130,7 +147,35 @@ public final class ConfigLoader {
     }
     LlmSettings llm = llm(path, f.llm(), env);
     return new HeraldConfig(home, data, home.resolve(or(f.corpus(), "corpus")), zone, k, retrieval, answer, llm,
-        telegram(f.telegram(), env, path), ingest(path, f.ingest()), sources(path, home, f.sources()), digest(path, f.digest()));
+        telegram(f.telegram(), env, path), ingest(path, f.ingest()), sources(path, home, f.sources()), digest(path, f.digest()),
+        embeddings);
+  }
+
+  private static RetrievalMode mode(Path path, String name, RetrievalMode fallback) throws ConfigException {
+    if (name == null) {
+      return fallback;
+    }
+    return RetrievalMode.byName(name).orElseThrow(() -> new ConfigException(
+        path + ": retrieval.mode '" + name + "' is unknown (known: " + RetrievalMode.names() + ")"));
+  }
+
+  // Unless set, passages are embedded exactly when the configured mode will search their vectors.
+  private static EmbeddingSettings embeddings(Path path, Index i, RetrievalMode mode) throws ConfigException {
+    EmbeddingSettings d = EmbeddingSettings.defaults().withEnabled(mode.needsVectors());
+    if (i == null) {
+      return d;
+    }
+    InProcessModel model = d.model();
+    if (i.embeddingModel() != null) {
+      model = InProcessModel.byId(i.embeddingModel()).orElseThrow(() -> new ConfigException(
+          path + ": index.embedding-model '" + i.embeddingModel() + "' is unknown (known: " + InProcessModel.ids() + ")"));
+    }
+    EmbeddingSettings s = new EmbeddingSettings(or(i.embeddings(), d.enabled()), model,
+        or(i.embeddingBatch(), d.batchSize()), or(i.embeddingThreads(), d.threads()));
+    if (s.batchSize() < 1 || s.threads() < 1) {
+      throw new ConfigException(path + ": index.embedding-batch and index.embedding-threads must be at least 1");
+    }
+    return s;
   }
 
   private static LlmSettings llm(Path path, Llm l, Map<String, String> env) throws ConfigException {

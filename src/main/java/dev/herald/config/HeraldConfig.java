@@ -3,6 +3,7 @@ package dev.herald.config;
 import dev.herald.answer.AnswerSettings;
 import dev.herald.bot.TelegramSettings;
 import dev.herald.digest.DigestSettings;
+import dev.herald.embed.EmbeddingSettings;
 import dev.herald.ingest.IngestSettings;
 import dev.herald.ingest.Source;
 import dev.herald.llm.LlmSettings;
@@ -27,23 +28,18 @@ import java.util.List;
  * @param ingest how live news is fetched
  * @param sources the feeds, pages and folders live news is taken from
  * @param digest updates, timelines, digests and chat-state retention
+ * @param embeddings whether passages get vectors at index time, and from which model
  */
 public record HeraldConfig(
     Path home, Path dataDir, Path corpusDir, ZoneId zone, int k, RetrievalSettings retrieval, AnswerSettings answer,
-    LlmSettings llm, TelegramSettings telegram, IngestSettings ingest, List<Source> sources, DigestSettings digest) {
+    LlmSettings llm, TelegramSettings telegram, IngestSettings ingest, List<Source> sources, DigestSettings digest,
+    EmbeddingSettings embeddings) {
 
-  /** Settings with default digest settings. */
-  public HeraldConfig(
-      Path home, Path dataDir, Path corpusDir, ZoneId zone, int k, RetrievalSettings retrieval, AnswerSettings answer,
-      LlmSettings llm, TelegramSettings telegram, IngestSettings ingest, List<Source> sources) {
-    this(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, DigestSettings.defaults());
-  }
-
-  /** Settings with the given basics and defaults for the language model, the bot and ingestion (no sources). */
+  /** Settings with the given basics and defaults for everything else (no language model, no sources, no vectors). */
   public HeraldConfig(
       Path home, Path dataDir, Path corpusDir, ZoneId zone, int k, RetrievalSettings retrieval, AnswerSettings answer) {
     this(home, dataDir, corpusDir, zone, k, retrieval, answer, LlmSettings.defaults(), TelegramSettings.defaults(),
-        IngestSettings.defaults(), List.of());
+        IngestSettings.defaults(), List.of(), DigestSettings.defaults(), EmbeddingSettings.defaults());
   }
 
   /** The index folder inside the data folder. */
@@ -53,31 +49,37 @@ public record HeraldConfig(
 
   /** Returns a copy with another data folder. */
   public HeraldConfig withDataDir(Path dir) {
-    return new HeraldConfig(home, dir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest);
+    return new HeraldConfig(home, dir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, embeddings);
   }
 
   /** Returns a copy with other retrieval settings. */
   public HeraldConfig withRetrieval(RetrievalSettings r) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, r, answer, llm, telegram, ingest, sources, digest);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, r, answer, llm, telegram, ingest, sources, digest, embeddings);
   }
 
   /** Returns a copy with other language model settings. */
   public HeraldConfig withLlm(LlmSettings l) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, l, telegram, ingest, sources, digest);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, l, telegram, ingest, sources, digest, embeddings);
   }
 
   /** Returns a copy with other Telegram settings. */
   public HeraldConfig withTelegram(TelegramSettings t) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, t, ingest, sources, digest);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, t, ingest, sources, digest, embeddings);
   }
 
   /** Returns a copy with other ingest settings and sources. */
   public HeraldConfig withIngest(IngestSettings settings, List<Source> list) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, settings, List.copyOf(list), digest);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, settings, List.copyOf(list),
+        digest, embeddings);
   }
 
   /** Returns a copy with other digest settings. */
   public HeraldConfig withDigest(DigestSettings d) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, d);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, d, embeddings);
+  }
+
+  /** Returns a copy with other embedding settings. */
+  public HeraldConfig withEmbeddings(EmbeddingSettings e) {
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, e);
   }
 }

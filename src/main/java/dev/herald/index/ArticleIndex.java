@@ -1,6 +1,8 @@
 package dev.herald.index;
 
 import dev.herald.corpus.Article;
+import dev.herald.embed.Embeddings;
+import dev.herald.embed.InProcessModel;
 import dev.herald.quotes.Quote;
 import dev.herald.quotes.QuoteExtractor;
 import java.io.Closeable;
@@ -10,10 +12,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -24,6 +30,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -38,6 +45,9 @@ import org.apache.lucene.util.BytesRef;
  * Readers come from one {@link SearcherManager}, refreshed after writes (near-real-time when a writer
  * is open). Nothing is visible to a new process until {@link #commit()}, and a crash before it leaves
  * the last commit intact.
+ * When embeddings are on, every passage also carries a dense vector, and each commit records the model
+ * and dimension, so that a later model change is refused with a "re-embed" message instead of mixing
+ * incomparable vectors.
  */
 public final class ArticleIndex implements Closeable {
 
@@ -47,18 +57,32 @@ public final class ArticleIndex implements Closeable {
   private final PassageSplitter splitter;
   private final QuoteExtractor quotes;
   private final Analyzer analyzer;
+  private final Optional<Embeddings> embeddings;
+  private final Path dir;
 
-  private ArticleIndex(Directory directory, IndexWriter writer, SearcherManager searchers, PassageSplitter splitter, Analyzer analyzer) {
+  private ArticleIndex(Path dir, Directory directory, IndexWriter writer, SearcherManager searchers, PassageSplitter splitter,
+      Analyzer analyzer, Optional<Embeddings> embeddings) {
+    this.dir = dir;
     this.directory = directory;
     this.writer = writer;
     this.searchers = searchers;
     this.splitter = splitter;
     this.quotes = QuoteExtractor.standard();
     this.analyzer = analyzer;
+    this.embeddings = embeddings;
   }
 
-  /** Opens (creating if needed) the index at {@code dir} for reading and writing. */
+  /** Opens (creating if needed) the index at {@code dir} for reading and writing, without passage vectors. */
   public static ArticleIndex openWritable(Path dir, PassageSplitter splitter) throws IOException {
+    return openWritable(dir, splitter, Optional.empty());
+  }
+
+  /**
+   * Opens (creating if needed) the index at {@code dir} for reading and writing; with {@code embeddings},
+   * every passage added gets a vector from that model. Refuses, with a message naming the fix, to mix
+   * passages with and without vectors or vectors of two models.
+   */
+  public static ArticleIndex openWritable(Path dir, PassageSplitter splitter, Optional<Embeddings> embeddings) throws IOException {
     Files.createDirectories(dir);
     Directory directory = FSDirectory.open(dir);
     Analyzer analyzer = new HeraldAnalyzer();
@@ -67,15 +91,53 @@ public final class ArticleIndex implements Closeable {
     cfg.setRAMBufferSizeMB(64);
     cfg.setCommitOnClose(false);
     IndexWriter writer = new IndexWriter(directory, cfg);
+    try {
+      checkWritable(dir, writer, embeddings);
+    } catch (ReembedNeededException e) {
+      writer.rollback();
+      directory.close();
+      throw e;
+    }
     SearcherManager searchers = new SearcherManager(writer, new SearcherFactory());
-    return new ArticleIndex(directory, writer, searchers, splitter, analyzer);
+    return new ArticleIndex(dir, directory, writer, searchers, splitter, analyzer, embeddings);
+  }
+
+  private static void checkWritable(Path dir, IndexWriter writer, Optional<Embeddings> embeddings) {
+    Map<String, String> data = new HashMap<>();
+    writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+    Optional<IndexEmbedding> recorded = IndexEmbedding.fromCommitData(data);
+    boolean empty = writer.getDocStats().numDocs == 0;
+    if (embeddings.isPresent()) {
+      IndexEmbedding wanted = of(embeddings.get().settings().model());
+      if (recorded.isPresent() && !recorded.get().equals(wanted)) {
+        throw new ReembedNeededException(reembed(dir, recorded.get(), wanted));
+      }
+      if (recorded.isEmpty() && !empty) {
+        throw new ReembedNeededException("the index at " + dir + " holds passages without vectors; re-embed needed: "
+            + "index everything again into a new --data folder (or delete " + dir + ") with index.embeddings: true");
+      }
+    } else if (recorded.isPresent() && !empty) {
+      throw new ReembedNeededException("the index at " + dir + " holds passage vectors of " + recorded.get()
+          + "; adding passages without vectors would hide them from dense search: set index.embeddings: true "
+          + "(index.embedding-model: " + recorded.get().model() + "), or index into a new --data folder");
+    }
+  }
+
+  static String reembed(Path dir, IndexEmbedding recorded, IndexEmbedding wanted) {
+    return "the index at " + dir + " was embedded with " + recorded + " but the configuration asks for " + wanted
+        + "; re-embed needed: index everything again into a new --data folder (or delete " + dir
+        + "), or set index.embedding-model: " + recorded.model();
+  }
+
+  private static IndexEmbedding of(InProcessModel model) {
+    return new IndexEmbedding(model.id(), model.dimension());
   }
 
   /** Opens an existing index at {@code dir} for reading only; no lock is taken. */
   public static ArticleIndex openReadOnly(Path dir) throws IOException {
     Directory directory = FSDirectory.open(dir);
     SearcherManager searchers = new SearcherManager(directory, new SearcherFactory());
-    return new ArticleIndex(directory, null, searchers, PassageSplitter.standard(), new HeraldAnalyzer());
+    return new ArticleIndex(dir, directory, null, searchers, PassageSplitter.standard(), new HeraldAnalyzer(), Optional.empty());
   }
 
   /** Returns whether a committed index exists at {@code dir}. */
@@ -98,23 +160,108 @@ public final class ArticleIndex implements Closeable {
    * held under its id with both, as one block; returns the passage count.
    */
   public int add(Article article) throws IOException {
+    return add(List.of(article));
+  }
+
+  /**
+   * Adds several articles like {@link #add(Article)}; with embeddings on, all their passages are
+   * embedded in one batch first. Returns the passage count.
+   */
+  public int add(List<Article> articles) throws IOException {
     requireWritable();
-    List<Passage> passages = splitter.split(article);
-    List<Document> docs = new ArrayList<>(passages.size());
-    for (Passage p : passages) {
-      docs.add(toDocument(p));
+    List<List<Passage>> split = new ArrayList<>(articles.size());
+    List<String> texts = new ArrayList<>();
+    for (Article a : articles) {
+      List<Passage> ps = splitter.split(a);
+      split.add(ps);
+      if (embeddings.isPresent()) {
+        for (Passage p : ps) {
+          texts.add(embeddingText(p));
+        }
+      }
     }
-    for (Quote q : quotes.extract(article)) {
-      docs.add(toDocument(q));
+    List<float[]> vectors = embeddings.isPresent() ? embeddings.get().get().embedPassages(texts) : List.of();
+    int v = 0;
+    int passages = 0;
+    for (int i = 0; i < articles.size(); i++) {
+      Article article = articles.get(i);
+      List<Document> docs = new ArrayList<>(split.get(i).size());
+      for (Passage p : split.get(i)) {
+        Document d = toDocument(p);
+        if (embeddings.isPresent()) {
+          d.add(new KnnFloatVectorField(Fields.VECTOR, vectors.get(v++), VectorSimilarityFunction.COSINE));
+        }
+        docs.add(d);
+      }
+      for (Quote q : quotes.extract(article)) {
+        docs.add(toDocument(q));
+      }
+      writer.updateDocuments(new Term(Fields.ARTICLE_ID, article.id()), docs);
+      passages += split.get(i).size();
     }
-    writer.updateDocuments(new Term(Fields.ARTICLE_ID, article.id()), docs);
-    return passages.size();
+    return passages;
+  }
+
+  /** The text a passage's vector is made from: its headline gives a short passage its topic. */
+  public static String embeddingText(Passage p) {
+    return p.title() + "\n" + p.text();
+  }
+
+  /** Whether passages added now get vectors. */
+  public boolean embedsPassages() {
+    return embeddings.isPresent();
   }
 
   /** Makes everything added so far durable and visible to other processes, atomically. */
   public void commit() throws IOException {
     requireWritable();
+    if (embeddings.isPresent()) {
+      writer.setLiveCommitData(of(embeddings.get().settings().model()).toCommitData().entrySet());
+    }
     writer.commit();
+  }
+
+  /**
+   * The model the passage vectors were made with: for a writable index, what its commits record or will
+   * record; for a read-only one, what the commit being read records. Empty when there are no vectors.
+   */
+  public Optional<IndexEmbedding> embedding() throws IOException {
+    if (writer != null) {
+      if (embeddings.isPresent()) {
+        return Optional.of(of(embeddings.get().settings().model()));
+      }
+      Map<String, String> data = new HashMap<>();
+      writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+      return IndexEmbedding.fromCommitData(data);
+    }
+    IndexSearcher s = acquire();
+    try {
+      return IndexEmbedding.fromCommitData(((DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData());
+    } finally {
+      release(s);
+    }
+  }
+
+  /** Where the index lives, for messages. */
+  public Path dir() {
+    return dir;
+  }
+
+  /**
+   * Fails with a clear message unless the passage vectors were made with {@code model}, so that a query
+   * vector is never compared with vectors of another model.
+   */
+  public void requireEmbedding(InProcessModel model, String mode) throws IOException {
+    Optional<IndexEmbedding> recorded = embedding();
+    IndexEmbedding wanted = of(model);
+    if (recorded.isEmpty()) {
+      throw new ReembedNeededException("retrieval mode " + mode + " needs passage vectors, but the index at " + dir
+          + " has none: index again into a new --data folder with 'herald index --embeddings' (or index.embeddings: true),"
+          + " or use --mode bm25");
+    }
+    if (!recorded.get().equals(wanted)) {
+      throw new ReembedNeededException(reembed(dir, recorded.get(), wanted));
+    }
   }
 
   /** Makes recent writes visible to this process's searchers. */

@@ -27,6 +27,13 @@ public final class Fields {
   /** Character offset of the passage in its article's text, stored. */
   public static final String START = "start";
 
+  /** Dense vector of a passage (passages only, when embeddings are on), compared by cosine. */
+  public static final String VECTOR = "vector";
+  /** Commit user-data key naming the model the passage vectors were made with. */
+  public static final String COMMIT_EMBEDDING_MODEL = "herald.embedding.model";
+  /** Commit user-data key holding the vectors' dimension. */
+  public static final String COMMIT_EMBEDDING_DIMENSION = "herald.embedding.dimension";
+
   /** Document kind: {@link #KIND_PASSAGE} or {@link #KIND_QUOTE}. */
   public static final String KIND = "kind";
   /** Kind of a passage document. */

@@ -6,6 +6,7 @@ import dev.herald.corpus.ArticleReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -39,21 +40,83 @@ public final class Indexer {
   private final ArticleIndex index;
   private final ArticleReader reader;
   private final int threads;
+  private final int batchSize;
 
   /** Creates an indexer writing into {@code index} with one worker per processor. */
   public Indexer(ArticleIndex index, ArticleReader reader) {
-    this(index, reader, Runtime.getRuntime().availableProcessors());
+    this(index, reader, Runtime.getRuntime().availableProcessors(), 64);
   }
 
-  /** Creates an indexer writing into {@code index} with {@code threads} workers. */
-  public Indexer(ArticleIndex index, ArticleReader reader, int threads) {
+  /**
+   * Creates an indexer writing into {@code index} with {@code threads} workers; with embeddings on,
+   * about {@code batchSize} passages are embedded together instead (the model has its own pool).
+   */
+  public Indexer(ArticleIndex index, ArticleReader reader, int threads, int batchSize) {
     this.index = index;
     this.reader = reader;
     this.threads = Math.max(1, threads);
+    this.batchSize = Math.max(1, batchSize);
   }
 
   /** Indexes everything under {@code paths}; problems go to {@code problems}, progress to {@code progress}. */
   public IndexSummary index(List<Path> paths, Consumer<ArticleProblem> problems, Progress progress) throws IOException {
+    return index.embedsPassages() ? inBatches(paths, problems, progress) : inParallel(paths, problems, progress);
+  }
+
+  // A rough passage length, only to size embedding batches before the articles are split.
+  private static final int PASSAGE_CHARS_ESTIMATE = 1_200;
+
+  /** With embeddings: articles wait until a batch's worth of passages can be embedded together. */
+  private IndexSummary inBatches(List<Path> paths, Consumer<ArticleProblem> problems, Progress progress) throws IOException {
+    long t0 = System.nanoTime();
+    int[] counts = new int[3]; // articles, passages, skipped
+    List<Article> pending = new ArrayList<>();
+    int[] pendingPassages = new int[1];
+    try {
+      reader.read(
+          paths,
+          article -> {
+            pending.add(article);
+            pendingPassages[0] += Math.max(1, article.text().length() / PASSAGE_CHARS_ESTIMATE);
+            if (pendingPassages[0] >= batchSize) {
+              flush(pending, counts, progress);
+              pendingPassages[0] = 0;
+            }
+          },
+          problem -> {
+            counts[2]++;
+            problems.accept(problem);
+          });
+      flush(pending, counts, progress);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    index.commit();
+    index.refresh();
+    return new IndexSummary(counts[0], counts[1], counts[2], (System.nanoTime() - t0) / 1e9);
+  }
+
+  private void flush(List<Article> pending, int[] counts, Progress progress) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    try {
+      counts[1] += index.add(pending);
+      for (int i = 0; i < pending.size(); i++) {
+        counts[0]++;
+        if (counts[0] % COMMIT_EVERY == 0) {
+          index.commit();
+        }
+      }
+      progress.update(counts[0], counts[1]);
+      pending.clear();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Without embeddings: one task per article on the pool. */
+  private IndexSummary inParallel(List<Path> paths, Consumer<ArticleProblem> problems, Progress progress) throws IOException {
     long t0 = System.nanoTime();
     AtomicInteger articles = new AtomicInteger();
     AtomicInteger passages = new AtomicInteger();

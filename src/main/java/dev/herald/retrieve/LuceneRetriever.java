@@ -1,5 +1,6 @@
 package dev.herald.retrieve;
 
+import dev.herald.embed.Embeddings;
 import dev.herald.index.ArticleIndex;
 import dev.herald.index.Fields;
 import java.io.IOException;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -27,21 +30,25 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Retrieves passages with BM25 over title and text, restricted to what was published before the
- * question's as-of moment and inside the time window its words name (plus a day for reporting lag), then re-ranked with a recency
- * prior (stronger for "latest" questions) and capped at a few passages per article. When the window a
- * question names holds no match at all, the window is dropped (the as-of bound stays).
+ * Retrieves passages with BM25 over title and text, k-NN over passage vectors, or both fused (the
+ * configured {@link RetrievalMode}), restricted to what was published before the question's as-of moment
+ * and inside the time window its words name (plus a day for reporting lag); the same filter applies to
+ * both sides. The candidates are then re-ranked with a recency prior (stronger for "latest" questions)
+ * and capped at a few passages per article. When the window a question names holds no match at all,
+ * the window is dropped (the as-of bound stays).
  */
 public final class LuceneRetriever {
 
@@ -51,13 +58,16 @@ public final class LuceneRetriever {
   private final QuestionAnalysis analysis;
   private final TimeExpressions time;
   private final RetrievalSettings settings;
+  private final Embeddings embeddings;
 
-  /** Creates a retriever over {@code index}. */
-  public LuceneRetriever(ArticleIndex index, QuestionAnalysis analysis, TimeExpressions time, RetrievalSettings settings) {
+  /** Creates a retriever over {@code index}; {@code embeddings} is loaded only by the dense and hybrid modes. */
+  public LuceneRetriever(
+      ArticleIndex index, QuestionAnalysis analysis, TimeExpressions time, RetrievalSettings settings, Embeddings embeddings) {
     this.index = index;
     this.analysis = analysis;
     this.time = time;
     this.settings = settings;
+    this.embeddings = embeddings;
   }
 
   /** Parses the request's question and returns the top passages for it. */
@@ -73,6 +83,12 @@ public final class LuceneRetriever {
       // A question made only of question words still deserves a search over what it said.
       terms = analysis.documentTerms(parsed.searchText());
     }
+    RetrievalMode mode = settings.mode();
+    float[] vector = null;
+    if (mode.needsVectors() && !terms.isEmpty()) {
+      index.requireEmbedding(embeddings.settings().model(), mode.id());
+      vector = embeddings.get().embedQuery(parsed.searchText());
+    }
     IndexSearcher searcher = index.acquire();
     try {
       Set<String> unknown = new HashSet<>();
@@ -81,16 +97,15 @@ public final class LuceneRetriever {
         return new Retrieval(parsed, weights, List.of(), unknown);
       }
       int n = Math.max(settings.candidates(), request.k());
-      TopDocs top = searcher.search(buildQuery(terms, parsed.window(), request.asOf(), request.sources()), n);
-      if (top.scoreDocs.length == 0 && parsed.window().expression() != null) {
+      Candidates found = candidates(searcher, terms, vector, filter(parsed.window(), request.asOf(), request.sources()), n);
+      if (!found.matched() && parsed.window().expression() != null) {
         // A date in a question may name when something happened rather than when it was reported
         // ("on January 6, 2021"): when nothing was published in that window, search all of the past.
         TimeWindow open = new TimeWindow(null, request.asOf(), parsed.window().wantsLatest(), null);
         parsed = new ParsedQuestion(parsed.text(), parsed.searchText(), open);
-        top = searcher.search(buildQuery(terms, open, request.asOf(), request.sources()), n);
+        found = candidates(searcher, terms, vector, filter(open, request.asOf(), request.sources()), n);
       }
-      top = withProximity(searcher, top, terms);
-      List<Hit> ranked = rerank(searcher, top, parsed.window(), request.asOf());
+      List<Hit> ranked = rerank(searcher, found.ranked(), parsed.window(), request.asOf());
       return new Retrieval(parsed, weights, cap(searcher, ranked, request.k()), unknown);
     } finally {
       index.release(searcher);
@@ -113,42 +128,188 @@ public final class LuceneRetriever {
   }
 
   /**
-   * Adds the phrase-proximity score (adjacent question words within three positions of each other) to
-   * the BM25 candidates. Scoring positions only for the candidates, rather than inside the main query,
-   * keeps the first pass as cheap as a plain BM25 query; the sum is the same for every candidate.
+   * Candidates before re-ranking.
+   *
+   * @param ranked best first
+   * @param matched whether the window holds a match: any passage for k-NN alone, a word match otherwise
+   *     (k-NN always finds the nearest passages, however far, so it cannot say that a window is wrong)
    */
-  private TopDocs withProximity(IndexSearcher searcher, TopDocs top, List<String> terms) throws IOException {
-    if (settings.phraseBoost() <= 0 || top.scoreDocs.length == 0) {
-      return top;
+  private record Candidates(ScoreDoc[] ranked, boolean matched) {}
+
+  private Candidates candidates(IndexSearcher searcher, List<String> terms, float[] vector, Query filter, int n)
+      throws IOException {
+    Query words = bm25(terms, filter);
+    ScoreDoc[] byWords = settings.mode() == RetrievalMode.DENSE ? new ScoreDoc[0] : searcher.search(words, n).scoreDocs;
+    if (settings.mode() == RetrievalMode.BM25) {
+      return new Candidates(byWords, byWords.length > 0);
     }
-    BooleanQuery.Builder pairs = new BooleanQuery.Builder();
-    int n = 0;
-    for (int i = 0; i + 1 < terms.size(); i++) {
-      if (!terms.get(i).equals(terms.get(i + 1))) {
-        pairs.add(new BoostQuery(new PhraseQuery(3, Fields.TEXT, terms.get(i), terms.get(i + 1)), settings.phraseBoost()),
-            BooleanClause.Occur.SHOULD);
-        n++;
-      }
+    // Only passages carry vectors, so the k-NN side needs no kind filter; the time and source filter is
+    // applied during the graph search, not after it, so that k-NN returns n passages from the window.
+    ScoreDoc[] byMeaning = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, n, filter), n).scoreDocs;
+    if (settings.mode() == RetrievalMode.DENSE) {
+      return new Candidates(byMeaning, byMeaning.length > 0);
     }
-    if (n == 0) {
-      return top;
-    }
-    return new QueryRescorer(pairs.build()) {
-      @Override
-      protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
-        return firstPassScore + (secondPassMatches ? secondPassScore : 0f);
-      }
-    }.rescore(searcher, top, top.scoreDocs.length);
+    return new Candidates(fuse(searcher, words, vector, byWords, byMeaning), byWords.length > 0);
   }
 
-  private Query buildQuery(List<String> terms, TimeWindow window, Instant asOf, Set<String> sources) {
+  /**
+   * Fuses the two candidate lists. A passage found by one side only is scored exactly by the other
+   * (BM25 through the query's scorer, cosine from its stored vector): counting it as zero there would let
+   * a passage that is mediocre on both sides beat the best passage of either.
+   */
+  private ScoreDoc[] fuse(IndexSearcher searcher, Query words, float[] vector, ScoreDoc[] byWords, ScoreDoc[] byMeaning)
+      throws IOException {
+    int[] docs = java.util.stream.IntStream.concat(
+        Arrays.stream(byWords).mapToInt(sd -> sd.doc), Arrays.stream(byMeaning).mapToInt(sd -> sd.doc)).distinct().sorted().toArray();
+    double[] word = wordScores(searcher, words, docs);
+    double[] meaning = vectorScores(searcher, vector, docs);
+    if (settings.articleEvidence() > 0) {
+      String[] articles = articleIds(searcher, docs);
+      shareWithinArticle(articles, word, settings.articleEvidence());
+      shareWithinArticle(articles, meaning, settings.articleEvidence());
+    }
+    double[] fused = new double[docs.length];
+    if (settings.fusion() == Fusion.RRF) {
+      addReciprocalRanks(word, fused);
+      addReciprocalRanks(meaning, fused);
+    } else {
+      // BM25 is 0 where a passage lacks every word, so dividing by the best score spans 0..1; cosines of
+      // candidates crowd near the top of their range, so they are stretched min-max to the same span.
+      double maxWord = Math.max(1e-9, Arrays.stream(word).max().orElse(1));
+      double minMeaning = Arrays.stream(meaning).min().orElse(0);
+      double spanMeaning = Math.max(1e-9, Arrays.stream(meaning).max().orElse(1) - minMeaning);
+      double w = settings.denseWeight();
+      for (int i = 0; i < docs.length; i++) {
+        fused[i] = (1 - w) * word[i] / maxWord + w * (meaning[i] - minMeaning) / spanMeaning;
+      }
+    }
+    ScoreDoc[] out = new ScoreDoc[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      out[i] = new ScoreDoc(docs[i], (float) fused[i]);
+    }
+    Arrays.sort(out, Comparator.comparingDouble((ScoreDoc sd) -> sd.score).reversed().thenComparingInt(sd -> sd.doc));
+    return out;
+  }
+
+  /**
+   * Lifts each passage's score to a share of the best score of its article's passages: one passage of an
+   * article may match the question's words and another its meaning, and the article is then the answer.
+   */
+  private static void shareWithinArticle(String[] articles, double[] scores, double share) {
+    Map<String, Double> best = new HashMap<>();
+    for (int i = 0; i < scores.length; i++) {
+      best.merge(articles[i], scores[i], Math::max);
+    }
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = Math.max(scores[i], share * best.get(articles[i]));
+    }
+  }
+
+  private static String[] articleIds(IndexSearcher searcher, int[] docs) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    String[] out = new String[docs.length];
+    int leafIndex = -1;
+    SortedDocValues ids = null;
+    LeafReaderContext leaf = null;
+    for (int i = 0; i < docs.length; i++) {
+      int li = ReaderUtil.subIndex(docs[i], leaves);
+      if (li != leafIndex) {
+        leafIndex = li;
+        leaf = leaves.get(li);
+        ids = DocValues.getSorted(leaf.reader(), Fields.ARTICLE_ID);
+      }
+      int local = docs[i] - leaf.docBase;
+      out[i] = ids.advanceExact(local) ? ids.lookupOrd(ids.ordValue()).utf8ToString() : "#" + docs[i];
+    }
+    return out;
+  }
+
+  private void addReciprocalRanks(double[] scores, double[] fused) {
+    Integer[] order = new Integer[scores.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
+    for (int rank = 0; rank < order.length; rank++) {
+      fused[order[rank]] += 1.0 / (settings.rrfK() + rank + 1);
+    }
+  }
+
+  /** BM25 scores of {@code docs} (ascending ids) for {@code query}; 0 where it does not match. */
+  private static double[] wordScores(IndexSearcher searcher, Query query, int[] docs) throws IOException {
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    double[] out = new double[docs.length];
+    int leafIndex = -1;
+    Scorer scorer = null;
+    LeafReaderContext leaf = null;
+    for (int i = 0; i < docs.length; i++) {
+      int li = ReaderUtil.subIndex(docs[i], leaves);
+      if (li != leafIndex) {
+        leafIndex = li;
+        leaf = leaves.get(li);
+        scorer = weight.scorer(leaf);
+      }
+      if (scorer == null) {
+        continue;
+      }
+      int local = docs[i] - leaf.docBase;
+      int at = scorer.docID() < local ? scorer.iterator().advance(local) : scorer.docID();
+      if (at == local) {
+        out[i] = scorer.score();
+      }
+    }
+    return out;
+  }
+
+  /** Cosine scores (as k-NN reports them, (1 + cos) / 2) of {@code docs} (ascending ids); 0 without a vector. */
+  private static double[] vectorScores(IndexSearcher searcher, float[] vector, int[] docs) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    double[] out = new double[docs.length];
+    int leafIndex = -1;
+    FloatVectorValues values = null;
+    LeafReaderContext leaf = null;
+    for (int i = 0; i < docs.length; i++) {
+      int li = ReaderUtil.subIndex(docs[i], leaves);
+      if (li != leafIndex) {
+        leafIndex = li;
+        leaf = leaves.get(li);
+        values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+      }
+      if (values == null) {
+        continue;
+      }
+      int local = docs[i] - leaf.docBase;
+      int at = values.docID() < local ? values.advance(local) : values.docID();
+      if (at == local) {
+        out[i] = VectorSimilarityFunction.COSINE.compare(vector, values.vectorValue());
+      }
+    }
+    return out;
+  }
+
+  private Query bm25(List<String> terms, Query filter) {
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     for (String t : new LinkedHashSet<>(terms)) {
       words.add(new TermQuery(new Term(Fields.TEXT, t)), BooleanClause.Occur.SHOULD);
       words.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, t)), settings.titleBoost()), BooleanClause.Occur.SHOULD);
     }
+    if (settings.phraseBoost() > 0) {
+      for (int i = 0; i + 1 < terms.size(); i++) {
+        if (!terms.get(i).equals(terms.get(i + 1))) {
+          PhraseQuery pq = new PhraseQuery(3, Fields.TEXT, terms.get(i), terms.get(i + 1));
+          words.add(new BoostQuery(pq, settings.phraseBoost()), BooleanClause.Occur.SHOULD);
+        }
+      }
+    }
+    return new BooleanQuery.Builder()
+        .add(words.build(), BooleanClause.Occur.MUST)
+        .add(filter, BooleanClause.Occur.FILTER)
+        .build();
+  }
+
+  private Query filter(TimeWindow window, Instant asOf, Set<String> sources) {
     BooleanQuery.Builder q = new BooleanQuery.Builder();
-    q.add(words.build(), BooleanClause.Occur.MUST);
     long from = window.from() == null ? Long.MIN_VALUE : window.from().toEpochMilli();
     long to = window.to().toEpochMilli();
     if (window.expression() != null) {
@@ -168,13 +329,13 @@ public final class LuceneRetriever {
   /** A candidate hit before its stored fields are loaded. */
   private record Hit(int doc, String articleId, double score) {}
 
-  private List<Hit> rerank(IndexSearcher searcher, TopDocs top, TimeWindow window, Instant asOf) throws IOException {
+  private List<Hit> rerank(IndexSearcher searcher, ScoreDoc[] top, TimeWindow window, Instant asOf) throws IOException {
     boolean latest = window.wantsLatest();
     double halfLifeMs = settings.recencyHalfLifeDays() * Duration.ofDays(1).toMillis();
-    float max = top.scoreDocs.length == 0 ? 1f : Math.max(1e-6f, top.scoreDocs[0].score);
+    float max = top.length == 0 ? 1f : Math.max(1e-6f, top[0].score);
     // Read dates and article ids from doc values in doc-id order; stored fields are loaded only for
     // the few passages that survive, which keeps a query close to the cost of bare BM25.
-    ScoreDoc[] byDoc = top.scoreDocs.clone();
+    ScoreDoc[] byDoc = top.clone();
     Arrays.sort(byDoc, Comparator.comparingInt(sd -> sd.doc));
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     List<Hit> out = new ArrayList<>(byDoc.length);

@@ -11,7 +11,13 @@ package dev.herald.retrieve;
  *     news (the rest is relevance relative to the best hit)
  * @param recencyHalfLifeDays age at which the recency gain halves
  * @param maxPerArticle how many passages of one article may appear in the results
- * @param candidates how many BM25 hits are re-ranked
+ * @param candidates how many BM25 hits (and, in dense and hybrid modes, k-NN hits) are re-ranked
+ * @param mode BM25, dense or hybrid retrieval
+ * @param fusion how hybrid retrieval combines the two rankings
+ * @param rrfK the rank offset of reciprocal rank fusion (larger flattens the head of each list)
+ * @param denseWeight the k-NN share of a weighted fusion
+ * @param articleEvidence in hybrid fusion, the share of the best score among its article's passages that
+ *     each passage gets on each side (0: none)
  */
 public record RetrievalSettings(
     float titleBoost,
@@ -20,10 +26,21 @@ public record RetrievalSettings(
     float latestRecencyWeight,
     float recencyHalfLifeDays,
     int maxPerArticle,
-    int candidates) {
+    int candidates,
+    RetrievalMode mode,
+    Fusion fusion,
+    int rrfK,
+    float denseWeight,
+    float articleEvidence) {
 
   /** The measured defaults. */
   public static RetrievalSettings defaults() {
-    return new RetrievalSettings(0.2f, 0.3f, 0.1f, 0.5f, 7f, 2, 50);
+    return new RetrievalSettings(0.2f, 0.3f, 0.1f, 0.5f, 7f, 2, 50, RetrievalMode.BM25, Fusion.WEIGHTED, 60, 0.3f, 0.7f);
+  }
+
+  /** Returns a copy with another mode. */
+  public RetrievalSettings withMode(RetrievalMode m) {
+    return new RetrievalSettings(titleBoost, phraseBoost, recencyWeight, latestRecencyWeight, recencyHalfLifeDays, maxPerArticle,
+        candidates, m, fusion, rrfK, denseWeight, articleEvidence);
   }
 }

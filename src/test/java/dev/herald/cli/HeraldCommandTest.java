@@ -132,6 +132,19 @@ class HeraldCommandTest {
   }
 
   @Test
+  void should_exit_2_with_the_fix_when_a_mode_needs_vectors_the_index_lacks() {
+    run("index", articles.toString());
+
+    Run hybrid = run("search", "Budapest", "--mode", "hybrid");
+    Run unknown = run("search", "Budapest", "--mode", "semantic");
+
+    assertThat(hybrid.code()).isEqualTo(2);
+    assertThat(hybrid.err()).contains("needs passage vectors").contains("herald index --embeddings").doesNotContain("--verbose");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("bm25, dense, hybrid");
+  }
+
+  @Test
   void should_exit_2_with_one_clear_line_on_bad_usage() {
     Run badDate = run("ask", "Anything?", "--as-of", "yesterday-ish");
     Run unknown = run("ask");

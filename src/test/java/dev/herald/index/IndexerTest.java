@@ -36,7 +36,7 @@ class IndexerTest {
     Files.write(f, lines);
 
     try (ArticleIndex index = ArticleIndex.openWritable(dir.resolve("idx"), PassageSplitter.standard())) {
-      IndexSummary s = new Indexer(index, new ArticleReader(), 4).index(List.of(f), p -> {}, (a, b) -> {});
+      IndexSummary s = new Indexer(index, new ArticleReader(), 4, 64).index(List.of(f), p -> {}, (a, b) -> {});
 
       assertThat(s.articles()).isEqualTo(204);
       assertThat(index.stats().articles()).isEqualTo(201);
@@ -56,7 +56,7 @@ class IndexerTest {
     Path f = dir.resolve("a.jsonl");
     Files.write(f, List.of(line("x", "One."), line("y", "Two.")));
     try (ArticleIndex index = ArticleIndex.openWritable(dir.resolve("idx"), PassageSplitter.standard())) {
-      Indexer indexer = new Indexer(index, new ArticleReader(), 2);
+      Indexer indexer = new Indexer(index, new ArticleReader(), 2, 64);
       indexer.index(List.of(f), p -> {}, (a, b) -> {});
       IndexStats first = index.stats();
       indexer.index(List.of(f), p -> {}, (a, b) -> {});
