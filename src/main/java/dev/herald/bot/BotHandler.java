@@ -95,7 +95,7 @@ public final class BotHandler {
     this.botUsername = botUsername;
     this.clock = clock;
     this.format = new ReplyFormatter(herald.config().zone());
-    this.limiter = new RateLimiter(settings.questionsPerMinute(), clock);
+    this.limiter = new RateLimiter(settings.questionsPerMinute(), clock, subscriptions == null ? null : subscriptions.store());
     this.memory = subscriptions == null
         ? new ChatMemory(settings.followUpExpiry(), clock, new QuestionAnalysis())
         : new ChatMemory(settings.followUpExpiry(), clock, new QuestionAnalysis(), subscriptions.store());
@@ -214,7 +214,7 @@ public final class BotHandler {
           ? "Tell me whom or what quote to look for, e.g. <i>/who Zelensky</i> or <i>/who \"we will not give up\"</i>."
           : "What would you like to know? E.g. <i>/ask Where did the leaders meet?</i>");
     }
-    Duration wait = settings.admins().contains(in.userId()) ? Duration.ZERO : limiter.acquire(in.userId());
+    Duration wait = settings.admins().contains(in.userId()) ? Duration.ZERO : limiter.acquire(in.userId(), in.chatId());
     if (!wait.isZero()) {
       long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
       return reply(in, "You are asking faster than I answer (" + settings.questionsPerMinute()

@@ -29,7 +29,7 @@ public final class ChatStore {
   public static final String FAILED = "failed";
 
   private static final List<String> CHAT_TABLES =
-      List.of("chat_settings", "chat_memory", "topic_asked", "subscription", "delivery", "user_tokens");
+      List.of("chat_settings", "chat_memory", "topic_asked", "subscription", "delivery", "user_tokens", "rate_bucket");
 
   /**
    * Remembered content words of a chat's previous question.
@@ -71,6 +71,20 @@ public final class ChatStore {
   /** Remembers the words of the chat's latest question, replacing the previous ones. */
   public void remember(long chat, List<String> words, Instant at) {
     update("INSERT OR REPLACE INTO chat_memory VALUES(?,?,?)", chat, String.join(" ", words), at.toEpochMilli());
+  }
+
+  /** A user's question-rate bucket: tokens left and when they were counted. */
+  public record Bucket(double tokens, Instant at) {}
+
+  /** The user's stored question-rate bucket, if any. */
+  public Optional<Bucket> bucket(long user) {
+    return one("SELECT tokens, at FROM rate_bucket WHERE user_id=?",
+        rs -> new Bucket(rs.getDouble(1), Instant.ofEpochMilli(rs.getLong(2))), user);
+  }
+
+  /** Stores the user's question-rate bucket, counted in {@code chat} (so that /forget there removes it). */
+  public void saveBucket(long user, long chat, Bucket b) {
+    update("INSERT OR REPLACE INTO rate_bucket VALUES(?,?,?,?)", user, chat, b.tokens(), b.at().toEpochMilli());
   }
 
   /** Model tokens {@code user} used on {@code day} (an ISO date), over all chats. */
@@ -213,6 +227,8 @@ public final class ChatStore {
     transaction(c -> {
       update(c, "DELETE FROM chat_memory WHERE at<?", memoryBefore.toEpochMilli());
       update(c, "DELETE FROM topic_asked WHERE at<?", topicsBefore.toEpochMilli());
+      // a bucket untouched for as long as memory lasts is full again anyway
+      update(c, "DELETE FROM rate_bucket WHERE at<?", memoryBefore.toEpochMilli());
       // token counts matter for one day only
       update(c, "DELETE FROM user_tokens WHERE day<?", LocalDate.ofInstant(memoryBefore, ZoneOffset.UTC).minusDays(1).toString());
       // A claim never finished (its subscription was re-planned meanwhile) ages out like a finished row.

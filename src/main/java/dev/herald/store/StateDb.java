@@ -69,11 +69,14 @@ public final class StateDb implements Closeable {
             claimed INTEGER NOT NULL, finished INTEGER, items INTEGER,
             PRIMARY KEY(subscription_id, due))""",
           "CREATE INDEX delivery_chat ON delivery(chat_id)")),
-      new Migration(3, "per-user daily model tokens", List.of(
+      new Migration(3, "per-user daily model tokens and question rate", List.of(
           """
           CREATE TABLE user_tokens(
             user_id INTEGER NOT NULL, chat_id INTEGER NOT NULL, day TEXT NOT NULL, tokens INTEGER NOT NULL,
-            PRIMARY KEY(user_id, chat_id, day))""")));
+            PRIMARY KEY(user_id, chat_id, day))""",
+          """
+          CREATE TABLE rate_bucket(
+            user_id INTEGER PRIMARY KEY, chat_id INTEGER NOT NULL, tokens REAL NOT NULL, at INTEGER NOT NULL)""")));
 
   private final Connection connection;
   private final Object lock = new Object();

@@ -121,13 +121,13 @@ class DigestCommandsTest {
     clock.advance(Duration.ofHours(1));
     new DigestRunner(herald.updates(), subscriptions(), StoryLookup.NONE, DigestSettings.defaults(), (c, g, d) -> {}, clock).runDue();
     ChatStore store = new ChatStore(db);
-    // settings, memory, topic asked, subscription and one delivery log row
-    assertThat(store.rowsAbout(ALICE)).isEqualTo(5);
+    // settings, memory, topic asked, subscription, one delivery log row and the question-rate bucket
+    assertThat(store.rowsAbout(ALICE)).isEqualTo(6);
     int bobRows = store.rowsAbout(BOB);
 
     String reply = say(h, ALICE, "/forget");
 
-    assertThat(reply).startsWith("Done: I deleted everything I kept about this chat (5 stored records");
+    assertThat(reply).startsWith("Done: I deleted everything I kept about this chat (6 stored records");
     assertThat(store.rowsAbout(ALICE)).isZero();
     assertThat(store.rowsAbout(BOB)).isEqualTo(bobRows).isPositive();
     assertThat(subscriptions().zoneOf(ALICE).getId()).isEqualTo("Z");

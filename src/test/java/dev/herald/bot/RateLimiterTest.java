@@ -36,4 +36,27 @@ class RateLimiterTest {
     assertThat(limiter.acquire(1)).isZero();
     assertThat(limiter.acquire(1)).isPositive();
   }
+
+  @Test
+  void should_keep_a_spent_allowance_across_a_restart_until_it_refills(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    dev.herald.MutableClock clock = new dev.herald.MutableClock(java.time.Instant.parse("2025-10-16T12:00:00Z"));
+    java.nio.file.Path file = dir.resolve("herald.db");
+    try (dev.herald.store.StateDb db = dev.herald.store.StateDb.open(file)) {
+      RateLimiter limiter = new RateLimiter(2, clock, new dev.herald.store.ChatStore(db));
+      limiter.acquire(7, 7);
+      limiter.acquire(7, 7);
+    }
+    try (dev.herald.store.StateDb db = dev.herald.store.StateDb.open(file)) {
+      dev.herald.store.ChatStore store = new dev.herald.store.ChatStore(db);
+      RateLimiter restarted = new RateLimiter(2, clock, store);
+
+      org.assertj.core.api.Assertions.assertThat(restarted.acquire(7, 7)).isPositive();
+      clock.advance(java.time.Duration.ofSeconds(30));
+      org.assertj.core.api.Assertions.assertThat(restarted.acquire(7, 7)).isZero();
+
+      store.forget(7);
+      org.assertj.core.api.Assertions.assertThat(store.bucket(7)).isEmpty();
+    }
+  }
 }

@@ -24,7 +24,7 @@ class ChatStoreTest {
       new IngestStore(db).recordSuccess("http://x/feed", null, null, T, T.plusSeconds(60), 2);
       // Turn it back into the schema an earlier release left behind.
       try (Statement s = db.connection().createStatement()) {
-        for (String t : List.of("chat_settings", "chat_memory", "topic_asked", "subscription", "delivery", "user_tokens")) {
+        for (String t : List.of("chat_settings", "chat_memory", "topic_asked", "subscription", "delivery", "user_tokens", "rate_bucket")) {
           s.execute("DROP TABLE " + t);
         }
         s.execute("DELETE FROM schema_version WHERE version>=2");
