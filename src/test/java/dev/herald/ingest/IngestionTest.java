@@ -1,5 +1,6 @@
 package dev.herald.ingest;
 
+import dev.herald.MutableClock;
 import static dev.herald.ingest.IngestFixtures.Item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,36 +47,9 @@ class IngestionTest {
   FeedServer server;
   Herald herald;
   Ingestion ingestion;
-  final TestClock clock = new TestClock(NOW);
+  final MutableClock clock = new MutableClock(NOW);
   ListAppender<ILoggingEvent> logs;
 
-  /** A clock the test moves forward, so schedules come due without waiting. */
-  static final class TestClock extends Clock {
-    private volatile Instant now;
-
-    TestClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   @BeforeEach
   void setUp() throws IOException {
