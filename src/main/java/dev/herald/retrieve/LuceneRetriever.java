@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -35,7 +34,6 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermInSetQuery;
@@ -206,22 +204,40 @@ public final class LuceneRetriever {
   }
 
   private static String[] articleIds(IndexSearcher searcher, int[] docs) throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     String[] out = new String[docs.length];
+    bySegment(searcher, docs, leaf -> DocValues.getSorted(leaf.reader(), Fields.ARTICLE_ID), (ids, i, local) ->
+        out[i] = ids.advanceExact(local) ? ids.lookupOrd(ids.ordValue()).utf8ToString() : "#" + docs[i]);
+    return out;
+  }
+
+  /** Opens what a segment needs once, for all the documents that fall in it; {@code null} skips them. */
+  private interface SegmentOpener<S> {
+    S open(LeafReaderContext leaf) throws IOException;
+  }
+
+  /** Visits one document: its position in the array and its id within the segment. */
+  private interface SegmentVisitor<S> {
+    void visit(S state, int index, int localDoc) throws IOException;
+  }
+
+  /** Visits {@code docs} (ascending ids) segment by segment, opening each segment's state once. */
+  private static <S> void bySegment(IndexSearcher searcher, int[] docs, SegmentOpener<S> opener, SegmentVisitor<S> visitor)
+      throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     int leafIndex = -1;
-    SortedDocValues ids = null;
+    S state = null;
     LeafReaderContext leaf = null;
     for (int i = 0; i < docs.length; i++) {
       int li = ReaderUtil.subIndex(docs[i], leaves);
       if (li != leafIndex) {
         leafIndex = li;
         leaf = leaves.get(li);
-        ids = DocValues.getSorted(leaf.reader(), Fields.ARTICLE_ID);
+        state = opener.open(leaf);
       }
-      int local = docs[i] - leaf.docBase;
-      out[i] = ids.advanceExact(local) ? ids.lookupOrd(ids.ordValue()).utf8ToString() : "#" + docs[i];
+      if (state != null) {
+        visitor.visit(state, i, docs[i] - leaf.docBase);
+      }
     }
-    return out;
   }
 
   private void addReciprocalRanks(double[] scores, double[] fused) {
@@ -238,53 +254,25 @@ public final class LuceneRetriever {
   /** BM25 scores of {@code docs} (ascending ids) for {@code query}; 0 where it does not match. */
   private static double[] wordScores(IndexSearcher searcher, Query query, int[] docs) throws IOException {
     Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     double[] out = new double[docs.length];
-    int leafIndex = -1;
-    Scorer scorer = null;
-    LeafReaderContext leaf = null;
-    for (int i = 0; i < docs.length; i++) {
-      int li = ReaderUtil.subIndex(docs[i], leaves);
-      if (li != leafIndex) {
-        leafIndex = li;
-        leaf = leaves.get(li);
-        scorer = weight.scorer(leaf);
-      }
-      if (scorer == null) {
-        continue;
-      }
-      int local = docs[i] - leaf.docBase;
+    bySegment(searcher, docs, weight::scorer, (scorer, i, local) -> {
       int at = scorer.docID() < local ? scorer.iterator().advance(local) : scorer.docID();
       if (at == local) {
         out[i] = scorer.score();
       }
-    }
+    });
     return out;
   }
 
   /** Cosine scores (as k-NN reports them, (1 + cos) / 2) of {@code docs} (ascending ids); 0 without a vector. */
   private static double[] vectorScores(IndexSearcher searcher, float[] vector, int[] docs) throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     double[] out = new double[docs.length];
-    int leafIndex = -1;
-    FloatVectorValues values = null;
-    LeafReaderContext leaf = null;
-    for (int i = 0; i < docs.length; i++) {
-      int li = ReaderUtil.subIndex(docs[i], leaves);
-      if (li != leafIndex) {
-        leafIndex = li;
-        leaf = leaves.get(li);
-        values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
-      }
-      if (values == null) {
-        continue;
-      }
-      int local = docs[i] - leaf.docBase;
+    bySegment(searcher, docs, leaf -> leaf.reader().getFloatVectorValues(Fields.VECTOR), (values, i, local) -> {
       int at = values.docID() < local ? values.advance(local) : values.docID();
       if (at == local) {
         out[i] = VectorSimilarityFunction.COSINE.compare(vector, values.vectorValue());
       }
-    }
+    });
     return out;
   }
 
