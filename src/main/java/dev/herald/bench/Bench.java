@@ -127,6 +127,52 @@ public final class Bench {
     }
   }
 
+  /**
+   * Measures hybrid latency over {@code target} passages, each with a vector; the repeated corpus's
+   * copies reuse the vector of their distinct text (see {@link ScaleBenchReport}).
+   */
+  public ScaleBenchReport hybridAtScale(Path corpus, int target, List<String> questions) throws IOException {
+    Path work = Files.createTempDirectory("herald-bench-scale");
+    try {
+      List<Article> source = new ArrayList<>();
+      new ArticleReader().read(List.of(corpus), source::add, p -> log.accept("skipped: " + p));
+      Path jsonl = work.resolve("scale.jsonl");
+      List<String> texts = new ArrayList<>();
+      writeRepeated(source, PassageSplitter.standard(), target, jsonl, texts, ArticleIndex::embeddingText);
+      int distinct = (int) texts.stream().distinct().count();
+      List<String> qs = questions.isEmpty() ? source.stream().map(Article::title).limit(200).toList() : questions;
+      EmbeddingSettings es = base.embeddings().withEnabled(true).withReuse(true);
+      HeraldConfig cfg = base.withDataDir(work.resolve("data")).withEmbeddings(es)
+          .withRetrieval(base.retrieval().withMode(RetrievalMode.HYBRID));
+      try (Herald h = Herald.openWritable(cfg)) {
+        long t0 = System.nanoTime();
+        var summary = h.index(List.of(jsonl), p -> {}, (a, b) -> {});
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        log.accept(String.format(java.util.Locale.ROOT, "hybrid at scale: %d passages (%d distinct texts embedded) in %.0f s",
+            summary.passages(), distinct, seconds));
+        Instant now = Instant.now();
+        double[] search = time(qs, q -> h.search(SearchRequest.of(q, 10, now)));
+        double[] ask = time(qs, q -> h.ask(q, now));
+        return new ScaleBenchReport(summary.passages(), distinct, seconds, pct(search, 50), pct(search, 95), pct(ask, 50), pct(ask, 95));
+      }
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  /** The {@code --json} object of {@link #hybridAtScale}. */
+  public static ObjectNode json(ScaleBenchReport r) {
+    ObjectNode n = new ObjectMapper().createObjectNode();
+    n.put("passages", r.passages());
+    n.put("distinct_texts_embedded", r.distinctTexts());
+    n.put("index_seconds", round(r.indexSeconds()));
+    n.put("hybrid_search_p50_ms", round(r.hybridSearchP50Ms()));
+    n.put("hybrid_search_p95_ms", round(r.hybridSearchP95Ms()));
+    n.put("hybrid_ask_p50_ms", round(r.hybridAskP50Ms()));
+    n.put("hybrid_ask_p95_ms", round(r.hybridAskP95Ms()));
+    return n;
+  }
+
   private DenseBenchReport dense(Path work, List<Article> source, PassageSplitter splitter, int target, List<String> qs)
       throws IOException {
     Path jsonl = work.resolve("dense.jsonl");

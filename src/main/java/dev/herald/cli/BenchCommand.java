@@ -2,6 +2,7 @@ package dev.herald.cli;
 
 import dev.herald.bench.Bench;
 import dev.herald.bench.BenchReport;
+import dev.herald.bench.ScaleBenchReport;
 import dev.herald.config.HeraldConfig;
 import dev.herald.eval.Jsonl;
 import dev.herald.eval.RealTimeQaQuestion;
@@ -33,6 +34,10 @@ final class BenchCommand implements Callable<Integer> {
       description = "Passages to index with embeddings for the embedding and hybrid figures; 0 skips them (default: ${DEFAULT-VALUE}).")
   int embeddedPassages;
 
+  @Option(names = "--hybrid-passages", defaultValue = "0",
+      description = "Also measure hybrid latency over this many passages with vectors (repeated texts embedded once); 0 skips it (default: ${DEFAULT-VALUE}).")
+  int hybridPassages;
+
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
@@ -54,11 +59,20 @@ final class BenchCommand implements Callable<Integer> {
     List<String> questions = Files.exists(shared.resolve("questions-dev.jsonl"))
         ? Jsonl.read(shared.resolve("questions-dev.jsonl"), RealTimeQaQuestion.class).stream().map(RealTimeQaQuestion::question).toList()
         : List.of();
+    if (hybridPassages != 0 && hybridPassages < 100) {
+      throw new UsageException("bench: --hybrid-passages must be 0 (skip) or at least 100");
+    }
     PrintWriter err = root.spec.commandLine().getErr();
-    BenchReport r = new Bench(c, m -> err.println("bench: " + m)).run(src, passages, embeddedPassages, questions);
+    Bench bench = new Bench(c, m -> err.println("bench: " + m));
+    BenchReport r = bench.run(src, passages, embeddedPassages, questions);
+    ScaleBenchReport scale = hybridPassages > 0 ? bench.hybridAtScale(src, hybridPassages, questions) : null;
     PrintWriter out = root.spec.commandLine().getOut();
     if (json) {
-      out.println(JsonOutput.line(Bench.json(r)));
+      var o = Bench.json(r);
+      if (scale != null) {
+        o.set("hybrid_at_scale", Bench.json(scale));
+      }
+      out.println(JsonOutput.line(o));
     } else {
       out.printf(Locale.ROOT, "passages %d%nindexing   %.0f passages/s (bare Lucene %.0f/s, %.0f%%)%n"
           + "search     p50 %.2f ms  p95 %.2f ms%nask        p50 %.2f ms  p95 %.2f ms%n"
@@ -71,6 +85,11 @@ final class BenchCommand implements Callable<Integer> {
             + "hybrid     search p50 %.2f ms  p95 %.2f ms%nhybrid ask p50 %.2f ms  p95 %.2f ms%n",
             d.passages(), d.model(), d.modelPerS(), d.indexPerS(), 100 * d.indexPerS() / d.modelPerS(),
             d.hybridSearchP50Ms(), d.hybridSearchP95Ms(), d.hybridAskP50Ms(), d.hybridAskP95Ms());
+      }
+      if (scale != null) {
+        out.printf(Locale.ROOT, "hybrid at %d passages (%d distinct texts embedded, %.0f s to index): search p50 %.2f ms  p95 %.2f ms, "
+            + "ask p50 %.2f ms  p95 %.2f ms%n", scale.passages(), scale.distinctTexts(), scale.indexSeconds(),
+            scale.hybridSearchP50Ms(), scale.hybridSearchP95Ms(), scale.hybridAskP50Ms(), scale.hybridAskP95Ms());
       }
     }
     return 0;

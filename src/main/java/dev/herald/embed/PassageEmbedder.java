@@ -6,6 +6,8 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,7 @@ public final class PassageEmbedder implements Closeable {
   private final InProcessModel model;
   private final ThreadPoolExecutor pool;
   private final EmbeddingModel onnx;
+  private final Map<String, float[]> seen;
 
   /** Loads {@code settings.model()} (takes a second or two) with a pool of {@code settings.threads()} threads. */
   public PassageEmbedder(EmbeddingSettings settings) {
@@ -35,6 +38,7 @@ public final class PassageEmbedder implements Closeable {
           return t;
         }, new ThreadPoolExecutor.CallerRunsPolicy());
     this.onnx = model.load(pool);
+    this.seen = settings.reuseIdenticalTexts() ? new ConcurrentHashMap<>() : null;
   }
 
   /** The model in use. */
@@ -44,6 +48,18 @@ public final class PassageEmbedder implements Closeable {
 
   /** Embeds passage texts in one batch, in order. */
   public List<float[]> embedPassages(List<String> texts) {
+    if (seen == null) {
+      return embedAll(texts);
+    }
+    List<String> fresh = texts.stream().filter(t -> !seen.containsKey(t)).distinct().toList();
+    List<float[]> vectors = embedAll(fresh);
+    for (int i = 0; i < fresh.size(); i++) {
+      seen.put(fresh.get(i), vectors.get(i));
+    }
+    return texts.stream().map(seen::get).toList();
+  }
+
+  private List<float[]> embedAll(List<String> texts) {
     if (texts.isEmpty()) {
       return List.of();
     }
