@@ -10,6 +10,8 @@ import dev.herald.answer.UpdateComposer;
 import dev.herald.answer.UpdateQuestion;
 import dev.herald.retrieve.FoundQuote;
 import dev.herald.retrieve.QuoteSearch;
+import dev.herald.retrieve.LlmReranker;
+import dev.herald.retrieve.Reranker;
 import java.util.Optional;
 import dev.herald.answer.Verifier;
 import dev.herald.config.HeraldConfig;
@@ -61,6 +63,8 @@ public final class Herald implements Closeable {
   private final boolean writable;
   private final Embeddings embeddings;
   private LlmComposer llm;
+  private Reranker reranker;
+  private static final int RERANK_DEPTH = 10;
 
   private Herald(HeraldConfig config, ArticleIndex index, boolean writable, Map<String, String> env, Embeddings embeddings) {
     this.config = config;
@@ -75,6 +79,23 @@ public final class Herald implements Closeable {
     this.quoteAnswerer = new QuoteAnswerer(quoteSearch, config.answer().minQuoteIndexCoverage(), config.zone());
     this.updates = new UpdateComposer(retriever, analysis, new TimeExpressions(config.zone()), config.digest().staleAfter(),
         config.digest().maxItems());
+  }
+
+  /** First-stage retrieval, then the optional reranker ({@code retrieval.reranker}). */
+  private Retrieval retrieve(SearchRequest request) throws IOException {
+    Retrieval r = retriever.retrieve(request);
+    Reranker rr = reranker();
+    if (rr == null || r.passages().size() < 2) {
+      return r;
+    }
+    return new Retrieval(r.question(), r.termWeights(), rr.rerank(request.question(), r.passages()), r.unknownTerms());
+  }
+
+  private synchronized Reranker reranker() {
+    if (reranker == null && "llm".equals(config.retrieval().reranker())) {
+      reranker = new LlmReranker(new ChatModelFactory(env).chatModel(config.llm()), RERANK_DEPTH);
+    }
+    return reranker;
   }
 
   // Built on first use, so that indexing and searching never need a model's key or server.
@@ -167,7 +188,7 @@ public final class Herald implements Closeable {
 
   /** Retrieves the top passages for a request. */
   public Retrieval search(SearchRequest request) throws IOException {
-    return retriever.retrieve(request);
+    return retrieve(request);
   }
 
   /** Answers a question as of {@code asOf} with the configured composer (extractive unless a language model is set). */
@@ -198,7 +219,7 @@ public final class Herald implements Closeable {
     if (fromQuotes.isPresent()) {
       return fromQuotes.get();
     }
-    return composer.compose(retriever.retrieve(SearchRequest.of(question, config.k(), asOf)), asOf);
+    return composer.compose(retrieve(SearchRequest.of(question, config.k(), asOf)), asOf);
   }
 
   private ComposedAnswer compose(String question, Instant asOf, String previousQuestion, Consumer<String> partialText)
@@ -214,7 +235,7 @@ public final class Herald implements Closeable {
       return ComposedAnswer.extractive(updates.answer(question, update.get(), asOf.minus(config.digest().defaultWindow()), asOf,
           config.zone(), StoryLookup.NONE));
     }
-    Retrieval r = retriever.retrieve(SearchRequest.of(question, config.k(), asOf));
+    Retrieval r = retrieve(SearchRequest.of(question, config.k(), asOf));
     LlmComposer l = llm();
     if (l == null) {
       return ComposedAnswer.extractive(composer.compose(r, asOf));

@@ -62,7 +62,7 @@ public final class ConfigLoader {
   record Retrieval(
       Float titleBoost, Float phraseBoost, Float recencyWeight, Float latestRecencyWeight,
       Float recencyHalfLifeDays, Integer maxPerArticle, Integer candidates, String mode, String fusion, Integer rrfK,
-      Float denseWeight, Float articleEvidence) {}
+      Float denseWeight, Float articleEvidence, Float entityBoost, String reranker) {}
 
   /** The {@code answer:} section. */
   record Answer(Integer maxSentences, Integer passagesConsidered, Double minCoverage, Double minQuoteCoverage, Double minQuoteIndexCoverage) {}
@@ -121,7 +121,7 @@ public final class ConfigLoader {
       throw new ConfigException(path + ": timezone '" + f.timezone() + "' is not an IANA zone name such as Europe/Kyiv");
     }
     RetrievalSettings rd = RetrievalSettings.defaults();
-    Retrieval r = f.retrieval() == null ? new Retrieval(null, null, null, null, null, null, null, null, null, null, null, null) : f.retrieval();
+    Retrieval r = f.retrieval() == null ? new Retrieval(null, null, null, null, null, null, null, null, null, null, null, null, null, null) : f.retrieval();
     RetrievalSettings retrieval = new RetrievalSettings(
         or(r.titleBoost(), rd.titleBoost()), or(r.phraseBoost(), rd.phraseBoost()),
         or(r.recencyWeight(), rd.recencyWeight()), or(r.latestRecencyWeight(), rd.latestRecencyWeight()),
@@ -129,7 +129,11 @@ public final class ConfigLoader {
         or(r.candidates(), rd.candidates()), mode(path, r.mode(), rd.mode()),
         r.fusion() == null ? rd.fusion() : Fusion.byName(r.fusion()).orElseThrow(() -> new ConfigException(
             path + ": retrieval.fusion '" + r.fusion() + "' is unknown (known: " + Fusion.names() + ")")),
-        or(r.rrfK(), rd.rrfK()), or(r.denseWeight(), rd.denseWeight()), or(r.articleEvidence(), rd.articleEvidence()));
+        or(r.rrfK(), rd.rrfK()), or(r.denseWeight(), rd.denseWeight()), or(r.articleEvidence(), rd.articleEvidence()),
+        or(r.entityBoost(), rd.entityBoost()), or(r.reranker(), rd.reranker()));
+    if (!retrieval.reranker().equals("none") && !retrieval.reranker().equals("llm")) {
+      throw new ConfigException(path + ": retrieval.reranker '" + retrieval.reranker() + "' is unknown (known: none, llm)");
+    }
     if (retrieval.rrfK() < 1 || retrieval.denseWeight() < 0 || retrieval.denseWeight() > 1
         || retrieval.articleEvidence() < 0 || retrieval.articleEvidence() > 1) {
       throw new ConfigException(path + ": retrieval.rrf-k must be at least 1, dense-weight and article-evidence between 0 and 1");
@@ -146,6 +150,9 @@ public final class ConfigLoader {
       throw new ConfigException(path + ": k must be at least 1");
     }
     LlmSettings llm = llm(path, f.llm(), env);
+    if (retrieval.reranker().equals("llm") && llm.provider() == Provider.EXTRACTIVE) {
+      throw new ConfigException(path + ": retrieval.reranker: llm needs a language model; set llm.provider (see docs/LLM.md)");
+    }
     return new HeraldConfig(home, data, home.resolve(or(f.corpus(), "corpus")), zone, k, retrieval, answer, llm,
         telegram(f.telegram(), env, path), ingest(path, f.ingest()), sources(path, home, f.sources()), digest(path, f.digest()),
         embeddings);

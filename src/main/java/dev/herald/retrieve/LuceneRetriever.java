@@ -81,6 +81,7 @@ public final class LuceneRetriever {
       // A question made only of question words still deserves a search over what it said.
       terms = analysis.documentTerms(parsed.searchText());
     }
+    Set<String> entities = entityTerms(parsed.searchText());
     RetrievalMode mode = settings.mode();
     float[] vector = null;
     if (mode.needsVectors() && !terms.isEmpty()) {
@@ -95,13 +96,13 @@ public final class LuceneRetriever {
         return new Retrieval(parsed, weights, List.of(), unknown);
       }
       int n = Math.max(settings.candidates(), request.k());
-      Candidates found = candidates(searcher, terms, vector, filter(parsed.window(), request.asOf(), request.sources()), n);
+      Candidates found = candidates(searcher, terms, entities, vector, filter(parsed.window(), request.asOf(), request.sources()), n);
       if (!found.matched() && parsed.window().expression() != null) {
         // A date in a question may name when something happened rather than when it was reported
         // ("on January 6, 2021"): when nothing was published in that window, search all of the past.
         TimeWindow open = new TimeWindow(null, request.asOf(), parsed.window().wantsLatest(), null);
         parsed = new ParsedQuestion(parsed.text(), parsed.searchText(), open);
-        found = candidates(searcher, terms, vector, filter(open, request.asOf(), request.sources()), n);
+        found = candidates(searcher, terms, entities, vector, filter(open, request.asOf(), request.sources()), n);
       }
       List<Hit> ranked = rerank(searcher, found.ranked(), parsed.window(), request.asOf());
       return new Retrieval(parsed, weights, cap(searcher, ranked, request.k()), unknown);
@@ -134,9 +135,9 @@ public final class LuceneRetriever {
    */
   private record Candidates(ScoreDoc[] ranked, boolean matched) {}
 
-  private Candidates candidates(IndexSearcher searcher, List<String> terms, float[] vector, Query filter, int n)
-      throws IOException {
-    Query words = bm25(terms, filter);
+  private Candidates candidates(IndexSearcher searcher, List<String> terms, Set<String> entities, float[] vector, Query filter,
+      int n) throws IOException {
+    Query words = bm25(terms, entities, filter);
     ScoreDoc[] byWords = settings.mode() == RetrievalMode.DENSE ? new ScoreDoc[0] : searcher.search(words, n).scoreDocs;
     if (settings.mode() == RetrievalMode.BM25) {
       return new Candidates(byWords, byWords.length > 0);
@@ -276,10 +277,29 @@ public final class LuceneRetriever {
     return out;
   }
 
-  private Query bm25(List<String> terms, Query filter) {
+  /**
+   * The terms of the question's names: capitalised words other than its first ("Where did Trump and
+   * Putin meet?" gives trump, putin), which {@code retrieval.entity-boost} weighs more.
+   */
+  private Set<String> entityTerms(String question) {
+    if (settings.entityBoost() <= 0) {
+      return Set.of();
+    }
+    Set<String> out = new HashSet<>();
+    String[] words = question.strip().split("\\s+");
+    for (int i = 1; i < words.length; i++) {
+      if (!words[i].isEmpty() && Character.isUpperCase(words[i].charAt(0))) {
+        out.addAll(analysis.documentTerms(words[i]));
+      }
+    }
+    return out;
+  }
+
+  private Query bm25(List<String> terms, Set<String> entities, Query filter) {
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     for (String t : new LinkedHashSet<>(terms)) {
-      words.add(new TermQuery(new Term(Fields.TEXT, t)), BooleanClause.Occur.SHOULD);
+      Query text = new TermQuery(new Term(Fields.TEXT, t));
+      words.add(entities.contains(t) ? new BoostQuery(text, 1 + settings.entityBoost()) : text, BooleanClause.Occur.SHOULD);
       words.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, t)), settings.titleBoost()), BooleanClause.Occur.SHOULD);
     }
     if (settings.phraseBoost() > 0) {

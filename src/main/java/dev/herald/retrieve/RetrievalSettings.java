@@ -18,6 +18,9 @@ package dev.herald.retrieve;
  * @param denseWeight the k-NN share of a weighted fusion
  * @param articleEvidence in hybrid fusion, the share of the best score among its article's passages that
  *     each passage gets on each side (0: none)
+ * @param entityBoost extra weight of the question's names (capitalised words) in the passage text (0: off;
+ *     measured, did not pay)
+ * @param reranker {@code none} (default) or {@code llm}: a language model re-orders the top passages
  */
 public record RetrievalSettings(
     float titleBoost,
@@ -31,16 +34,19 @@ public record RetrievalSettings(
     Fusion fusion,
     int rrfK,
     float denseWeight,
-    float articleEvidence) {
+    float articleEvidence,
+    float entityBoost,
+    String reranker) {
 
   /** The measured defaults. */
   public static RetrievalSettings defaults() {
-    return new RetrievalSettings(0.2f, 0.3f, 0.1f, 0.5f, 7f, 2, 50, RetrievalMode.BM25, Fusion.WEIGHTED, 60, 0.3f, 0.7f);
+    return new RetrievalSettings(0.2f, 0.3f, 0.1f, 0.5f, 7f, 2, 50, RetrievalMode.BM25, Fusion.WEIGHTED, 60, 0.3f, 0.7f,
+        0f, "none");
   }
 
   /** Returns a copy with another mode. */
   public RetrievalSettings withMode(RetrievalMode m) {
     return new RetrievalSettings(titleBoost, phraseBoost, recencyWeight, latestRecencyWeight, recencyHalfLifeDays, maxPerArticle,
-        candidates, m, fusion, rrfK, denseWeight, articleEvidence);
+        candidates, m, fusion, rrfK, denseWeight, articleEvidence, entityBoost, reranker);
   }
 }
