@@ -201,7 +201,7 @@ public final class Herald implements Closeable {
    * made; {@code previousQuestion} (may be {@code null}) lets a language model resolve follow-ups.
    */
   public ComposedAnswer answer(String question, Instant asOf, String previousQuestion) throws IOException {
-    return compose(question, asOf, previousQuestion, null);
+    return compose(question, asOf, previousQuestion, null, true);
   }
 
   /**
@@ -210,20 +210,16 @@ public final class Herald implements Closeable {
    */
   public ComposedAnswer answerStreaming(String question, Instant asOf, String previousQuestion, Consumer<String> partialText)
       throws IOException {
-    return compose(question, asOf, previousQuestion, partialText);
+    return compose(question, asOf, previousQuestion, partialText, true);
   }
 
   /** Answers without any language model: from the quote index or the extractive composer. */
   public Answer answerExtractive(String question, Instant asOf) throws IOException {
-    Optional<Answer> fromQuotes = quoteAnswerer.answer(question, asOf);
-    if (fromQuotes.isPresent()) {
-      return fromQuotes.get();
-    }
-    return composer.compose(retrieve(SearchRequest.of(question, config.k(), asOf)), asOf);
+    return compose(question, asOf, null, null, false).answer();
   }
 
-  private ComposedAnswer compose(String question, Instant asOf, String previousQuestion, Consumer<String> partialText)
-      throws IOException {
+  private ComposedAnswer compose(
+      String question, Instant asOf, String previousQuestion, Consumer<String> partialText, boolean useModel) throws IOException {
     // "Who said …?" and "What did X say about Y?" are answered from the verified quote index first.
     Optional<Answer> fromQuotes = quoteAnswerer.answer(question, asOf);
     if (fromQuotes.isPresent()) {
@@ -236,7 +232,7 @@ public final class Herald implements Closeable {
           config.zone(), StoryLookup.NONE));
     }
     Retrieval r = retrieve(SearchRequest.of(question, config.k(), asOf));
-    LlmComposer l = llm();
+    LlmComposer l = useModel ? llm() : null;
     if (l == null) {
       return ComposedAnswer.extractive(composer.compose(r, asOf));
     }

@@ -30,8 +30,13 @@ public final class QuoteExtractor {
 
   private static final Pattern QUOTATION =
       Pattern.compile("“([^“”]{2,1500})”|(?<![\\p{L}\\p{N}])\"([^\"\\n]{2,1500})\"|«([^«»]{2,1500})»|(?<![\\p{L}\\p{N}])‘([^‘’\\n]{2,600})’(?![\\p{L}])");
+  private static final List<String> REPORTING_WORDS =
+      List.of("said", "says", "told", "warned", "added", "claimed", "argued", "insisted", "stressed", "noted", "wrote",
+          "announced", "acknowledged", "admitted", "predicted", "suggested", "promised", "vowed", "denied", "confirmed",
+          "explained", "declared", "stated");
+  /** The verbs of reported speech, one list for the cheap pre-test and the full pattern. */
   private static final Pattern REPORTED_CUE =
-      Pattern.compile("\\b(said|says|told|warned|added|claimed|argued|insisted|stressed|noted|wrote|announced|acknowledged|admitted|predicted|suggested|promised|vowed|denied|confirmed|explained|declared|stated)\\b(?:\\s+(?:reporters|journalists|the\\s+\\w+|\\w+\\s+TV|state\\s+television|lawmakers))?(?:\\s+(?:on|in|at)\\s+[^,]{1,40}?)?\\s+(that\\s+)?",
+      Pattern.compile("\\b(" + String.join("|", REPORTING_WORDS) + ")\\b(?:\\s+(?:reporters|journalists|the\\s+\\w+|\\w+\\s+TV|state\\s+television|lawmakers))?(?:\\s+(?:on|in|at)\\s+[^,]{1,40}?)?\\s+(that\\s+)?",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern NESTED =
       Pattern.compile("^((?:[A-Z][\\p{L}'’-]+\\s+){0,3}[A-Z][\\p{L}'’-]+)\\s+(?:had\\s+)?(?:said|told|warned|argued|insisted)\\b");
@@ -174,11 +179,6 @@ public final class QuoteExtractor {
     }
     return Optional.of(new Found(speaker, cue.group(1).toLowerCase(Locale.ROOT), false, List.of(content), List.of(start), -1));
   }
-
-  private static final List<String> REPORTING_WORDS =
-      List.of("said", "says", "told", "warned", "added", "claimed", "argued", "insisted", "stressed", "noted", "wrote",
-          "announced", "acknowledged", "admitted", "predicted", "suggested", "promised", "vowed", "denied", "confirmed",
-          "explained", "declared", "stated");
 
   /** A cheap test before the reported-speech pattern: most sentences hold no reporting verb at all. */
   private static boolean mayReport(String sentence) {

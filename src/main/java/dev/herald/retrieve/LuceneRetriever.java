@@ -337,6 +337,9 @@ public final class LuceneRetriever {
   /** A candidate hit before its stored fields are loaded. */
   private record Hit(int doc, String articleId, double score) {}
 
+  /** A segment's publication dates and article ids. */
+  private record DatesAndIds(NumericDocValues published, SortedDocValues ids) {}
+
   private List<Hit> rerank(IndexSearcher searcher, ScoreDoc[] top, TimeWindow window, Instant asOf) throws IOException {
     boolean latest = window.wantsLatest();
     double halfLifeMs = settings.recencyHalfLifeDays() * Duration.ofDays(1).toMillis();
@@ -345,31 +348,22 @@ public final class LuceneRetriever {
     // the few passages that survive, which keeps a query close to the cost of bare BM25.
     ScoreDoc[] byDoc = top.clone();
     Arrays.sort(byDoc, Comparator.comparingInt(sd -> sd.doc));
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int[] docs = Arrays.stream(byDoc).mapToInt(sd -> sd.doc).toArray();
     List<Hit> out = new ArrayList<>(byDoc.length);
-    int leafIndex = -1;
-    NumericDocValues published = null;
-    SortedDocValues articleIds = null;
-    LeafReaderContext leaf = null;
-    for (ScoreDoc sd : byDoc) {
-      int li = ReaderUtil.subIndex(sd.doc, leaves);
-      if (li != leafIndex) {
-        leafIndex = li;
-        leaf = leaves.get(li);
-        published = DocValues.getNumeric(leaf.reader(), Fields.PUBLISHED);
-        articleIds = DocValues.getSorted(leaf.reader(), Fields.ARTICLE_ID);
-      }
-      int local = sd.doc - leaf.docBase;
-      long millis = published.advanceExact(local) ? published.longValue() : 0L;
-      String articleId = articleIds.advanceExact(local) ? articleIds.lookupOrd(articleIds.ordValue()).utf8ToString() : "";
-      double ageMs = Math.max(0, asOf.toEpochMilli() - millis);
-      double fresh = Math.pow(0.5, ageMs / halfLifeMs);
-      // For "latest" questions freshness takes a fixed share of the ranking; otherwise it is a mild bonus.
-      double score = latest
-          ? (1 - settings.latestRecencyWeight()) * sd.score / max + settings.latestRecencyWeight() * fresh
-          : sd.score * (1 + settings.recencyWeight() * fresh);
-      out.add(new Hit(sd.doc, articleId, score));
-    }
+    bySegment(searcher, docs,
+        leaf -> new DatesAndIds(DocValues.getNumeric(leaf.reader(), Fields.PUBLISHED), DocValues.getSorted(leaf.reader(), Fields.ARTICLE_ID)),
+        (dv, i, local) -> {
+          ScoreDoc sd = byDoc[i];
+          long millis = dv.published().advanceExact(local) ? dv.published().longValue() : 0L;
+          String articleId = dv.ids().advanceExact(local) ? dv.ids().lookupOrd(dv.ids().ordValue()).utf8ToString() : "";
+          double ageMs = Math.max(0, asOf.toEpochMilli() - millis);
+          double fresh = Math.pow(0.5, ageMs / halfLifeMs);
+          // For "latest" questions freshness takes a fixed share of the ranking; otherwise it is a mild bonus.
+          double score = latest
+              ? (1 - settings.latestRecencyWeight()) * sd.score / max + settings.latestRecencyWeight() * fresh
+              : sd.score * (1 + settings.recencyWeight() * fresh);
+          out.add(new Hit(sd.doc, articleId, score));
+        });
     out.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparingInt(Hit::doc));
     return out;
   }
