@@ -7,7 +7,9 @@ import dev.herald.answer.LlmComposer;
 import dev.herald.answer.QuoteAnswerer;
 import dev.herald.answer.StoryLookup;
 import dev.herald.answer.UpdateComposer;
-import dev.herald.answer.UpdateQuestion;
+import dev.herald.question.Intent;
+import dev.herald.question.QuestionRouter;
+import dev.herald.question.RoutedQuestion;
 import dev.herald.retrieve.FoundQuote;
 import dev.herald.retrieve.QuoteSearch;
 import dev.herald.retrieve.LlmReranker;
@@ -59,6 +61,7 @@ public final class Herald implements Closeable {
   private final QuoteAnswerer quoteAnswerer;
   private final UpdateComposer updates;
   private final QuestionAnalysis analysis;
+  private final QuestionRouter router;
   private final Map<String, String> env;
   private final boolean writable;
   private final Embeddings embeddings;
@@ -73,10 +76,11 @@ public final class Herald implements Closeable {
     this.env = env;
     this.embeddings = embeddings;
     this.analysis = new QuestionAnalysis();
+    this.router = new QuestionRouter(new TimeExpressions(config.zone()), analysis);
     this.retriever = new LuceneRetriever(index, analysis, new TimeExpressions(config.zone()), config.retrieval(), embeddings);
-    this.composer = new ExtractiveComposer(analysis, new AttributionFinder(), config.answer());
+    this.composer = new ExtractiveComposer(analysis, new AttributionFinder(), config.answer(), router);
     this.quoteSearch = new QuoteSearch(index, analysis);
-    this.quoteAnswerer = new QuoteAnswerer(quoteSearch, config.answer().minQuoteIndexCoverage(), config.zone());
+    this.quoteAnswerer = new QuoteAnswerer(quoteSearch, config.answer().minQuoteIndexCoverage(), config.zone(), analysis);
     this.updates = new UpdateComposer(retriever, analysis, new TimeExpressions(config.zone()), config.digest().staleAfter(),
         config.digest().maxItems());
   }
@@ -191,52 +195,76 @@ public final class Herald implements Closeable {
     return retrieve(request);
   }
 
+  /** Routes a question, resolving a follow-up against {@code previous} (the conversation's previous question, or {@code null}). */
+  public RoutedQuestion route(String question, String previous, Instant asOf) {
+    return router.route(question, previous, asOf);
+  }
+
   /** Answers a question as of {@code asOf} with the configured composer (extractive unless a language model is set). */
   public Answer ask(String question, Instant asOf) throws IOException {
-    return answer(question, asOf, null).answer();
+    return answer(route(question, null, asOf), asOf).answer();
   }
 
   /**
    * Answers a question as of {@code asOf} with the configured composer, reporting how the answer was
-   * made; {@code previousQuestion} (may be {@code null}) lets a language model resolve follow-ups.
+   * made; {@code previousQuestion} (may be {@code null}) is the conversation's previous question, against
+   * which a follow-up is resolved.
    */
   public ComposedAnswer answer(String question, Instant asOf, String previousQuestion) throws IOException {
-    return compose(question, asOf, previousQuestion, null, true);
+    return answer(route(question, previousQuestion, asOf), asOf);
+  }
+
+  /** Answers a routed question as of {@code asOf} with the configured composer. */
+  public ComposedAnswer answer(RoutedQuestion question, Instant asOf) throws IOException {
+    return compose(question, asOf, null, null, true);
   }
 
   /**
-   * Answers like {@link #answer}, sending the text generated so far to {@code partialText} while a
-   * streaming model writes (citation markers removed: they are verified only in the returned answer).
+   * Answers like {@link #answer(RoutedQuestion, Instant)}, sending the text generated so far to
+   * {@code partialText} while a streaming model writes (citation markers removed: they are verified only
+   * in the returned answer). {@code since} is where a "what's new" without its own window starts, or {@code null}.
    */
-  public ComposedAnswer answerStreaming(String question, Instant asOf, String previousQuestion, Consumer<String> partialText)
+  public ComposedAnswer answerStreaming(RoutedQuestion question, Instant asOf, Instant since, StoryLookup stories,
+      Consumer<String> partialText) throws IOException {
+    return compose(question, asOf, since, stories, true, partialText);
+  }
+
+  /** Answers without any language model: from the quote index, the update composer or the extractive composer. */
+  public Answer answerExtractive(RoutedQuestion question, Instant asOf, Instant since, StoryLookup stories) throws IOException {
+    return compose(question, asOf, since, stories, false, null).answer();
+  }
+
+  private ComposedAnswer compose(RoutedQuestion routed, Instant asOf, Instant since, StoryLookup stories, boolean useModel)
       throws IOException {
-    return compose(question, asOf, previousQuestion, partialText, true);
+    return compose(routed, asOf, since, stories, useModel, null);
   }
 
-  /** Answers without any language model: from the quote index or the extractive composer. */
-  public Answer answerExtractive(String question, Instant asOf) throws IOException {
-    return compose(question, asOf, null, null, false).answer();
-  }
-
-  private ComposedAnswer compose(
-      String question, Instant asOf, String previousQuestion, Consumer<String> partialText, boolean useModel) throws IOException {
+  /** The one place a question's intent is dispatched to its answerer. */
+  private ComposedAnswer compose(RoutedQuestion routed, Instant asOf, Instant since, StoryLookup stories, boolean useModel,
+      Consumer<String> partialText) throws IOException {
+    String question = routed.question();
+    Intent intent = routed.intent();
+    StoryLookup lookup = stories == null ? StoryLookup.NONE : stories;
+    if (intent instanceof Intent.Latest || intent instanceof Intent.Timeline) {
+      return ComposedAnswer.extractive(updates.answer(question, intent, since, asOf, config.zone(), lookup));
+    }
+    if (intent instanceof Intent.Digest d) {
+      Instant from = d.since() != null ? d.since() : since != null ? since : asOf.minus(config.digest().defaultWindow());
+      return ComposedAnswer.extractive(updates.digest(d.topic(), updates.developments(d.topic(), from, asOf, lookup), from, asOf,
+          config.zone()));
+    }
     // "Who said …?" and "What did X say about Y?" are answered from the verified quote index first.
-    Optional<Answer> fromQuotes = quoteAnswerer.answer(question, asOf);
+    Optional<Answer> fromQuotes = quoteAnswerer.answer(question, intent, asOf);
     if (fromQuotes.isPresent()) {
       return ComposedAnswer.extractive(fromQuotes.get());
-    }
-    // "What's new on X?" and "timeline of X" are dated, grouped lists rather than a paragraph.
-    Optional<UpdateQuestion> update = updates.parse(question, asOf);
-    if (update.isPresent()) {
-      return ComposedAnswer.extractive(updates.answer(question, update.get(), asOf.minus(config.digest().defaultWindow()), asOf,
-          config.zone(), StoryLookup.NONE));
     }
     Retrieval r = retrieve(SearchRequest.of(question, config.k(), asOf));
     LlmComposer l = useModel ? llm() : null;
     if (l == null) {
-      return ComposedAnswer.extractive(composer.compose(r, asOf));
+      return ComposedAnswer.extractive(composer.compose(r, asOf, intent));
     }
-    return partialText == null ? l.compose(r, asOf, previousQuestion) : l.composeStreaming(r, asOf, previousQuestion, partialText);
+    String previous = routed.followUp() ? routed.asked() : null;
+    return partialText == null ? l.compose(r, asOf, previous) : l.composeStreaming(r, asOf, previous, partialText);
   }
 
   /** The composer of updates, timelines and digests over this index. */

@@ -1,6 +1,9 @@
 package dev.herald.answer;
 
 import dev.herald.index.Passage;
+import dev.herald.question.AnswerType;
+import dev.herald.question.Intent;
+import dev.herald.question.QuestionRouter;
 import dev.herald.quotes.AttributionFinder;
 import dev.herald.quotes.Speaker;
 import dev.herald.retrieve.QuestionAnalysis;
@@ -10,7 +13,9 @@ import dev.herald.text.Sentences;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,66 +39,64 @@ public final class ExtractiveComposer {
   public static final String NOT_COVERED =
       "My sources do not cover this question, so I would rather not guess.";
 
-  private static final Pattern WHO_SAID =
-      Pattern.compile("^\\s*who\\s+(?:has\\s+|had\\s+)?(said|says|stated|told|warned|called|described|claimed|declared|wrote|tweeted|argued|insisted|promised|vowed|added|remarked|predicted|suggested|asked|urged)\\b\\s*(?:that\\s+)?(.*)$",
-          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   /** How much a sentence's score follows its passage's retrieval score (the rest is its own coverage). */
   static final double RETRIEVAL_SHARE = 0.5;
 
   private static final Pattern NAMED = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{N}[\\p{N},.]*\\p{N}");
+  private static final Set<AnswerType> TYPED =
+      Set.of(AnswerType.PERSON, AnswerType.PLACE, AnswerType.TIME, AnswerType.NUMBER, AnswerType.NAMED);
+  private static final Map<AnswerType, String> STATED =
+      Map.of(AnswerType.PERSON, "who", AnswerType.PLACE, "where", AnswerType.TIME, "when", AnswerType.NUMBER, "how many or how much");
+  static final double TYPED_BONUS = 0.25;
+  /** Span quality from which the answer leads with the span. */
+  static final double CONFIDENT = 0.45;
+  /** Share of {@code answer.min-coverage} under which nothing answers, whatever its type. */
+  static final double LOOSE_COVERAGE_SHARE = 0.67;
+  private static final int CANDIDATES_FOR_NOTE = 5;
+  static final double TENSE_BONUS = 0.08;
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’]*");
+  private static final Pattern FUTURE = Pattern.compile(
+      "\\b(will|would|plans?|planned|planning|scheduled|set to|expected|upcoming|next|to be held|agreed to|proposed|could|intends?)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern PAST = Pattern.compile("\\b(met|held|took place|was held|were held|last)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern DANGLING =
       Pattern.compile("(?:He|She|They|It|This|That|These|Those|His|Her|Their|Afterwards he|Afterwards she)\\b");
-  // Each kind of quotation mark pairs with its own closer, so an apostrophe inside ("don’t") does not end it.
-  private static final Pattern QUOTED = Pattern.compile("“([^”]{3,})”?|\"([^\"]{3,})\"?|«([^»]{3,})»?|(?<![\\p{L}])['‘]([^’']{3,})['’](?![\\p{L}])");
-
   private final QuestionAnalysis analysis;
   private final AttributionFinder attributions;
   private final AnswerSettings settings;
+  private final QuestionRouter router;
 
   /** Creates a composer. */
-  public ExtractiveComposer(QuestionAnalysis analysis, AttributionFinder attributions, AnswerSettings settings) {
+  public ExtractiveComposer(QuestionAnalysis analysis, AttributionFinder attributions, AnswerSettings settings, QuestionRouter router) {
     this.analysis = analysis;
+    this.router = router;
     this.attributions = attributions;
     this.settings = settings;
   }
 
-  /** Composes the answer to the retrieval's question as of {@code asOf}. */
+  /** Composes the answer to the retrieval's question as of {@code asOf}, routing the question itself. */
   public Answer compose(Retrieval retrieval, Instant asOf) {
+    return compose(retrieval, asOf, router.intent(retrieval.question().text(), asOf));
+  }
+
+  /** Composes the answer to the retrieval's question, whose intent is already known, as of {@code asOf}. */
+  public Answer compose(Retrieval retrieval, Instant asOf, Intent intent) {
     String question = retrieval.question().text();
-    Optional<String> quote = quotationAskedAbout(question);
-    if (quote.isPresent()) {
-      Answer a = whoSaid(question, quote.get(), retrieval, asOf);
+    if (intent instanceof Intent.WhoSaid w) {
+      Answer a = whoSaid(question, w.words(), retrieval, asOf);
       if (a != null) {
         return a;
       }
     }
-    return summary(question, retrieval, asOf);
+    Intent.Fact fact = intent instanceof Intent.Fact f ? f : new Intent.Fact(AnswerType.DESCRIPTION, null, false, false);
+    return summary(question, retrieval, asOf, fact);
   }
 
-  /** Returns the words a "who said ..." question asks about, if it is one. */
-  public static Optional<String> quotationAskedAbout(String question) {
-    Matcher m = WHO_SAID.matcher(question.strip());
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    String rest = m.group(2);
-    Matcher q = QUOTED.matcher(rest);
-    String words = rest;
-    if (q.find()) {
-      for (int g = 1; g <= q.groupCount(); g++) {
-        if (q.group(g) != null) {
-          words = q.group(g);
-          break;
-        }
-      }
-    }
-    words = words.replaceAll("[?.!\\s]+$", "").strip();
-    return words.isEmpty() ? Optional.empty() : Optional.of(words);
-  }
+  private record Candidate(
+      ScoredPassage passage, int rank, Sentences.Span span, String text, Set<String> terms, double coverage, double score,
+      AnswerSpans.Span answer, boolean hasSpan) {}
 
-  private record Candidate(ScoredPassage passage, int rank, Sentences.Span span, String text, Set<String> terms, double coverage, double score) {}
-
-  private Answer summary(String question, Retrieval retrieval, Instant asOf) {
+  private Answer summary(String question, Retrieval retrieval, Instant asOf, Intent.Fact fact) {
     if (namesSomethingUnknown(retrieval)) {
       return abstain(question, asOf);
     }
@@ -103,6 +106,9 @@ public final class ExtractiveComposer {
     if (top.isEmpty() || total <= 0) {
       return abstain(question, asOf);
     }
+    boolean typed = TYPED.contains(fact.expected());
+    Set<String> questionTerms = new HashSet<>(analysis.documentTerms(question));
+    Map<String, String> stems = new HashMap<>();
     float best = top.get(0).score();
     List<Candidate> candidates = new ArrayList<>();
     double bestPassageCoverage = 0;
@@ -113,6 +119,7 @@ public final class ExtractiveComposer {
       bestPassageCoverage = Math.max(bestPassageCoverage, passageCoverage);
       Set<String> titleTerms = new HashSet<>(analysis.documentTerms(sp.passage().title()));
       boolean firstSentence = sp.passage().n() == 0;
+      double retrievalFactor = 1 - RETRIEVAL_SHARE + RETRIEVAL_SHARE * sp.score() / best;
       for (Sentences.Span span : Sentences.split(text)) {
         String s = span.of(text);
         int words = s.split("\\s+").length;
@@ -131,20 +138,45 @@ public final class ExtractiveComposer {
         double coverage = coverage(weights, total, judged);
         // A sentence is judged on its own words and, less, on the passage around it: the passage
         // often names who and where while the sentence says what.
-        double score = (0.65 * coverage + 0.35 * passageCoverage) * (1 - RETRIEVAL_SHARE + RETRIEVAL_SHARE * sp.score() / best) - 0.002 * words;
-        candidates.add(new Candidate(sp, r, span, s, terms, coverage, score));
+        double score = (0.65 * coverage + 0.35 * passageCoverage) * retrievalFactor - 0.002 * words;
+        AnswerSpans.Span answerSpan = null;
+        double quality = 0;
+        if (typed) {
+          answerSpan = bestSpan(s, fact, questionTerms, weights, stems);
+          if (answerSpan != null) {
+            // A sentence holding a span of the asked type, close to the question's words, answers it.
+            quality = spanQuality(s, answerSpan, fact, weights, stems);
+            score += TYPED_BONUS * quality * retrievalFactor;
+          }
+        }
+        if (fact.plan()) {
+          // "Will … meet?" asks about a plan: a sentence about a future event beats one about a past one.
+          score += FUTURE.matcher(s).find() ? TENSE_BONUS : PAST.matcher(s).find() ? -TENSE_BONUS : 0;
+        }
+        candidates.add(new Candidate(sp, r, span, s, terms, coverage, score, quality >= CONFIDENT ? answerSpan : null, answerSpan != null));
       }
     }
     candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
     if (candidates.isEmpty()
-        || bestPassageCoverage < settings.minCoverage()
+        || bestPassageCoverage < LOOSE_COVERAGE_SHARE * settings.minCoverage()
         || candidates.get(0).coverage() < settings.minCoverage() / 4) {
       return abstain(question, asOf);
     }
-    List<Candidate> chosen = new ArrayList<>();
     Candidate first = candidates.get(0);
+    // A long question's scene-setting words are often not in the article that answers it: below the
+    // coverage threshold, only a sentence holding a confident span of the asked type may answer.
+    if (bestPassageCoverage < settings.minCoverage() && (!typed || first.answer() == null)) {
+      return abstain(question, asOf);
+    }
+    if (typed && first.answer() != null) {
+      // Lead with the answer, copied verbatim from the sentence that supports it.
+      List<Candidate> chosen = List.of(first);
+      return cite(question, asOf, withAntecedents(chosen), null, first.answer().text() + " [1]");
+    }
+    int max = fact.explain() ? settings.maxSentences() : Math.min(2, settings.maxSentences());
+    List<Candidate> chosen = new ArrayList<>();
     for (Candidate c : candidates) {
-      if (chosen.size() >= settings.maxSentences()) {
+      if (chosen.size() >= max) {
         break;
       }
       if (c.score() < 0.6 * first.score() || c.coverage() < settings.minCoverage() / 4) {
@@ -155,7 +187,94 @@ public final class ExtractiveComposer {
       }
       chosen.add(c);
     }
-    return cite(question, asOf, withAntecedents(chosen), null);
+    // A typed question none of whose sentences holds a span of its type is not answered by them: say so.
+    boolean noSpan = typed && chosen.stream().noneMatch(Candidate::hasSpan)
+        && candidates.stream().limit(CANDIDATES_FOR_NOTE).noneMatch(Candidate::hasSpan);
+    String note = noSpan && STATED.containsKey(fact.expected())
+        ? "My sources don't say " + STATED.get(fact.expected()) + " exactly. The closest they come:" : null;
+    if (note != null) {
+      chosen = chosen.subList(0, 1);
+    }
+    return cite(question, asOf, withAntecedents(chosen), null, note);
+  }
+
+  /** The span of the asked type in {@code sentence} that is not already in the question, nearest to its words. */
+  private AnswerSpans.Span bestSpan(String sentence, Intent.Fact fact, Set<String> questionTerms, Map<String, Float> weights,
+      Map<String, String> stems) {
+    AnswerSpans.Span best = null;
+    double bestScore = -1;
+    for (AnswerSpans.Span span : AnswerSpans.find(sentence, fact.expected(), fact.head())) {
+      List<String> spanTerms = analysis.documentTerms(span.text());
+      if (spanTerms.isEmpty() || questionTerms.containsAll(spanTerms)) {
+        continue;
+      }
+      double score = spanQuality(sentence, span, fact, weights, stems);
+      if (score > bestScore) {
+        best = span;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * How surely a span answers: its type is clear (a known place, a titled person, a figure), it names
+   * the kind the question asks for ("which airline" → "JetBlue Airways"), and the question's words are
+   * close to it. Between 0 and 1.
+   */
+  private double spanQuality(String sentence, AnswerSpans.Span span, Intent.Fact fact, Map<String, Float> weights,
+      Map<String, String> stems) {
+    double q = 0.5 * proximity(sentence, span, weights, stems) + (span.strong() ? 0.3 : 0);
+    if (fact.expected() == AnswerType.NUMBER && fact.change() && span.text().matches("(?s).*(?:%|percent|per cent).*")) {
+      // "How much did prices rise?" is answered by a percentage sooner than by a price.
+      q += 0.2;
+    }
+    if (fact.head() != null && headNear(sentence, span, fact.head())) {
+      q += 0.2;
+    }
+    return Math.min(1, q);
+  }
+
+  /** Whether the noun the question asks for ("airline", "team") stands in or right around the span. */
+  private boolean headNear(String sentence, AnswerSpans.Span span, String head) {
+    List<String> wanted = analysis.documentTerms(head);
+    if (wanted.isEmpty()) {
+      return false;
+    }
+    int from = Math.max(0, span.start() - 30);
+    int to = Math.min(sentence.length(), span.end() + 30);
+    return analysis.documentTerms(sentence.substring(from, to)).contains(wanted.get(0));
+  }
+
+  /** 1 when a question word touches the span, falling off with the number of words between them. */
+  private double proximity(String sentence, AnswerSpans.Span span, Map<String, Float> weights, Map<String, String> stems) {
+    Matcher w = WORD.matcher(sentence);
+    int index = 0;
+    int spanFirst = -1;
+    int spanLast = -1;
+    List<Integer> hits = new ArrayList<>();
+    while (w.find()) {
+      if (w.start() >= span.start() && w.start() < span.end()) {
+        if (spanFirst < 0) {
+          spanFirst = index;
+        }
+        spanLast = index;
+      } else {
+        String stem = stems.computeIfAbsent(w.group().toLowerCase(Locale.ROOT), k -> {
+          List<String> t = analysis.documentTerms(k);
+          return t.isEmpty() ? "" : t.get(0);
+        });
+        if (!stem.isEmpty() && weights.containsKey(stem)) {
+          hits.add(index);
+        }
+      }
+      index++;
+    }
+    int distance = Integer.MAX_VALUE;
+    for (int h : hits) {
+      distance = Math.min(distance, h < spanFirst ? spanFirst - h : h - spanLast);
+    }
+    return distance == Integer.MAX_VALUE ? 0 : 1.0 / (1 + (distance - 1) / 3.0);
   }
 
   /** Puts the preceding sentence before a chosen one that opens with a pronoun, so "He said" has a who. */
@@ -171,7 +290,7 @@ public final class ExtractiveComposer {
           boolean present = out.stream().anyMatch(o -> o.passage() == c.passage() && o.span().equals(prev))
               || chosen.stream().anyMatch(o -> o.passage() == c.passage() && o.span().equals(prev));
           if (!present) {
-            out.add(new Candidate(c.passage(), c.rank(), prev, prev.of(text), Set.of(), 0, 0));
+            out.add(new Candidate(c.passage(), c.rank(), prev, prev.of(text), Set.of(), 0, 0, null, false));
           }
         }
       }
@@ -198,7 +317,7 @@ public final class ExtractiveComposer {
         double coverage = (double) hits / wanted.size();
         double score = coverage - 0.01 * r;
         if (best == null || score > best.score()) {
-          best = new Candidate(sp, r, span, s, terms, coverage, score);
+          best = new Candidate(sp, r, span, s, terms, coverage, score, null, false);
         }
       }
     }
@@ -222,7 +341,7 @@ public final class ExtractiveComposer {
         Sentences.Span nb = spans.get(k);
         speaker = attributions.find(nb.of(text), text.substring(0, nb.start()));
         if (speaker.isPresent()) {
-          Candidate c = new Candidate(best.passage(), best.rank(), nb, nb.of(text), Set.of(), 0, 0);
+          Candidate c = new Candidate(best.passage(), best.rank(), nb, nb.of(text), Set.of(), 0, 0, null, false);
           if (d < 0) {
             cited.add(0, c);
           } else {
@@ -241,7 +360,7 @@ public final class ExtractiveComposer {
       cited = withAntecedents(cited);
     }
     String lead = "It was " + speaker.get().name() + (speaker.get().role() == null ? "" : ", " + speaker.get().role()) + ":";
-    return cite(question, asOf, cited, lead);
+    return cite(question, asOf, cited, lead, null);
   }
 
   /**
@@ -284,10 +403,17 @@ public final class ExtractiveComposer {
     return smaller > 0 && inter.size() >= 0.7 * smaller;
   }
 
-  private Answer cite(String question, Instant asOf, List<Candidate> chosen, String lead) {
+  /**
+   * Numbers the chosen sentences' passages and writes the answer: after {@code firstLine} (the answer
+   * span, or a note) when given, else after the "who said" {@code lead}, which shares one citation.
+   */
+  private Answer cite(String question, Instant asOf, List<Candidate> chosen, String lead, String firstLine) {
     Map<String, Integer> numbers = new LinkedHashMap<>();
     Map<String, List<Candidate>> byPassage = new LinkedHashMap<>();
     StringBuilder text = new StringBuilder(lead == null ? "" : lead);
+    if (firstLine != null) {
+      text.append(firstLine).append('\n');
+    }
     if (lead != null) {
       // the lead and the quoted sentences share one citation, given once at the end
       String pid = chosen.get(0).passage().passage().id();
@@ -304,7 +430,7 @@ public final class ExtractiveComposer {
         String pid = c.passage().passage().id();
         int n = numbers.computeIfAbsent(pid, k -> numbers.size() + 1);
         byPassage.computeIfAbsent(pid, k -> new ArrayList<>()).add(c);
-        if (text.length() > 0) {
+        if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
           text.append(' ');
         }
         text.append(c.text()).append(" [").append(n).append(']');

@@ -1,6 +1,8 @@
 package dev.herald.answer;
 
+import dev.herald.question.Intent;
 import dev.herald.quotes.Quote;
+import dev.herald.retrieve.QuestionAnalysis;
 import dev.herald.retrieve.FoundQuote;
 import dev.herald.retrieve.QuoteSearch;
 import java.io.IOException;
@@ -8,13 +10,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Answers "who said …?" and "what did X say about Y?" from the quote index. Every quote shown has been
@@ -24,44 +26,34 @@ import java.util.regex.Pattern;
  */
 public final class QuoteAnswerer {
 
-  private static final Pattern WHAT_DID =
-      Pattern.compile("^\\s*what\\s+(?:did|has|have|does|do)\\s+(.+?)\\s+(?:say|said|tell|told|write|written|think|thinks|claim|claimed|warn|warned)(?:\\s+(?:about|on|regarding|of|concerning)\\s+(.+?))?\\s*\\??\\s*$",
-          Pattern.CASE_INSENSITIVE);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
   private final QuoteSearch quotes;
   private final double minCoverage;
   private final ZoneId zone;
+  private final QuestionAnalysis analysis;
 
   /**
    * Creates the answerer; a "who said" match must hold {@code minCoverage} of the asked words (below it,
    * the ordinary composer's sentence search, which tolerates loosely remembered words, answers).
    */
-  public QuoteAnswerer(QuoteSearch quotes, double minCoverage, ZoneId zone) {
+  public QuoteAnswerer(QuoteSearch quotes, double minCoverage, ZoneId zone, QuestionAnalysis analysis) {
     this.quotes = quotes;
+    this.analysis = analysis;
     this.minCoverage = minCoverage;
     this.zone = zone;
   }
 
-  /** Returns the speaker and topic a "what did X say about Y?" question asks about, if it is one. */
-  public static Optional<String[]> speakerAskedAbout(String question) {
-    Matcher m = WHAT_DID.matcher(question);
-    if (!m.matches()) {
-      return Optional.empty();
+  /**
+   * Answers a "who said" or "what did X say" intent from the quote index, or returns empty when the
+   * intent is of another kind or nothing matches.
+   */
+  public Optional<Answer> answer(String question, Intent intent, Instant asOf) throws IOException {
+    if (intent instanceof Intent.WhoSaid w) {
+      return whoSaid(question, w.words(), asOf);
     }
-    String speaker = m.group(1).replaceFirst("(?i)^the\\s+", "").strip();
-    return Optional.of(new String[] {speaker, m.group(2) == null ? null : m.group(2).strip()});
-  }
-
-  /** Answers from the quote index, or returns empty when the question is of another kind or nothing matches. */
-  public Optional<Answer> answer(String question, Instant asOf) throws IOException {
-    Optional<String> words = ExtractiveComposer.quotationAskedAbout(question);
-    if (words.isPresent()) {
-      return whoSaid(question, words.get(), asOf);
-    }
-    Optional<String[]> about = speakerAskedAbout(question);
-    if (about.isPresent()) {
-      return whatDidTheySay(question, about.get()[0], about.get()[1], asOf);
+    if (intent instanceof Intent.WhatDidXSay x) {
+      return whatDidTheySay(question, x.speaker(), x.topic(), asOf);
     }
     return Optional.empty();
   }
@@ -90,18 +82,49 @@ public final class QuoteAnswerer {
   }
 
   private Optional<Answer> whatDidTheySay(String question, String speaker, String topic, Instant asOf) throws IOException {
-    List<FoundQuote> found = quotes.bySpeaker(speaker, topic, asOf, 5);
-    if (found.isEmpty()) {
+    List<FoundQuote> found = topic == null ? quotes.bySpeaker(speaker, null, asOf, 5)
+        : quotes.bySpeaker(speaker, topic, asOf, 20).stream().filter(f -> about(f, speaker, topic)).limit(5).toList();
+    if (!found.isEmpty()) {
+      return Optional.of(listing(question, found.get(0).quote().speaker() + (topic == null ? "" : " on " + topic) + ", newest first:",
+          found, asOf));
+    }
+    if (topic == null) {
       return Optional.empty();
     }
-    StringBuilder text = new StringBuilder(found.get(0).quote().speaker())
-        .append(topic == null ? "" : " on " + topic).append(", newest first:");
+    // Nothing of X's is about Y: say so, and offer X's newest statements only as what they are.
+    List<FoundQuote> nearest = quotes.bySpeaker(speaker, null, asOf, 3);
+    if (nearest.isEmpty()) {
+      return Optional.of(new Answer(question, asOf, "I found no statement by " + speaker + " about " + topic + " in my sources.",
+          true, ExtractiveComposer.MODE, List.of()));
+    }
+    String who = nearest.get(0).quote().speaker();
+    return Optional.of(listing(question, "I found no statement by " + who + " about " + topic + ". " + who
+        + "'s newest statements, which are not about " + topic + ":", nearest, asOf));
+  }
+
+  /**
+   * Whether a quote is about the topic: its words and the sentence around them hold at least half of the
+   * topic's own words (the speaker's name left out), so that one shared word ("deal") is not enough.
+   */
+  private boolean about(FoundQuote f, String speaker, String topic) {
+    Set<String> wanted = new HashSet<>(analysis.questionTerms(topic));
+    wanted.removeAll(analysis.documentTerms(speaker));
+    if (wanted.isEmpty()) {
+      return true;
+    }
+    Set<String> held = new HashSet<>(analysis.documentTerms(f.quote().text() + "\n" + f.context()));
+    long hits = wanted.stream().filter(held::contains).count();
+    return hits >= Math.max(1, (wanted.size() + 1) / 2);
+  }
+
+  private Answer listing(String question, String header, List<FoundQuote> found, Instant asOf) {
+    StringBuilder text = new StringBuilder(header);
     for (int i = 0; i < found.size(); i++) {
       FoundQuote f = found.get(i);
       text.append("\n• ").append(DAY.format(f.quote().published().atZone(zone))).append(": ").append(words(f))
           .append(" [").append(i + 1).append("]");
     }
-    return Optional.of(new Answer(question, asOf, text.toString(), false, ExtractiveComposer.MODE, citations(found)));
+    return new Answer(question, asOf, text.toString(), false, ExtractiveComposer.MODE, citations(found));
   }
 
   private static String who(Quote q) {

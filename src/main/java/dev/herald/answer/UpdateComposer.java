@@ -1,6 +1,7 @@
 package dev.herald.answer;
 
 import dev.herald.index.Passage;
+import dev.herald.question.Intent;
 import dev.herald.retrieve.LuceneRetriever;
 import dev.herald.retrieve.ParsedQuestion;
 import dev.herald.retrieve.QuestionAnalysis;
@@ -38,15 +39,6 @@ import java.util.regex.Pattern;
  */
 public final class UpdateComposer {
 
-  private static final Pattern UPDATES = Pattern.compile(
-      "^\\s*(?:what(?:'s|’s|\\s+is|\\s+has)\\s+(?:new|happened|changed)\\s+(?:on|with|in|about|regarding)"
-          + "|(?:what\\s+is\\s+|what's\\s+)?(?:the\\s+)?latest\\s+(?:news\\s+|updates?\\s+)?(?:on|about|in|regarding)"
-          + "|(?:any\\s+)?(?:news|updates?)\\s+(?:on|about|regarding))\\s+(.+?)\\s*[?.!]*\\s*$",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern TIMELINE = Pattern.compile(
-      "^\\s*(?:(?:give\\s+me\\s+|show\\s+me\\s+|make\\s+)?(?:a\\s+|the\\s+)?timeline\\s+(?:of|for|on)\\s+(.+?)"
-          + "|how\\s+(?:did|has|have)\\s+(.+?)\\s+(?:develop|developed|unfold|unfolded|evolve|evolved))\\s*[?.!]*\\s*$",
-      Pattern.CASE_INSENSITIVE);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
   private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
@@ -58,6 +50,7 @@ public final class UpdateComposer {
   private static final double SAME_TEXT = 0.7;
   private static final int CANDIDATES = 100;
   private static final int CITATIONS_PER_DEVELOPMENT = 3;
+  private static final int LATEST_ITEMS = 3;
 
   private final LuceneRetriever retriever;
   private final QuestionAnalysis analysis;
@@ -75,30 +68,6 @@ public final class UpdateComposer {
     this.time = time;
     this.staleAfter = staleAfter;
     this.maxItems = maxItems;
-  }
-
-  /** Reads an update or timeline question, or returns empty for any other question. */
-  public Optional<UpdateQuestion> parse(String question, Instant asOf) {
-    UpdateQuestion.Kind kind;
-    String rest;
-    Matcher m;
-    if ((m = TIMELINE.matcher(question)).matches()) {
-      kind = UpdateQuestion.Kind.TIMELINE;
-      rest = m.group(1) != null ? m.group(1) : m.group(2);
-    } else if ((m = UPDATES.matcher(question)).matches()) {
-      kind = UpdateQuestion.Kind.UPDATES;
-      rest = m.group(1);
-    } else {
-      return Optional.empty();
-    }
-    ParsedQuestion parsed = time.parse(rest, asOf);
-    Instant since = parsed.window().expression() == null ? null : parsed.window().from();
-    String topic = parsed.searchText().replaceAll("[?.!,;:\\s]+$", "").replaceFirst("(?i)^the\\s+", "").strip();
-    // "Any news on that?" names no topic: it is a follow-up for the ordinary composer and chat memory.
-    if (analysis.questionTerms(topic).isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new UpdateQuestion(kind, topic, since));
   }
 
   /** The normalised key of a topic, equal for "the Ukraine talks" and "talks on Ukraine". */
@@ -157,13 +126,15 @@ public final class UpdateComposer {
   }
 
   /**
-   * Answers an update or timeline question; for updates the window starts at {@code since} (the
-   * question's own "since …" wins over it). Dates are shown in {@code zone}.
+   * Answers a latest or timeline intent. A latest intent covers its own window ("since Monday"), else the
+   * window from {@code since} (what is new since the chat last asked; {@code null} for none); when the
+   * window holds nothing, or there is no window, the newest developments answer, whatever their age, with
+   * their age said. Dates are shown in {@code zone}.
    */
-  public Answer answer(String question, UpdateQuestion q, Instant since, Instant asOf, ZoneId zone, StoryLookup stories)
+  public Answer answer(String question, Intent intent, Instant since, Instant asOf, ZoneId zone, StoryLookup stories)
       throws IOException {
-    if (q.kind() == UpdateQuestion.Kind.TIMELINE) {
-      List<Development> all = developments(q.topic(), null, asOf, stories);
+    if (intent instanceof Intent.Timeline t) {
+      List<Development> all = developments(t.topic(), null, asOf, stories);
       if (all.isEmpty()) {
         return new Answer(question, asOf, ExtractiveComposer.NOT_COVERED, true, ExtractiveComposer.MODE, List.of());
       }
@@ -171,22 +142,46 @@ public final class UpdateComposer {
       List<Development> shown = all.size() <= maxItems ? all
           : all.stream().sorted(Comparator.comparingInt((Development d) -> -d.outlets().size()).thenComparing(Development::date))
               .limit(maxItems).sorted(Comparator.comparing(Development::date)).toList();
-      return render(question, asOf, "Timeline of " + q.topic() + " (as of " + moment(asOf, zone) + "):", shown, zone);
+      return render(question, asOf, "Timeline of " + t.topic() + " (as of " + moment(asOf, zone) + "):", shown, zone);
     }
+    Intent.Latest q = (Intent.Latest) intent;
     Instant from = q.since() != null ? q.since() : since;
-    List<Development> found = developments(q.topic(), from, asOf, stories);
-    List<Development> newestFirst = newestFirst(found);
-    StringBuilder header = new StringBuilder();
-    Optional<Instant> newest = newestFirst.isEmpty() ? newest(q.topic(), asOf, stories) : Optional.of(newestFirst.get(0).date());
-    staleNote(q.topic(), newest, asOf, zone).ifPresent(n -> header.append(n).append("\n"));
-    if (newestFirst.isEmpty()) {
-      header.append("Nothing new on ").append(q.topic()).append(" since ").append(moment(from, zone))
-          .append(" (as of ").append(moment(asOf, zone)).append(").");
-      return new Answer(question, asOf, header.toString(), false, ExtractiveComposer.MODE, List.of());
+    List<Development> all = developments(q.topic(), null, asOf, stories);
+    if (all.isEmpty()) {
+      return new Answer(question, asOf, "Note: I have no articles on " + q.topic() + " at all.", true, ExtractiveComposer.MODE, List.of());
     }
-    header.append("What's new on ").append(q.topic()).append(" since ").append(moment(from, zone))
-        .append(", as of ").append(moment(asOf, zone)).append(":");
-    return render(question, asOf, header.toString(), newestFirst, zone);
+    List<Development> newestFirst = newestFirst(all);
+    Instant newest = newestFirst.get(0).date();
+    if (from != null) {
+      List<Development> inWindow = newestFirst(all.stream().filter(d -> !d.date().isBefore(from)).toList());
+      if (!inWindow.isEmpty()) {
+        StringBuilder header = new StringBuilder();
+        staleNote(q.topic(), Optional.of(newest), asOf, zone).ifPresent(n -> header.append(n).append("\n"));
+        header.append("What's new on ").append(q.topic()).append(" since ").append(moment(from, zone))
+            .append(", as of ").append(moment(asOf, zone)).append(":");
+        return render(question, asOf, header.toString(), inWindow, zone);
+      }
+    }
+    // "Latest" means the newest developments whatever their age, said up front.
+    StringBuilder header = new StringBuilder();
+    if (from != null) {
+      header.append("Nothing new on ").append(q.topic()).append(" since ").append(moment(from, zone)).append(". ");
+    }
+    header.append("The latest on ").append(q.topic()).append(", as of ").append(moment(asOf, zone))
+        .append(" (the newest is from ").append(DAY.format(newest.atZone(zone))).append(", ").append(age(newest, asOf)).append("):");
+    return render(question, asOf, header.toString(), newestFirst.subList(0, Math.min(LATEST_ITEMS, newestFirst.size())), zone);
+  }
+
+  /** How long ago {@code t} was, in words ("5 hours ago", "2 days ago"). */
+  static String age(Instant t, Instant asOf) {
+    Duration d = Duration.between(t, asOf);
+    if (d.isNegative() || d.toHours() < 1) {
+      return "within the hour";
+    }
+    if (d.toHours() < 48) {
+      return d.toHours() + (d.toHours() == 1 ? " hour ago" : " hours ago");
+    }
+    return d.toDays() + " days ago";
   }
 
   /**

@@ -4,7 +4,8 @@ import dev.herald.Herald;
 import dev.herald.answer.Answer;
 import dev.herald.answer.ComposedAnswer;
 import dev.herald.answer.StoryLookup;
-import dev.herald.answer.UpdateQuestion;
+import dev.herald.question.Intent;
+import dev.herald.question.RoutedQuestion;
 import dev.herald.digest.Subscriptions;
 import dev.herald.store.Subscription;
 import java.time.Instant;
@@ -97,8 +98,8 @@ public final class BotHandler {
     this.format = new ReplyFormatter(herald.config().zone());
     this.limiter = new RateLimiter(settings.questionsPerMinute(), clock, subscriptions == null ? null : subscriptions.store());
     this.memory = subscriptions == null
-        ? new ChatMemory(settings.followUpExpiry(), clock, new QuestionAnalysis())
-        : new ChatMemory(settings.followUpExpiry(), clock, new QuestionAnalysis(), subscriptions.store());
+        ? new ChatMemory(settings.followUpExpiry(), clock)
+        : new ChatMemory(settings.followUpExpiry(), clock, subscriptions.store());
     this.mention = Pattern.compile("@" + Pattern.quote(botUsername) + "\\b", Pattern.CASE_INSENSITIVE);
   }
 
@@ -224,37 +225,42 @@ public final class BotHandler {
     String note = args.length() > MAX_QUESTION
         ? "<i>Your question was cut to " + MAX_QUESTION + " characters.</i>\n\n" : "";
     String question = cut(args);
+    Instant now = clock.instant();
+    if (command.equals("latest") && question.isEmpty()) {
+      return reply(in, note + format.latest(null, latest(question)));
+    }
     // "/latest X since Monday" is read like "latest on X since Monday", so its time words set the window.
-    Optional<UpdateQuestion> update = command.equals("latest") && !question.isEmpty()
-        ? Optional.of(herald.updates().parse("latest on " + question, clock.instant())
-            .orElse(new UpdateQuestion(UpdateQuestion.Kind.UPDATES, question, null)))
-        : command.equals("who") ? Optional.empty() : herald.updates().parse(question, clock.instant());
+    String asked = switch (command) {
+      case "latest" -> "latest on " + question;
+      case "who" -> whoQuestion(question);
+      default -> question;
+    };
+    boolean conversational = command.equals("question") || command.equals("ask");
+    RoutedQuestion routed = herald.route(asked, conversational ? memory.previous(in.chatId()) : null, now);
+    if (command.equals("latest") && !(routed.intent() instanceof Intent.Latest)) {
+      routed = new RoutedQuestion(asked, asked, new Intent.Latest(question, null), false);
+    }
+    memory.remember(in.chatId(), routed.question());
     String html;
-    if (update.isPresent() && command.equals("latest")) {
-      Answer a = updates(in.chatId(), "/latest " + question, update.get());
-      // Nothing new in the window: say so, then still show the newest articles on the topic.
-      html = a.citations().isEmpty()
-          ? Html.escape(a.text()) + "\n\n" + format.latest(question, latest(question))
+    if (routed.intent() instanceof Intent.Latest || routed.intent() instanceof Intent.Timeline) {
+      Answer a = updates(in.chatId(), command.equals("latest") ? "/latest " + question : routed.question(), routed.intent());
+      // No article on the topic at all: still show the newest articles that mention its words.
+      html = a.abstained() && command.equals("latest") ? Html.escape(a.text()) + "\n\n" + format.latest(question, latest(question))
           : format.answer(a);
-    } else if (update.isPresent()) {
-      html = format.answer(updates(in.chatId(), question, update.get()));
     } else {
-      html = switch (command) {
-        case "latest" -> format.latest(null, latest(question));
-        case "who" -> format.answer(herald.ask(whoQuestion(question), clock.instant()));
-        default -> answer(in.userId(), in.chatId(), memory.withContext(in.chatId(), question), draft);
-      };
+      html = answer(in.userId(), in.chatId(), routed, draft);
     }
     return reply(in, note + html);
   }
 
   /** Answers with the configured composer, within the user's daily token budget for a language model. */
-  private String answer(long userId, long chatId, String question, Draft draft) throws IOException {
+  private String answer(long userId, long chatId, RoutedQuestion question, Draft draft) throws IOException {
+    Instant now = clock.instant();
     if (budget.spent(userId)) {
       return "<i>You have used today's " + budget.limit() + " tokens of AI-written answers; until midnight UTC "
-          + "answers are quoted directly from the sources.</i>\n\n" + format.answer(herald.answerExtractive(question, clock.instant()));
+          + "answers are quoted directly from the sources.</i>\n\n" + format.answer(herald.answerExtractive(question, now, null, stories));
     }
-    ComposedAnswer a = herald.answerStreaming(question, clock.instant(), null, partial -> draft.show(Html.escape(partial) + " …"));
+    ComposedAnswer a = herald.answerStreaming(question, now, null, stories, partial -> draft.show(Html.escape(partial) + " …"));
     if (a.usage() != null && a.usage().total() != null) {
       budget.add(userId, chatId, a.usage().total());
     }
@@ -262,17 +268,18 @@ public final class BotHandler {
   }
 
   /**
-   * Answers an update or timeline question; an update without its own "since" covers what is new since
-   * the chat last asked about the topic, else the default window.
+   * Answers a latest or timeline intent; "what's new" without its own "since" covers what is new since
+   * the chat last asked about the topic, else the default window, and falls back to the newest developments.
    */
-  private Answer updates(long chat, String question, UpdateQuestion q) throws IOException {
+  private Answer updates(long chat, String question, Intent intent) throws IOException {
     Instant now = clock.instant();
-    String key = herald.updates().topicKey(q.topic());
+    String topic = intent instanceof Intent.Latest l ? l.topic() : ((Intent.Timeline) intent).topic();
+    String key = herald.updates().topicKey(topic);
     Optional<Instant> lastAsked = subscriptions == null ? Optional.empty() : subscriptions.store().lastAsked(chat, key);
     Instant since = lastAsked.orElse(now.minus(herald.config().digest().defaultWindow()));
     ZoneId zone = subscriptions == null ? herald.config().zone() : subscriptions.zoneOf(chat);
-    Answer a = herald.updates().answer(question, q, since, now, zone, stories);
-    if (subscriptions != null && q.kind() == UpdateQuestion.Kind.UPDATES) {
+    Answer a = herald.updates().answer(question, intent, since, now, zone, stories);
+    if (subscriptions != null && intent instanceof Intent.Latest) {
       subscriptions.store().asked(chat, key, now);
     }
     return a;

@@ -1,30 +1,21 @@
 package dev.herald.bot;
 
-import dev.herald.retrieve.QuestionAnalysis;
 import dev.herald.store.ChatStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Remembers each chat's previous question for a while, so that a short follow-up ("and what did Russia
- * say?") is searched together with the names (else the content words) of the earlier question. Bounded
- * in chats and words.
+ * Remembers each chat's previous question for a while, so that the question router can resolve a
+ * follow-up ("and when?", "what did he say about it?") against it. Bounded in chats and words.
  */
 public final class ChatMemory {
 
   private static final int MAX_CHATS = 10_000;
-  private static final int MAX_WORDS = 12;
-  private static final int FOLLOW_UP_MAX_WORDS = 7;
-  private static final Set<String> FOLLOW_UP_OPENERS = Set.of("and", "but", "also", "then", "so");
-  private static final Set<String> BACK_REFERENCES =
-      Set.of("he", "she", "they", "it", "him", "her", "them", "his", "their", "its", "that", "this", "there", "about");
+  private static final int MAX_WORDS = 40;
 
   private record Memory(List<String> words, Instant at) {}
 
@@ -39,14 +30,12 @@ public final class ChatMemory {
 
   private final Duration expiry;
   private final Clock clock;
-  private final QuestionAnalysis analysis;
   private final Storage chats;
 
   /** Creates an empty in-process memory whose entries expire after {@code expiry}. */
-  public ChatMemory(Duration expiry, Clock clock, QuestionAnalysis analysis) {
+  public ChatMemory(Duration expiry, Clock clock) {
     this.expiry = expiry;
     this.clock = clock;
-    this.analysis = analysis;
     Map<Long, Memory> map = new LinkedHashMap<>(256, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<Long, Memory> eldest) {
@@ -72,10 +61,9 @@ public final class ChatMemory {
   }
 
   /** Creates a memory kept in the state database, whose entries expire after {@code expiry}. */
-  public ChatMemory(Duration expiry, Clock clock, QuestionAnalysis analysis, ChatStore store) {
+  public ChatMemory(Duration expiry, Clock clock, ChatStore store) {
     this.expiry = expiry;
     this.clock = clock;
-    this.analysis = analysis;
     this.chats = new Storage() {
       @Override
       public Memory get(long chat) {
@@ -95,39 +83,25 @@ public final class ChatMemory {
   }
 
   /**
-   * Returns the question to search for: a follow-up gets the previous question's names (or, when it had
-   * none, its content words) added.
-   * Either way the chat then remembers this question's content words.
+   * The chat's previous question (as resolved by the router, so that a second follow-up still knows what
+   * the first was about), or {@code null} when there is none or it has expired.
    */
-  public synchronized String withContext(long chat, String question) {
-    Instant now = clock.instant();
+  public synchronized String previous(long chat) {
+    Memory m = chats.get(chat);
+    if (m == null || !clock.instant().isBefore(m.at().plus(expiry))) {
+      return null;
+    }
+    return String.join(" ", m.words());
+  }
+
+  /** Remembers {@code question} as the chat's previous question, cut to a bounded number of words. */
+  public synchronized void remember(long chat, String question) {
     String[] words = question.strip().split("\\s+");
-    Memory previous = chats.get(chat);
-    String expanded = question;
-    if (previous != null && now.isBefore(previous.at().plus(expiry)) && isFollowUp(words)) {
-      String lower = question.toLowerCase(Locale.ROOT);
-      StringBuilder b = new StringBuilder(question);
-      // Names (capitalised words) carry the context without drowning the follow-up's own words;
-      // other content words are carried only when the previous question named nobody.
-      List<String> carried = previous.words().stream().filter(ChatMemory::isName).toList();
-      for (String w : carried.isEmpty() ? previous.words() : carried) {
-        if (!lower.contains(w.toLowerCase(Locale.ROOT))) {
-          b.append(' ').append(w);
-        }
-      }
-      expanded = b.toString();
+    if (words.length == 0 || words[0].isEmpty()) {
+      return;
     }
-    List<String> content = new ArrayList<>();
-    for (String w : expanded.split("\\s+")) {
-      String word = w.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
-      if (!word.isEmpty() && !analysis.questionTerms(word).isEmpty() && !content.contains(word)) {
-        content.add(word);
-      }
-    }
-    if (!content.isEmpty()) {
-      chats.put(chat, new Memory(List.copyOf(content.subList(Math.max(0, content.size() - MAX_WORDS), content.size())), now));
-    }
-    return expanded;
+    List<String> kept = List.of(words).subList(0, Math.min(words.length, MAX_WORDS));
+    chats.put(chat, new Memory(List.copyOf(kept), clock.instant()));
   }
 
   /** Forgets the chat's previous question. */
@@ -135,26 +109,4 @@ public final class ChatMemory {
     chats.remove(chat);
   }
 
-  private static boolean isName(String word) {
-    return Character.isUpperCase(word.codePointAt(0));
-  }
-
-  private static boolean isFollowUp(String[] words) {
-    if (words.length == 0 || words.length > FOLLOW_UP_MAX_WORDS) {
-      return false;
-    }
-    if (FOLLOW_UP_OPENERS.contains(clean(words[0]))) {
-      return true;
-    }
-    for (String w : words) {
-      if (BACK_REFERENCES.contains(clean(w))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String clean(String w) {
-    return w.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", "");
-  }
 }

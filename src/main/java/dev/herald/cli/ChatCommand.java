@@ -2,6 +2,7 @@ package dev.herald.cli;
 
 import dev.herald.Herald;
 import dev.herald.config.HeraldConfig;
+import dev.herald.question.RoutedQuestion;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -36,9 +37,10 @@ final class ChatCommand implements Callable<Integer> {
         if (line.isBlank()) {
           continue;
         }
-        // The previous question lets a language model resolve follow-ups such as "and what did she say?".
-        out.println(TextOutput.answer(h.answer(line.strip(), root.clock.instant(), previous), c.zone()));
-        previous = line.strip();
+        // Follow-ups ("and when?", "what did he say about it?") are resolved against the previous question.
+        RoutedQuestion routed = h.route(line.strip(), previous, root.clock.instant());
+        out.println(TextOutput.answer(h.answer(routed, root.clock.instant()), c.zone()));
+        previous = routed.question();
         out.println();
       }
     }

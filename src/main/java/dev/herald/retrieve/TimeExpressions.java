@@ -42,7 +42,7 @@ public final class TimeExpressions {
   private static final Pattern PAST_N =
       Pattern.compile("\\b(?:in\\s+)?(?:the\\s+)?(?:past|last)\\s+(\\d{1,3}|two|three|four|five|six|seven|ten)\\s+(hours?|days?|weeks?|months?)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern RELATIVE =
-      Pattern.compile("\\b(today|tonight|this morning|yesterday|this week|last week|past week|this month|last month|past month|this year|last year|past year|last 24 hours|past 24 hours|last night|over the weekend|this weekend|last weekend)\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("\\b((?:over|in|during|within|throughout)\\s+the\\s+(?:last|past)\\s+(?:year|month|week)|today|tonight|this morning|yesterday|this week|last week|past week|this month|last month|past month|this year|last year|past year|last 24 hours|past 24 hours|last night|over the weekend|this weekend|last weekend)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern LATEST =
       Pattern.compile("\\b(latest|newest|most recent|recent|recently|currently|right now|lately|so far|what's new|what is new|any news|news on|updates?\\s+on)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -61,7 +61,11 @@ public final class TimeExpressions {
     Matcher m;
 
     if ((m = RELATIVE.matcher(question)).find()) {
-      String e = m.group(1).toLowerCase(Locale.ROOT);
+      String e = m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+      // "over the last year" is a rolling window ending now, not the previous calendar year.
+      if (e.matches("(?:over|in|during|within|throughout) the (?:last|past) (?:year|month|week)")) {
+        e = "past " + e.substring(e.lastIndexOf(' ') + 1);
+      }
       LocalDate from;
       LocalDate to = today.plusDays(1);
       switch (e) {

@@ -1,0 +1,290 @@
+package dev.herald.answer;
+
+import dev.herald.question.AnswerType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the spans of a sentence that could answer a question of a given {@link AnswerType}: people,
+ * places, dates and times, numbers and amounts, named things. Rules and a small gazetteer, no model: good
+ * enough to tell a sentence that names a city from one that only shares the question's words.
+ */
+public final class AnswerSpans {
+
+  /**
+   * A span of a sentence.
+   *
+   * @param start offset of its first character in the sentence
+   * @param end offset after its last character
+   * @param text the span, verbatim
+   * @param strong whether it is clearly of the type (a titled person, a known place), not only plausibly
+   */
+  public record Span(int start, int end, String text, boolean strong) {}
+
+  private static final String MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+      + "|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.";
+  private static final String WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+  private static final Pattern TIME = Pattern.compile(
+      "\\b(?:(?:early|mid|late)[- ](?:to[- ](?:mid|late)[- ])?)?(?:" + MONTHS + ")(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s+\\d{4})?\\b"
+          + "|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:" + MONTHS + ")(?:,?\\s+\\d{4})?\\b"
+          + "|\\b(?:(?:next|last|this|on|by|until)\\s+)?(?:" + WEEKDAYS + ")(?:\\s+(?:morning|afternoon|evening|night))?\\b"
+          + "|\\b(?:next|later\\s+this|early\\s+next|this|last)\\s+(?:week|month|year|spring|summer|autumn|fall|winter|weekend)\\b"
+          + "|\\b(?:in|within|over)\\s+(?:the\\s+(?:next|coming)\\s+)?(?:\\d+|two|three|four|five|six|a\\s+few)\\s+(?:days|weeks|months|years)\\b"
+          + "|\\b\\d{1,2}(?::\\d{2})?\\s?(?:a\\.m\\.|p\\.m\\.|am|pm)(?:\\s+(?:ET|GMT|UTC|BST|CET|PT))?"
+          + "|\\b(?:19|20)\\d{2}\\b|\\b(?:tomorrow|tonight|today|yesterday)\\b");
+  private static final Pattern NAMED_TIME = Pattern.compile("(?:" + MONTHS + "|" + WEEKDAYS + "|\\d{4}|\\d{1,2}:\\d{2}|next|a\\.m\\.|p\\.m\\.)",
+      Pattern.CASE_INSENSITIVE);
+  private static final String SCALE = "(?:\\s?(?:million|billion|trillion|thousand|hundred|bn|m|k)\\b)?";
+  private static final Pattern NUMBER = Pattern.compile(
+      "(?:US|A|C)?[$€£¥]\\s?\\d[\\d,]*(?:\\.\\d+)?" + SCALE
+          + "|\\b\\d[\\d,]*(?:\\.\\d+)?\\s?(?:%|percent\\b|per\\s+cent\\b)"
+          + "|\\b\\d[\\d,]*(?:\\.\\d+)?(?:-\\p{L}+)?(?![\\p{L}\\d])" + SCALE + "(?:\\s+(?:dollars|euros|pounds|yen|yuan|rubles|roubles))?"
+          + "|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+          + "|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\\s+dozen|dozens|hundreds|thousands"
+          + "|half|a\\s+third|two-thirds|a\\s+quarter|millions|billions|tens\\s+of\\s+thousands)\\b(?:\\s+(?:million|billion|thousand|hundred))?",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
+  private static final Pattern QUOTED_TITLE = Pattern.compile("[“\"]([\\p{Lu}\\d][^”\"]{1,60})[”\"]");
+  // A capitalised run: names joined by "of", "de", "al-", "&" and hyphens ("Bank of England", "Bed Bath & Beyond").
+  private static final Pattern CAPITALISED = Pattern.compile(
+      "(?:\\p{Lu}[\\p{L}\\p{M}'’.\\-]*\\d*|\\d+(?=\\s\\p{Lu}))(?:\\s+(?:(?:of|de|da|del|la|le|van|von|bin|al|the|and|&|for)\\s+)?(?:\\p{Lu}[\\p{L}\\p{M}'’.\\-]*\\d*|\\d+\\b))*");
+  private static final Set<String> NOT_NAME_WORDS = Set.of("The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This",
+      "That", "These", "Those", "In", "On", "At", "But", "And", "Or", "After", "Before", "When", "While", "Its", "His", "Her",
+      "Their", "Our", "My", "As", "For", "From", "By", "With", "If", "Some", "Many", "Most", "All", "No", "Not", "Even", "Still",
+      "Yet", "So", "Then", "There", "Here", "What", "Who", "Where", "Why", "How", "Which", "Also", "However", "Meanwhile", "Now",
+      "Last", "Next", "Earlier", "Later", "Over", "Under", "About", "More", "Less", "One", "Two", "Three", "Mr", "Mrs", "Ms", "Dr",
+      "According", "During", "Since", "Until", "Despite", "Although", "Because", "Officials", "Police", "Former", "Both", "Each",
+      "CNN", "AP", "Reuters", "Photo", "Image", "Read", "More:", "Today", "Tomorrow", "Yesterday", "Tonight", "Sign", "Click",
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
+      "June", "July", "August", "September", "October", "November", "December", "President", "Prime", "Minister", "Chancellor",
+      "Secretary", "Governor", "Senator", "Sen.", "Rep.", "Gov.", "Gen.", "Mr.", "Mrs.", "Ms.", "Dr.", "Chief", "Chair", "King",
+      "Queen", "Pope", "Judge", "Justice", "Vice", "Foreign", "Defense", "Defence", "Deputy", "First", "Lady", "Leader", "General",
+      "Speaker", "Ambassador", "Envoy", "Commissioner", "Mayor", "Director", "CEO", "Coach", "Captain");
+  private static final Set<String> TITLES = Set.of("President", "Minister", "Chancellor", "Secretary", "Governor", "Senator", "Sen.",
+      "Rep.", "Gov.", "Gen.", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "King", "Queen", "Pope", "Judge", "Justice",
+      "Lady", "Leader", "Speaker", "Ambassador", "Envoy", "Commissioner", "Mayor", "Director", "CEO", "Coach", "Captain",
+      "star", "coach", "leader", "chief", "executive", "minister", "president", "spokesperson", "spokesman", "spokeswoman",
+      "actor", "actress", "singer", "comedian", "champion", "player", "striker", "quarterback", "golfer", "driver", "chair",
+      "chairman", "founder", "official", "adviser", "advisor", "envoy", "negotiator", "lawyer", "senator", "governor");
+  private static final Set<String> ORG_WORDS = Set.of("Bank", "Ministry", "Party", "Company", "Inc", "Inc.", "Corp", "Corp.", "Ltd",
+      "University", "Council", "Court", "Department", "Agency", "Commission", "Association", "Union", "Group", "Cup", "Awards",
+      "Festival", "Committee", "Office", "House", "Senate", "Congress", "Parliament", "Service", "Administration", "Organization",
+      "Organisation", "Institute", "Foundation", "Fund", "Federation", "League", "Club", "Airlines", "Airways", "Air", "Motors", "News", "Times",
+      "Post", "Journal", "Board", "Authority", "Force", "Army", "Navy", "Guard", "Reserve", "Treasury", "Pentagon", "Kremlin",
+      "Games", "Championship", "Open", "Prize", "Act", "Bill", "Summit", "Conference", "Network", "Studios", "Pictures", "Records", "College", "School", "Academy", "Hospital", "Museum", "Church", "Systems",
+      "Technologies", "Holdings", "Partners", "Capital", "Energy", "Foods", "Brands", "Entertainment", "Media", "Labs", "Bros.",
+      "FC");
+  // "Chinese officials", "Russian forces": an adjective of a place is not itself an answer.
+  private static final Pattern DEMONYMS = Pattern.compile("(?:\\p{Lu}\\p{L}+(?:ese|ian|ish|ean|can|ern|ic|i)|Thai|French|Dutch|Swiss|Greek|Czech|Welsh|Scots|Arab|Afghan)s?");
+  // Photo credits and agency bylines are not answers ("Getty Images", "AFP").
+  private static final Pattern CREDIT = Pattern.compile("\\b(?:Getty|Images|AFP|Reuters|AP|Photo|Shutterstock|EPA|CNN|Bloomberg)\\b");
+  private static final Pattern CONTRACTION =
+      Pattern.compile("(?:I|You|We|They|He|She|It|That|There|Here|What|Who|Let)[’'](?:s|ll|re|ve|d|m)?");
+  private static final Set<String> TITLE_HEADS = Set.of("show", "movie", "film", "series", "song", "album", "book", "play",
+      "musical", "novel", "podcast", "documentary", "sitcom", "drama", "game", "video", "single", "title");
+  private static final Set<String> PLACE_WORDS = Set.of("Beach", "City", "County", "Park", "Island", "Islands", "Valley", "Street",
+      "Avenue", "Square", "Bay", "Lake", "River", "Mountain", "Mountains", "Hills", "Springs", "Falls", "Harbor", "Harbour",
+      "Heights", "Village", "Airport", "Station", "Bridge", "Road", "Coast", "Stadium", "Arena", "Canyon", "Desert", "Peninsula",
+      "Province", "Region", "Base", "Strait", "Gulf", "Sea", "Ocean", "Forest", "Plaza", "Garden", "Gardens");
+  private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "near", "outside", "to", "from", "across", "into",
+      "toward", "towards", "throughout", "inside", "around");
+
+  private AnswerSpans() {}
+
+  /** The spans of {@code sentence} that could answer a question of {@code type}, in order. */
+  public static List<Span> find(String sentence, AnswerType type) {
+    return find(sentence, type, null);
+  }
+
+  /**
+   * The spans of {@code sentence} that could answer a question of {@code type} asking for a {@code head}
+   * ("which country" → countries only; "which team" → no people), in order.
+   */
+  public static List<Span> find(String sentence, AnswerType type, String head) {
+    List<Span> found = switch (type) {
+      case PERSON -> names(sentence, true, false);
+      case PLACE -> places(sentence);
+      case TIME -> times(sentence);
+      case NUMBER -> numbers(sentence);
+      case NAMED -> named(sentence);
+      default -> List.<Span>of();
+    };
+    List<Span> out = new ArrayList<>();
+    for (Span s : found) {
+      if (CREDIT.matcher(s.text()).find() || !fits(sentence, s, type, head)) {
+        continue;
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  private static boolean fits(String sentence, Span s, AnswerType type, String head) {
+    if (head == null) {
+      return true;
+    }
+    Places.Kind kind = Places.kind(s.text());
+    if (type == AnswerType.PLACE) {
+      return switch (head) {
+        case "country", "countries", "nation" -> kind == Places.Kind.COUNTRY;
+        case "state", "states" -> kind == Places.Kind.STATE;
+        case "city", "cities", "town", "capital", "village" -> kind == null || kind == Places.Kind.CITY;
+        case "continent", "region" -> kind == Places.Kind.REGION;
+        default -> true;
+      };
+    }
+    if (type != AnswerType.NAMED) {
+      return true;
+    }
+    // "Which show?" is answered by a title in quotation marks; "which team / company?" not by a person's name.
+    if (TITLE_HEADS.contains(head)) {
+      return s.start() > 0 && "“\"".indexOf(sentence.charAt(s.start() - 1)) >= 0;
+    }
+    // A lone capitalised word is often only a part of something ("The Call to Lead"): a name needs more.
+    if (!s.strong() && !s.text().contains(" ")) {
+      return false;
+    }
+    return !looksLikePerson(sentence, s) || isOrganisation(s.text());
+  }
+
+  private static List<Span> times(String sentence) {
+    List<Span> out = new ArrayList<>();
+    Matcher m = TIME.matcher(sentence);
+    while (m.find()) {
+      String t = m.group().strip();
+      if (!t.isEmpty()) {
+        // A date or a day says when; "over five weeks" or "today" only roughly.
+        boolean strong = NAMED_TIME.matcher(t).find();
+        out.add(new Span(m.start(), m.start() + t.length(), t, strong));
+      }
+    }
+    return out;
+  }
+
+  private static List<Span> numbers(String sentence) {
+    List<Span> out = new ArrayList<>();
+    Matcher m = NUMBER.matcher(sentence);
+    while (m.find()) {
+      String t = m.group().strip();
+      // A bare year is a date, not a count; a lone "one" is usually not an amount.
+      // A version ("1.0 through 4.0") or an ordinal is not an amount either.
+      if (YEAR.matcher(t).matches() || t.equalsIgnoreCase("one") || t.equalsIgnoreCase("half") || t.matches("\\d+\\.0")) {
+        continue;
+      }
+      boolean strong = t.matches("(?s).*(?:\\d|%).*");
+      out.add(new Span(m.start(), m.start() + t.length(), t, strong));
+    }
+    return out;
+  }
+
+  private static List<Span> named(String sentence) {
+    List<Span> out = new ArrayList<>(names(sentence, false, true));
+    Matcher q = QUOTED_TITLE.matcher(sentence);
+    while (q.find()) {
+      String inner = q.group(1).strip();
+      if (inner.split("\\s+").length <= 6) {
+        out.add(new Span(q.start(1), q.start(1) + inner.length(), inner, true));
+      }
+    }
+    out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    return out;
+  }
+
+  private static List<Span> places(String sentence) {
+    List<Span> out = new ArrayList<>();
+    for (Span s : names(sentence, false, true)) {
+      String last = s.text().substring(s.text().lastIndexOf(' ') + 1);
+      boolean known = Places.contains(s.text()) || PLACE_WORDS.contains(last) && s.text().contains(" ");
+      String before = wordBefore(sentence, s.start());
+      if (known || PLACE_PREPOSITIONS.contains(before) && !looksLikePerson(sentence, s) && !isOrganisation(s.text())) {
+        out.add(new Span(s.start(), s.end(), s.text(), known));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Capitalised runs that name someone or something; {@code persons} keeps those that look like people or
+   * teams, {@code all} keeps every one.
+   */
+  private static List<Span> names(String sentence, boolean persons, boolean all) {
+    List<Span> out = new ArrayList<>();
+    Matcher m = CAPITALISED.matcher(sentence);
+    while (m.find()) {
+      String run = m.group();
+      int start = m.start();
+      // Drop title and function words from the front ("President Donald Trump" → "Donald Trump").
+      String[] words = run.split("\\s+");
+      int skip = 0;
+      while (skip < words.length && (NOT_NAME_WORDS.contains(words[skip]) || words[skip].matches("(?i)of|de|the|and|&|for"))) {
+        start += words[skip].length();
+        while (start < sentence.length() && Character.isWhitespace(sentence.charAt(start))) {
+          start++;
+        }
+        skip++;
+      }
+      if (skip == words.length) {
+        continue;
+      }
+      String text = sentence.substring(start, m.end()).replaceAll("[’']s$|[.,’']+$", "");
+      if (text.length() < 2 || text.matches("\\d+") || NOT_NAME_WORDS.contains(text) || CONTRACTION.matcher(text).matches()
+          || DEMONYMS.matcher(text).matches() || text.matches("(?i)(?:" + MONTHS + "|" + WEEKDAYS + ")")) {
+        continue;
+      }
+      Span s = new Span(start, start + text.length(), text, false);
+      boolean person = looksLikePerson(sentence, s);
+      if (all) {
+        out.add(new Span(s.start(), s.end(), text, person || Places.contains(text) || isOrganisation(text)));
+      } else if (persons && !Places.contains(text)) {
+        out.add(new Span(s.start(), s.end(), text, person));
+      }
+    }
+    return out;
+  }
+
+  private static boolean looksLikePerson(String sentence, Span s) {
+    String[] words = s.text().split("\\s+");
+    if (isOrganisation(s.text()) || Places.contains(s.text()) || PLACE_WORDS.contains(words[words.length - 1])) {
+      return false;
+    }
+    String before = wordBefore(sentence, s.start());
+    if (TITLES.contains(before) || TITLES.contains(capitalise(before))) {
+      return true;
+    }
+    for (String w : words) {
+      if (Places.contains(w)) {
+        return false;
+      }
+    }
+    return words.length >= 2 && words.length <= 4;
+  }
+
+  private static boolean isOrganisation(String text) {
+    for (String w : text.split("\\s+")) {
+      if (ORG_WORDS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String wordBefore(String sentence, int at) {
+    int end = at;
+    while (end > 0 && Character.isWhitespace(sentence.charAt(end - 1))) {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && !Character.isWhitespace(sentence.charAt(start - 1))) {
+      start--;
+    }
+    return sentence.substring(start, end).replaceAll("[,;:(]+$", "");
+  }
+
+  private static String capitalise(String s) {
+    return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+  }
+}
