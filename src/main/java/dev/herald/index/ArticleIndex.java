@@ -107,6 +107,7 @@ public final class ArticleIndex implements Closeable {
     writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
     Optional<IndexEmbedding> recorded = IndexEmbedding.fromCommitData(data);
     boolean empty = writer.getDocStats().numDocs == 0;
+    checkAnalysis(dir, data, empty);
     if (embeddings.isPresent()) {
       IndexEmbedding wanted = of(embeddings.get().settings().model());
       if (recorded.isPresent() && !recorded.get().equals(wanted)) {
@@ -120,6 +121,16 @@ public final class ArticleIndex implements Closeable {
       throw new ReembedNeededException("the index at " + dir + " holds passage vectors of " + recorded.get()
           + "; adding passages without vectors would hide them from dense search: set index.embeddings: true "
           + "(index.embedding-model: " + recorded.get().model() + "), or index into a new --data folder");
+    }
+  }
+
+  /** Refuses an index whose terms were made by another version of the text analysis: its searches would miss. */
+  private static void checkAnalysis(Path dir, Map<String, String> data, boolean empty) {
+    String recorded = data.get(Fields.COMMIT_ANALYSIS);
+    if (!empty && !PlaceNameFilter.ANALYSIS_VERSION.equals(recorded)) {
+      throw new ReembedNeededException("the index at " + dir + " was built with an older text analysis (version "
+          + (recorded == null ? "1" : recorded) + ", now " + PlaceNameFilter.ANALYSIS_VERSION + "); re-index needed: "
+          + "index everything again into a new --data folder, or delete " + dir + " and run the command again");
     }
   }
 
@@ -137,6 +148,21 @@ public final class ArticleIndex implements Closeable {
   public static ArticleIndex openReadOnly(Path dir) throws IOException {
     Directory directory = FSDirectory.open(dir);
     SearcherManager searchers = new SearcherManager(directory, new SearcherFactory());
+    IndexSearcher s = searchers.acquire();
+    try {
+      DirectoryReader reader = (DirectoryReader) s.getIndexReader();
+      checkAnalysis(dir, reader.getIndexCommit().getUserData(), reader.numDocs() == 0);
+    } catch (ReembedNeededException e) {
+      searchers.release(s);
+      s = null;
+      searchers.close();
+      directory.close();
+      throw e;
+    } finally {
+      if (s != null) {
+        searchers.release(s);
+      }
+    }
     return new ArticleIndex(dir, directory, null, searchers, PassageSplitter.standard(), new HeraldAnalyzer(), Optional.empty());
   }
 
@@ -215,9 +241,12 @@ public final class ArticleIndex implements Closeable {
   /** Makes everything added so far durable and visible to other processes, atomically. */
   public void commit() throws IOException {
     requireWritable();
+    Map<String, String> data = new HashMap<>();
+    data.put(Fields.COMMIT_ANALYSIS, PlaceNameFilter.ANALYSIS_VERSION);
     if (embeddings.isPresent()) {
-      writer.setLiveCommitData(of(embeddings.get().settings().model()).toCommitData().entrySet());
+      data.putAll(of(embeddings.get().settings().model()).toCommitData());
     }
+    writer.setLiveCommitData(data.entrySet());
     writer.commit();
   }
 

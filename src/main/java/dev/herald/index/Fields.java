@@ -29,6 +29,9 @@ public final class Fields {
 
   /** Dense vector of a passage (passages only, when embeddings are on), compared by cosine. */
   public static final String VECTOR = "vector";
+  /** Commit user data: the version of the text analysis the index was built with. */
+  public static final String COMMIT_ANALYSIS = "herald.analysis";
+
   /** Commit user-data key naming the model the passage vectors were made with. */
   public static final String COMMIT_EMBEDDING_MODEL = "herald.embedding.model";
   /** Commit user-data key holding the vectors' dimension. */

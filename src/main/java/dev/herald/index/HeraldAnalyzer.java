@@ -12,7 +12,8 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * English analysis for titles and passages: standard tokens, possessives removed, lower case, accents
+ * English analysis for titles and passages: standard tokens, possessives removed, a country's names and
+ * adjective made one term ({@link PlaceNameFilter}), lower case, accents
  * folded (so "Zelenskyy" and "Zelenskyy" with diacritics meet), English stop words removed, Porter
  * stemming.
  */
@@ -34,6 +35,7 @@ public final class HeraldAnalyzer extends Analyzer {
   protected TokenStreamComponents createComponents(String fieldName) {
     StandardTokenizer source = new StandardTokenizer();
     TokenStream result = new EnglishPossessiveFilter(source);
+    result = new PlaceNameFilter(result);
     result = new LowerCaseFilter(result);
     result = new ASCIIFoldingFilter(result);
     result = new StopFilter(result, stopWords);
