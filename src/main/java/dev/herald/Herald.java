@@ -229,6 +229,12 @@ public final class Herald implements Closeable {
     return compose(question, asOf, since, stories, true, partialText);
   }
 
+  /** Answers like {@link #answerStreaming(RoutedQuestion, Instant, Instant, StoryLookup, Consumer)}, routing the question first. */
+  public ComposedAnswer answerStreaming(String question, Instant asOf, String previousQuestion, Consumer<String> partialText)
+      throws IOException {
+    return answerStreaming(route(question, previousQuestion, asOf), asOf, null, null, partialText);
+  }
+
   /** Answers without any language model: from the quote index, the update composer or the extractive composer. */
   public Answer answerExtractive(RoutedQuestion question, Instant asOf, Instant since, StoryLookup stories) throws IOException {
     return compose(question, asOf, since, stories, false, null).answer();

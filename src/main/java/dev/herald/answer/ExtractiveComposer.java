@@ -9,8 +9,10 @@ import dev.herald.quotes.Speaker;
 import dev.herald.retrieve.QuestionAnalysis;
 import dev.herald.retrieve.Retrieval;
 import dev.herald.retrieve.ScoredPassage;
+import dev.herald.retrieve.TimeExpressions;
 import dev.herald.text.Sentences;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -66,7 +68,12 @@ public final class ExtractiveComposer {
   private final AnswerSettings settings;
   private final QuestionRouter router;
 
-  /** Creates a composer. */
+  /** Creates a composer reading time words in UTC. */
+  public ExtractiveComposer(QuestionAnalysis analysis, AttributionFinder attributions, AnswerSettings settings) {
+    this(analysis, attributions, settings, new QuestionRouter(new TimeExpressions(ZoneOffset.UTC), analysis));
+  }
+
+  /** Creates a composer that routes questions it is given without their intent with {@code router}. */
   public ExtractiveComposer(QuestionAnalysis analysis, AttributionFinder attributions, AnswerSettings settings, QuestionRouter router) {
     this.analysis = analysis;
     this.router = router;

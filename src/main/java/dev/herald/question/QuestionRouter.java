@@ -174,7 +174,6 @@ public final class QuestionRouter {
       "prince", "princess", "pope", "coach", "driver", "golfer", "footballer", "mayor", "head", "rival", "winner", "champion",
       "comedian", "host", "founder", "director", "secretary", "spokesperson", "envoy", "negotiator", "general", "members", "member",
       "people", "journalist", "reporter", "scientist", "artist", "tennis", "boxer", "pitcher", "quarterback");
-  private static final Set<String> KIND_OF = Set.of("type", "kind", "sort", "form", "one", "ones");
   private static final Set<String> PROPER_HEADS = Set.of("team", "company", "companies", "airline", "show", "movie", "film",
       "series", "song", "album", "book", "band", "brand", "school", "university", "college", "party", "organization",
       "organisation", "group", "app", "platform", "network", "league", "club", "bank", "retailer", "store", "chain", "restaurant",
@@ -227,16 +226,14 @@ public final class QuestionRouter {
   }
 
   private static Intent.Fact byHead(String wh, String after, boolean plan, boolean explain) {
+    // "What was the magnitude …", "which type of storm …": the noun after these is the head.
+    String rest = after.strip().replaceFirst("(?i)^(?:is|was|are|were|’s|'s)\\s+the\\s+", "")
+        .replaceFirst("(?i)^(?:type|kind|sort|form)s?\\s+of\\s+", "");
     List<String> words = new ArrayList<>();
-    for (String w : after.strip().split("\\s+")) {
+    for (String w : rest.split("\\s+")) {
       String word = w.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}-]", "");
       if (word.isEmpty() || STOP_HEAD.contains(word) || word.endsWith("ed") || words.size() >= 4) {
         break;
-      }
-      // "which type of weather": the noun after "type of" is the head.
-      if (KIND_OF.contains(word)) {
-        words.clear();
-        continue;
       }
       words.add(word);
       if (w.matches(".*[,;:?!.]$")) {

@@ -60,15 +60,6 @@ class QuoteAnswererTest {
   }
 
   @Test
-  void should_parse_what_did_x_say_questions() {
-    assertThat(QuoteAnswerer.speakerAskedAbout("What did Zelensky say about the peace plan?"))
-        .hasValueSatisfying(v -> assertThat(v).containsExactly("Zelensky", "the peace plan"));
-    assertThat(QuoteAnswerer.speakerAskedAbout("What has the Kremlin said?"))
-        .hasValueSatisfying(v -> assertThat(v[0]).isEqualTo("Kremlin"));
-    assertThat(QuoteAnswerer.speakerAskedAbout("What did the Fed decide?")).isEmpty();
-  }
-
-  @Test
   void should_forget_an_article_s_quotes_when_the_article_is_replaced() throws IOException {
     assertThat(herald.quotesBy("Roe", null, AS_OF, 10)).hasSize(1);
 

@@ -1,9 +1,8 @@
 package dev.herald.bot;
 
-import dev.herald.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.herald.retrieve.QuestionAnalysis;
+import dev.herald.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,43 +14,37 @@ class ChatMemoryTest {
   private final Instant t0 = Instant.parse("2025-10-16T10:00:00Z");
 
   @Test
-  void should_add_previous_question_names_to_short_follow_up() {
-    ChatMemory memory = new ChatMemory(Duration.ofMinutes(10), Clock.fixed(t0, ZoneOffset.UTC), new QuestionAnalysis());
-    memory.withContext(1, "Where did Freedonia and Sylvania discuss the ceasefire?");
+  void should_give_back_the_chat_s_previous_question() {
+    ChatMemory memory = new ChatMemory(Duration.ofMinutes(10), Clock.fixed(t0, ZoneOffset.UTC));
 
-    String followUp = memory.withContext(1, "and what did Russia say?");
+    memory.remember(1, "Where will Trump and Putin meet?");
 
-    assertThat(followUp).startsWith("and what did Russia say?").contains("Freedonia", "Sylvania").doesNotContain("ceasefire");
+    assertThat(memory.previous(1)).isEqualTo("Where will Trump and Putin meet?");
+    assertThat(memory.previous(2)).isNull();
   }
 
   @Test
-  void should_carry_content_words_when_previous_question_named_nobody() {
-    ChatMemory memory = new ChatMemory(Duration.ofMinutes(10), Clock.fixed(t0, ZoneOffset.UTC), new QuestionAnalysis());
-    memory.withContext(1, "why did the dock workers strike?");
+  void should_keep_only_the_latest_question_of_a_chat() {
+    ChatMemory memory = new ChatMemory(Duration.ofMinutes(10), Clock.fixed(t0, ZoneOffset.UTC));
 
-    assertThat(memory.withContext(1, "and when did it end?")).contains("dock", "workers", "strike");
+    memory.remember(1, "Where will Trump and Putin meet?");
+    memory.remember(1, "When will Trump and Putin meet?");
+
+    assertThat(memory.previous(1)).isEqualTo("When will Trump and Putin meet?");
   }
 
   @Test
-  void should_leave_standalone_questions_and_other_chats_alone() {
-    ChatMemory memory = new ChatMemory(Duration.ofMinutes(10), Clock.fixed(t0, ZoneOffset.UTC), new QuestionAnalysis());
-    memory.withContext(1, "Where did Freedonia and Sylvania discuss the ceasefire?");
-
-    assertThat(memory.withContext(2, "and what did Russia say?")).isEqualTo("and what did Russia say?");
-    assertThat(memory.withContext(1, "Which harbour strike ended after two weeks in Port Verdant?"))
-        .isEqualTo("Which harbour strike ended after two weeks in Port Verdant?");
-  }
-
-  @Test
-  void should_forget_after_expiry() {
+  void should_forget_a_question_once_it_expires_or_is_forgotten() {
     MutableClock clock = new MutableClock(t0);
-    ChatMemory memory = new ChatMemory(Duration.ofMinutes(10), clock, new QuestionAnalysis());
-    memory.withContext(1, "Where did Freedonia and Sylvania discuss the ceasefire?");
-    clock.advance(Duration.ofMinutes(9));
-    assertThat(memory.withContext(1, "and Russia?")).contains("Sylvania");
+    ChatMemory memory = new ChatMemory(Duration.ofMinutes(10), clock);
+    memory.remember(1, "Where did Freedonia and Sylvania discuss the ceasefire?");
+    memory.remember(2, "Who won the Ryder Cup?");
 
     clock.advance(Duration.ofMinutes(11));
+    assertThat(memory.previous(1)).isNull();
 
-    assertThat(memory.withContext(1, "and Russia?")).isEqualTo("and Russia?");
+    memory.remember(2, "Who won the Ryder Cup?");
+    memory.forget(2);
+    assertThat(memory.previous(2)).isNull();
   }
 }
