@@ -95,7 +95,9 @@ public final class ExtractiveComposer {
         return a;
       }
     }
-    Intent.Fact fact = intent instanceof Intent.Fact f ? f : new Intent.Fact(AnswerType.DESCRIPTION, null, false, false);
+    // A "who said" whose attribution could not be read is still a question about a person.
+    Intent.Fact fact = intent instanceof Intent.Fact f ? f
+        : new Intent.Fact(intent instanceof Intent.WhoSaid ? AnswerType.PERSON : AnswerType.DESCRIPTION, null, false, false);
     return summary(question, retrieval, asOf, fact);
   }
 
@@ -164,9 +166,10 @@ public final class ExtractiveComposer {
       }
     }
     candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    double bestSentenceCoverage = candidates.stream().mapToDouble(Candidate::coverage).max().orElse(0);
     if (candidates.isEmpty()
         || bestPassageCoverage < LOOSE_COVERAGE_SHARE * settings.minCoverage()
-        || candidates.get(0).coverage() < settings.minCoverage() / 4) {
+        || bestSentenceCoverage < settings.minCoverage() / 4) {
       return abstain(question, asOf);
     }
     Candidate first = candidates.get(0);

@@ -51,6 +51,8 @@ public final class UpdateComposer {
   private static final int CANDIDATES = 100;
   private static final int CITATIONS_PER_DEVELOPMENT = 3;
   private static final int LATEST_ITEMS = 3;
+  /** How an update whose window holds nothing new begins. */
+  public static final String NOTHING_NEW = "Nothing new";
 
   private final LuceneRetriever retriever;
   private final QuestionAnalysis analysis;
@@ -165,7 +167,7 @@ public final class UpdateComposer {
     // "Latest" means the newest developments whatever their age, said up front.
     StringBuilder header = new StringBuilder();
     if (from != null) {
-      header.append("Nothing new on ").append(q.topic()).append(" since ").append(moment(from, zone)).append(". ");
+      header.append(NOTHING_NEW).append(" on ").append(q.topic()).append(" since ").append(moment(from, zone)).append(". ");
     }
     header.append("The latest on ").append(q.topic()).append(", as of ").append(moment(asOf, zone))
         .append(" (the newest is from ").append(DAY.format(newest.atZone(zone))).append(", ").append(age(newest, asOf)).append("):");

@@ -4,6 +4,7 @@ import dev.herald.Herald;
 import dev.herald.answer.Answer;
 import dev.herald.answer.ComposedAnswer;
 import dev.herald.answer.StoryLookup;
+import dev.herald.answer.UpdateComposer;
 import dev.herald.question.Intent;
 import dev.herald.question.RoutedQuestion;
 import dev.herald.digest.Subscriptions;
@@ -244,8 +245,11 @@ public final class BotHandler {
     String html;
     if (routed.intent() instanceof Intent.Latest || routed.intent() instanceof Intent.Timeline) {
       Answer a = updates(in.chatId(), command.equals("latest") ? "/latest " + question : routed.question(), routed.intent());
-      // No article on the topic at all: still show the newest articles that mention its words.
-      html = a.abstained() && command.equals("latest") ? Html.escape(a.text()) + "\n\n" + format.latest(question, latest(question))
+      // Nothing new in the window (or nothing on the topic at all): after the latest developments, still
+      // list the newest articles that mention the topic's words.
+      boolean nothingNew = a.abstained() || a.text().startsWith(UpdateComposer.NOTHING_NEW);
+      html = nothingNew && command.equals("latest")
+          ? (a.abstained() ? Html.escape(a.text()) : format.answer(a)) + "\n\n" + format.latest(question, latest(question))
           : format.answer(a);
     } else {
       html = answer(in.userId(), in.chatId(), routed, draft);

@@ -45,6 +45,8 @@ public final class AttributionFinder {
   private static final Pattern PRONOUN_CUE =
       Pattern.compile("\\b(?:" + String.join("|", PRONOUNS) + ")\\s+(?:" + String.join("|", CUES) + ")\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern KEEPS_DOT = Pattern.compile("(?:[A-Z]\\.)+|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|Sen\\.|Rep\\.|Gov\\.|Gen\\.|St\\.|Jr\\.");
+  // A lone capitalised word, not opening the sentence, followed by a past-tense or present verb: a subject.
+  private static final Pattern SUBJECT = Pattern.compile("(?<=[a-z,] )(\\p{Lu}\\p{L}+) (?:[a-z]+ed|[a-z]+s|said|told|went|met|made|took|spoke|began|won|lost|left|gave|called)\\b");
   private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}'’.\\-]*|[,;:()—–]|Q");
 
   /** Finds the speaker of {@code sentence}, resolving pronouns and surnames against {@code before}. */
@@ -83,18 +85,18 @@ public final class AttributionFinder {
       String w = toks.get(i).text.toLowerCase(Locale.ROOT);
       if (w.equals("according")) {
         if (i + 1 < toks.size() && toks.get(i + 1).text.equalsIgnoreCase("to")) {
-          Optional<Speaker> s = nameAfter(toks, i + 2, before);
+          Optional<Speaker> s = nameAfter(toks, i + 2, before, sentence);
           if (s.isPresent()) {
             return s;
           }
         }
         continue;
       }
-      Optional<Speaker> left = nameBefore(toks, i, before);
+      Optional<Speaker> left = nameBefore(toks, i, before, sentence);
       if (left.isPresent()) {
         return left;
       }
-      Optional<Speaker> right = nameAfter(toks, i + 1, before);
+      Optional<Speaker> right = nameAfter(toks, i + 1, before, sentence);
       if (right.isPresent()) {
         return right;
       }
@@ -102,7 +104,7 @@ public final class AttributionFinder {
     return Optional.empty();
   }
 
-  private Optional<Speaker> nameBefore(List<Tok> toks, int cue, Lookback before) {
+  private Optional<Speaker> nameBefore(List<Tok> toks, int cue, Lookback before, String statement) {
     int end = cue;
     // allow an adverb between name and cue: "Ushakov later said", "Putin also told"
     if (end - 1 >= 0 && isLowerWord(toks.get(end - 1).text) && toks.get(end - 1).text.endsWith("ly")
@@ -110,7 +112,7 @@ public final class AttributionFinder {
       end--;
     }
     if (end - 1 >= 0 && PRONOUNS.contains(toks.get(end - 1).text.toLowerCase(Locale.ROOT))) {
-      return resolvePronoun(before);
+      return resolvePronoun(before, statement);
     }
     String appositive = null;
     if (end - 1 >= 0 && toks.get(end - 1).text.equals(")")) {
@@ -155,10 +157,10 @@ public final class AttributionFinder {
     return Optional.of(new Speaker(resolveSurname(name, before), role));
   }
 
-  private Optional<Speaker> nameAfter(List<Tok> toks, int from, Lookback before) {
+  private Optional<Speaker> nameAfter(List<Tok> toks, int from, Lookback before, String statement) {
     int i = from;
     if (i < toks.size() && PRONOUNS.contains(toks.get(i).text.toLowerCase(Locale.ROOT))) {
-      return resolvePronoun(before);
+      return resolvePronoun(before, statement);
     }
     // "said Kremlin aide Yury Ushakov": skip a short lower-case role
     int roleStart = i;
@@ -224,9 +226,11 @@ public final class AttributionFinder {
 
   /**
    * Resolves "he"/"she" to the speaker of the nearest earlier sentence that attributes something, else
-   * to the first full name (the likely subject) of the nearest earlier sentence that has one.
+   * to the first person (the likely subject) of the nearest earlier sentence that names one. A candidate
+   * the {@code statement} itself names in the third person ("Afterwards he said he had arranged a meeting
+   * between Putin and Zelensky") is not its speaker: the next person is tried.
    */
-  private Optional<Speaker> resolvePronoun(Lookback before) {
+  private Optional<Speaker> resolvePronoun(Lookback before, String statement) {
     String text = before.text();
     if (text.isBlank()) {
       return Optional.empty();
@@ -236,32 +240,44 @@ public final class AttributionFinder {
       String sentence = spans.get(i).of(text);
       String earlier = text.substring(0, spans.get(i).start());
       Optional<Speaker> s = findWithoutPronouns(sentence, earlier, before.names());
-      if (s.isPresent()) {
+      if (s.isPresent() && !namedIn(statement, s.get().name())) {
         return Optional.of(new Speaker(s.get().name(), null));
       }
-      Optional<String> subject = firstPerson(sentence, before.names());
-      if (subject.isPresent()) {
-        return Optional.of(new Speaker(subject.get(), null));
+      for (String person : persons(sentence, before.names())) {
+        if (!namedIn(statement, person)) {
+          return Optional.of(new Speaker(person, null));
+        }
       }
     }
     return Optional.empty();
   }
 
+  /** Whether {@code statement} names the person by their last name. */
+  private static boolean namedIn(String statement, String person) {
+    String surname = person.substring(person.lastIndexOf(' ') + 1);
+    return Pattern.compile("(?<![\\p{L}])" + Pattern.quote(surname) + "(?![\\p{L}])").matcher(statement).find();
+  }
+
   /**
-   * The first mention of a person in {@code sentence}: a run of two or more capitalised words, or a
-   * single one that ends a full name used earlier ("Mamdani" after "Zohran Mamdani"), resolved to it.
+   * The people {@code sentence} mentions, in order: runs of two or more capitalised words, single ones
+   * that end a full name used earlier ("Mamdani" after "Zohran Mamdani", resolved to it), and single
+   * ones acting as a subject ("Trump stepped away").
    */
-  private static Optional<String> firstPerson(String sentence, List<String> known) {
+  private static List<String> persons(String sentence, List<String> known) {
+    List<String> out = new ArrayList<>();
     for (String run : nameRuns(sentence)) {
       if (run.contains(" ")) {
-        return Optional.of(run);
+        out.add(run);
+        continue;
       }
       Optional<String> full = fullNameEndingWith(known, run);
       if (full.isPresent()) {
-        return full;
+        out.add(full.get());
+      } else if (SUBJECT.matcher(sentence).results().anyMatch(m -> m.group(1).equals(run))) {
+        out.add(run);
       }
     }
-    return Optional.empty();
+    return out;
   }
 
   private Optional<Speaker> findWithoutPronouns(String sentence, String earlier, List<String> names) {
