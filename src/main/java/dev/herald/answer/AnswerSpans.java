@@ -32,7 +32,7 @@ public final class AnswerSpans {
       "\\b(?:(?:early|mid|late)[- ](?:to[- ](?:mid|late)[- ])?)?(?:" + MONTHS + ")(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s+\\d{4})?\\b"
           + "|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:" + MONTHS + ")(?:,?\\s+\\d{4})?\\b"
           + "|\\b(?:(?:next|last|this|on|by|until)\\s+)?(?:" + WEEKDAYS + ")(?:\\s+(?:morning|afternoon|evening|night))?\\b"
-          + "|\\b(?:next|later\\s+this|early\\s+next|this|last)\\s+(?:week|month|year|spring|summer|autumn|fall|winter|weekend)\\b"
+          + "|\\b(?:the\\s+following|next|later\\s+this|early\\s+next|this|last)\\s+(?:week|month|year|spring|summer|autumn|fall|winter|weekend)\\b"
           + "|\\b(?:in|within|over)\\s+(?:the\\s+(?:next|coming)\\s+)?(?:\\d+|two|three|four|five|six|a\\s+few)\\s+(?:days|weeks|months|years)\\b"
           + "|\\b\\d{1,2}(?::\\d{2})?\\s?(?:a\\.m\\.|p\\.m\\.|am|pm)(?:\\s+(?:ET|GMT|UTC|BST|CET|PT))?"
           + "|\\b(?:19|20)\\d{2}\\b|\\b(?:tomorrow|tonight|today|yesterday)\\b");
@@ -106,7 +106,7 @@ public final class AnswerSpans {
    */
   public static List<Span> find(String sentence, AnswerType type, String head) {
     List<Span> found = switch (type) {
-      case PERSON -> names(sentence, true, false);
+      case PERSON -> persons(sentence);
       case PLACE -> places(sentence);
       case TIME -> times(sentence);
       case NUMBER -> numbers(sentence);
@@ -177,6 +177,18 @@ public final class AnswerSpans {
       }
       boolean strong = t.matches("(?s).*(?:\\d|%).*");
       out.add(new Span(m.start(), m.start() + t.length(), t, strong));
+    }
+    return out;
+  }
+
+  /** People first; a team or a country may be the "who" too ("Europe won the Ryder Cup"), so places stay, weakly. */
+  private static List<Span> persons(String sentence) {
+    List<Span> out = new ArrayList<>();
+    for (Span s : names(sentence, false, true)) {
+      boolean person = looksLikePerson(sentence, s);
+      if (person || !PLACE_PREPOSITIONS.contains(wordBefore(sentence, s.start()))) {
+        out.add(new Span(s.start(), s.end(), s.text(), person));
+      }
     }
     return out;
   }
@@ -254,6 +266,9 @@ public final class AnswerSpans {
     String before = wordBefore(sentence, s.start());
     if (TITLES.contains(before) || TITLES.contains(capitalise(before))) {
       return true;
+    }
+    if (PLACE_PREPOSITIONS.contains(before)) {
+      return false;
     }
     for (String w : words) {
       if (Places.contains(w)) {

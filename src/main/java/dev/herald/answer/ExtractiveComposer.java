@@ -51,7 +51,7 @@ public final class ExtractiveComposer {
       Map.of(AnswerType.PERSON, "who", AnswerType.PLACE, "where", AnswerType.TIME, "when", AnswerType.NUMBER, "how many or how much");
   static final double TYPED_BONUS = 0.25;
   /** Span quality from which the answer leads with the span. */
-  static final double CONFIDENT = 0.45;
+  static final double CONFIDENT = 0.5;
   /** Share of {@code answer.min-coverage} under which nothing answers, whatever its type. */
   static final double LOOSE_COVERAGE_SHARE = 0.67;
   private static final int CANDIDATES_FOR_NOTE = 5;
@@ -61,6 +61,8 @@ public final class ExtractiveComposer {
       "\\b(will|would|plans?|planned|planning|scheduled|set to|expected|upcoming|next|to be held|agreed to|proposed|could|intends?)\\b",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern PAST = Pattern.compile("\\b(met|held|took place|was held|were held|last)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern REPORTED_WHEN = Pattern.compile(
+      "\\b(?:said|says|announced|told|met|held|was|were|agreed|called|spoke|reported|added)\\s+(?:\\w+\\s+){0,2}(?:on|in|at)?\\s*$");
   private static final Pattern DANGLING =
       Pattern.compile("(?:He|She|They|It|This|That|These|Those|His|Her|Their|Afterwards he|Afterwards she)\\b");
   private final QuestionAnalysis analysis;
@@ -151,7 +153,10 @@ public final class ExtractiveComposer {
         AnswerSpans.Span answerSpan = null;
         double quality = 0;
         if (typed) {
-          answerSpan = bestSpan(s, fact, questionTerms, weights, stems);
+          // Only a sentence that is about the question may lead with a span: one that merely holds a
+          // city does not answer "in which city was the Louvre robbed?".
+          boolean onTopic = passageCoverage >= LOOSE_COVERAGE_SHARE * settings.minCoverage() && coverage >= settings.minCoverage() / 2;
+          answerSpan = onTopic ? bestSpan(s, fact, questionTerms, weights, stems) : null;
           if (answerSpan != null) {
             // A sentence holding a span of the asked type, close to the question's words, answers it.
             quality = spanQuality(s, answerSpan, fact, weights, stems);
@@ -234,7 +239,11 @@ public final class ExtractiveComposer {
    */
   private double spanQuality(String sentence, AnswerSpans.Span span, Intent.Fact fact, Map<String, Float> weights,
       Map<String, String> stems) {
-    double q = 0.5 * proximity(sentence, span, weights, stems) + (span.strong() ? 0.3 : 0);
+    double q = 0.5 * proximity(sentence, span, weights, stems) + (span.strong() ? 0.35 : 0);
+    if (fact.plan() && fact.expected() == AnswerType.TIME && REPORTED_WHEN.matcher(sentence.substring(0, span.start())).find()) {
+      // "said on Thursday" dates the report, not the planned event a "when will …?" asks about.
+      return 0;
+    }
     if (fact.expected() == AnswerType.NUMBER && fact.change() && span.text().matches("(?s).*(?:%|percent|per cent).*")) {
       // "How much did prices rise?" is answered by a percentage sooner than by a price.
       q += 0.2;
@@ -284,7 +293,7 @@ public final class ExtractiveComposer {
     for (int h : hits) {
       distance = Math.min(distance, h < spanFirst ? spanFirst - h : h - spanLast);
     }
-    return distance == Integer.MAX_VALUE ? 0 : 1.0 / (1 + (distance - 1) / 3.0);
+    return distance == Integer.MAX_VALUE ? 0 : 1.0 / (1 + (distance - 1) / 6.0);
   }
 
   /** Puts the preceding sentence before a chosen one that opens with a pronoun, so "He said" has a who. */
