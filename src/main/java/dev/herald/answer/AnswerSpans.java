@@ -181,6 +181,17 @@ public final class AnswerSpans {
     return out;
   }
 
+  /** Every name in {@code text}: people, places, organisations and other capitalised names, in order. */
+  public static List<String> names(String text) {
+    List<String> out = new ArrayList<>();
+    for (Span s : names(text, false, true)) {
+      if (s.strong() || s.text().contains(" ") || !NOT_NAME_WORDS.contains(s.text())) {
+        out.add(s.text());
+      }
+    }
+    return out;
+  }
+
   /** People first; a team or a country may be the "who" too ("Europe won the Ryder Cup"), so places stay, weakly. */
   private static List<Span> persons(String sentence) {
     List<Span> out = new ArrayList<>();

@@ -51,6 +51,11 @@ public final class UpdateComposer {
   private static final int CANDIDATES = 100;
   private static final int CITATIONS_PER_DEVELOPMENT = 3;
   private static final int LATEST_ITEMS = 3;
+  // An article joins a story when published this close to one of its articles and sharing this share
+  // of the rarer names of the two.
+  private static final Duration STORY_DAYS = Duration.ofDays(7);
+  private static final double STORY_SHARE = 0.25;
+  private static final int STORY_ROUNDS = 2;
   /** How an update whose window holds nothing new begins. */
   public static final String NOTHING_NEW = "Nothing new";
 
@@ -100,8 +105,11 @@ public final class UpdateComposer {
       Set<String> terms = new HashSet<>(analysis.documentTerms(p.title() + "\n" + p.text()));
       double covered = weights.entrySet().stream().filter(e -> terms.contains(e.getKey())).mapToDouble(Map.Entry::getValue).sum();
       if (covered / total >= MIN_COVERAGE) {
-        byArticle.put(p.articleId(), new Candidate(p, new HashSet<>(analysis.documentTerms(p.title())), terms, sp.score()));
+        byArticle.put(p.articleId(), new Candidate(p, new HashSet<>(analysis.documentTerms(p.title())), terms, sp.score(), false));
       }
+    }
+    if (!byArticle.isEmpty()) {
+      joinStories(byArticle, since, asOf);
     }
     List<Candidate> articles = new ArrayList<>(byArticle.values());
     articles.sort(Comparator.comparing((Candidate c) -> c.passage().published()).thenComparing(c -> c.passage().articleId()));
@@ -234,7 +242,71 @@ public final class UpdateComposer {
     return new Answer(question, asOf, text.toString(), false, ExtractiveComposer.MODE, List.copyOf(citations));
   }
 
-  private record Candidate(Passage passage, Set<String> titleTerms, Set<String> terms, float score) {}
+  private record Candidate(Passage passage, Set<String> titleTerms, Set<String> terms, float score, boolean joined) {}
+
+  /**
+   * Adds the articles of the same stories as the ones found on the topic, though their words differ ("a
+   * meeting called off", "sanctions the next day"): an article joins when it was published within a few
+   * days of a story article and shares at least two of its names (people, places, organisations), the
+   * rarer ones counting more, so that "Trump" and "Ukraine" alone join nothing. Twice, so that a story
+   * can grow one step at a time.
+   */
+  private void joinStories(Map<String, Candidate> story, Instant since, Instant asOf) throws IOException {
+    for (int round = 0; round < STORY_ROUNDS; round++) {
+      Map<String, Set<String>> names = new LinkedHashMap<>();
+      Set<String> allNames = new LinkedHashSet<>();
+      for (Candidate c : story.values()) {
+        List<String> found = AnswerSpans.names(c.passage().title() + ". " + c.passage().text());
+        allNames.addAll(found);
+        names.put(c.passage().articleId(), new HashSet<>(analysis.documentTerms(String.join(" ", found))));
+      }
+      if (allNames.isEmpty()) {
+        return;
+      }
+      Retrieval r = retriever.retrieve(since == null
+          ? SearchRequest.between(String.join(" ", allNames), CANDIDATES, Instant.EPOCH, asOf)
+          : SearchRequest.between(String.join(" ", allNames), CANDIDATES, since, asOf));
+      Map<String, Float> rarity = r.termWeights();
+      boolean grew = false;
+      for (ScoredPassage sp : r.passages()) {
+        Passage p = sp.passage();
+        if (story.containsKey(p.articleId())) {
+          continue;
+        }
+        Set<String> own = new HashSet<>(analysis.documentTerms(String.join(" ", AnswerSpans.names(p.title() + ". " + p.text()))));
+        for (Candidate s : List.copyOf(story.values())) {
+          if (!names.containsKey(s.passage().articleId())) {
+            continue;
+          }
+          if (Duration.between(s.passage().published(), p.published()).abs().compareTo(STORY_DAYS) > 0) {
+            continue;
+          }
+          Set<String> shared = new HashSet<>(own);
+          shared.retainAll(names.get(s.passage().articleId()));
+          double sharedWeight = weightOf(shared, rarity);
+          // Every name of a story article is in the query, so its weight is known in full.
+          double smaller = weightOf(names.get(s.passage().articleId()), rarity);
+          if (shared.size() >= 2 && smaller > 0 && sharedWeight >= STORY_SHARE * smaller) {
+            Set<String> terms = new HashSet<>(analysis.documentTerms(p.title() + "\n" + p.text()));
+            story.put(p.articleId(), new Candidate(p, new HashSet<>(analysis.documentTerms(p.title())), terms, sp.score(), true));
+            grew = true;
+            break;
+          }
+        }
+      }
+      if (!grew) {
+        return;
+      }
+    }
+  }
+
+  private static double weightOf(Set<String> terms, Map<String, Float> rarity) {
+    double w = 0;
+    for (String t : terms) {
+      w += rarity.getOrDefault(t, 0f);
+    }
+    return w;
+  }
 
   private static boolean sameDevelopment(Candidate a, Candidate b) {
     return jaccard(a.titleTerms(), b.titleTerms()) >= SAME_TITLE || jaccard(a.terms(), b.terms()) >= SAME_TEXT;
@@ -257,7 +329,9 @@ public final class UpdateComposer {
       Passage p = c.passage();
       outlets.add(p.source());
       outlets.addAll(stories.outletsOf(p.articleId()));
-      String sentence = bestSentence(p, weights);
+      // An article that joined through its story need not hold the topic's words: its lead says what happened.
+      String sentence = c.joined() && p.n() == 0 && !Sentences.texts(p.text()).isEmpty()
+          ? Sentences.texts(p.text()).get(0).strip() : bestSentence(p, weights);
       if (summary == null) {
         summary = sentence;
       }
