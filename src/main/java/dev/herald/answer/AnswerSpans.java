@@ -86,6 +86,20 @@ public final class AnswerSpans {
       Pattern.compile("(?:I|You|We|They|He|She|It|That|There|Here|What|Who|Let)[’'](?:s|ll|re|ve|d|m)?");
   private static final Set<String> TITLE_HEADS = Set.of("show", "movie", "film", "series", "song", "album", "book", "play",
       "musical", "novel", "podcast", "documentary", "sitcom", "drama", "game", "video", "single", "title");
+  private static final Set<String> FIRST_NAMES = Set.of("John", "James", "Robert", "Michael", "William", "David", "Richard",
+      "Joseph", "Thomas", "Charles", "Mary", "Patricia", "Jennifer", "Linda", "Elizabeth", "Barbara", "Susan", "Jessica", "Sarah",
+      "Karen", "Nancy", "Lisa", "Donald", "Joe", "Kamala", "Hillary", "Barack", "George", "Bill", "Mike", "Mark", "Paul", "Steven",
+      "Andrew", "Kevin", "Brian", "Chris", "Christopher", "Daniel", "Matthew", "Anthony", "Tony", "Peter", "Jack", "Harry",
+      "Emma", "Anna", "Maria", "Laura", "Emily", "Kate", "Taylor", "Ben", "Tom", "Tim", "Sam", "Alex", "Nick", "Jeff", "Elon",
+      "Vladimir", "Volodymyr", "Emmanuel", "Keir", "Rishi", "Boris", "Angela", "Olaf", "Friedrich", "Ursula", "Giorgia", "Xi",
+      "Narendra", "Benjamin", "Recep", "Jair", "Justin", "Pedro", "Jerome", "Christine", "Janet", "Marco", "Pete", "JD", "Ron",
+      "Nikki", "Gavin", "Rob", "Kim", "Jill", "Melania", "Ivanka", "Hunter", "Eric", "Adam", "Jake", "Ryan", "Scott", "Greg",
+      "Stephen", "Steve", "Rachel", "Rebecca", "Katie", "Amy", "Julia", "Sophie", "Lucy", "Charlotte", "Olivia", "Ella", "Grace",
+      "Ali", "Mohammed", "Muhammad", "Ahmed", "Omar", "Hassan", "Yury", "Sergei", "Dmitry", "Dmitri", "Alexei", "Andriy", "Ivan",
+      "Javier", "Carlos", "Luis", "Jose", "Juan", "Luiz", "Lula", "Gustavo", "Claudia", "Sanae", "Shigeru", "Fumio", "Yoon",
+      "Lee", "Jannik", "Novak", "Rafael", "Roger", "Serena", "Lionel", "Cristiano", "Kylian", "Ousmane", "LeBron",
+      "Tiger", "Rory", "Scottie", "Lewis", "Max", "Iga", "Aryna", "Coco", "Joey", "Brittney", "Travis", "Patrick",
+      "Jared", "Jensen", "Satya", "Sundar", "Andy", "Zohran", "Letitia", "Curtis");
   private static final Set<String> PLACE_WORDS = Set.of("Beach", "City", "County", "Park", "Island", "Islands", "Valley", "Street",
       "Avenue", "Square", "Bay", "Lake", "River", "Mountain", "Mountains", "Hills", "Springs", "Falls", "Harbor", "Harbour",
       "Heights", "Village", "Airport", "Station", "Bridge", "Road", "Coast", "Stadium", "Arena", "Canyon", "Desert", "Peninsula",
@@ -144,11 +158,26 @@ public final class AnswerSpans {
     if (TITLE_HEADS.contains(head)) {
       return s.start() > 0 && "“\"".indexOf(sentence.charAt(s.start() - 1)) >= 0;
     }
-    // A lone capitalised word is often only a part of something ("The Call to Lead"): a name needs more.
-    if (!s.strong() && !s.text().contains(" ")) {
+    // A lone capitalised word is often only a part of something ("The Call to Lead"): a name needs more,
+    // unless it is an acronym or code ("D66", "ANO").
+    if (!s.strong() && !s.text().contains(" ") && !s.text().matches("\\p{Lu}[\\p{Lu}\\d&-]+")) {
       return false;
     }
-    return !looksLikePerson(sentence, s) || isOrganisation(s.text());
+    // A place is not a company, a party or a show.
+    if (Places.contains(s.text())) {
+      return false;
+    }
+    return !surelyPerson(sentence, s) || isOrganisation(s.text());
+  }
+
+  /** A person beyond doubt: titled ("President …", "star …") or opening with a common first name. */
+  private static boolean surelyPerson(String sentence, Span s) {
+    if (!looksLikePerson(sentence, s)) {
+      return false;
+    }
+    String before = wordBefore(sentence, s.start());
+    String first = s.text().split("\\s+")[0];
+    return TITLES.contains(before) || TITLES.contains(capitalise(before)) || FIRST_NAMES.contains(first);
   }
 
   private static List<Span> times(String sentence) {
@@ -169,7 +198,7 @@ public final class AnswerSpans {
     List<Span> out = new ArrayList<>();
     Matcher m = NUMBER.matcher(sentence);
     while (m.find()) {
-      String t = m.group().strip();
+      String t = m.group().strip().replaceAll("[,.]+$", "");
       // A bare year is a date, not a count; a lone "one" is usually not an amount.
       // A version ("1.0 through 4.0") or an ordinal is not an amount either.
       if (YEAR.matcher(t).matches() || t.equalsIgnoreCase("one") || t.equalsIgnoreCase("half") || t.matches("\\d+\\.0")) {
@@ -195,13 +224,29 @@ public final class AnswerSpans {
   /** People first; a team or a country may be the "who" too ("Europe won the Ryder Cup"), so places stay, weakly. */
   private static List<Span> persons(String sentence) {
     List<Span> out = new ArrayList<>();
-    for (Span s : names(sentence, false, true)) {
+    List<Span> all = names(sentence, false, true);
+    for (int i = 0; i < all.size(); i++) {
+      Span s = all.get(i);
+      // "Miami, San Francisco, San Jose, Denver": a name listed among places is a place.
+      if (listedWithPlace(sentence, all, i)) {
+        continue;
+      }
       boolean person = looksLikePerson(sentence, s);
       if (person || !PLACE_PREPOSITIONS.contains(wordBefore(sentence, s.start()))) {
         out.add(new Span(s.start(), s.end(), s.text(), person));
       }
     }
     return out;
+  }
+
+  private static boolean listedWithPlace(String sentence, List<Span> all, int i) {
+    Span s = all.get(i);
+    if (i > 0 && all.get(i - 1).end() + 2 == s.start() && sentence.startsWith(", ", all.get(i - 1).end())
+        && Places.contains(all.get(i - 1).text())) {
+      return true;
+    }
+    return i + 1 < all.size() && s.end() + 2 == all.get(i + 1).start() && sentence.startsWith(", ", s.end())
+        && Places.contains(all.get(i + 1).text());
   }
 
   private static List<Span> named(String sentence) {
@@ -219,7 +264,17 @@ public final class AnswerSpans {
 
   private static List<Span> places(String sentence) {
     List<Span> out = new ArrayList<>();
-    for (Span s : names(sentence, false, true)) {
+    List<Span> all = names(sentence, false, true);
+    for (int i = 0; i < all.size(); i++) {
+      Span s = all.get(i);
+      // "Busan, South Korea": a place followed by its country or state is one, more precise, place.
+      if (i + 1 < all.size() && sentence.startsWith(", ", s.end()) && all.get(i + 1).start() == s.end() + 2
+          && Places.kind(all.get(i + 1).text()) != null && Places.kind(all.get(i + 1).text()) != Places.Kind.CITY) {
+        Span next = all.get(i + 1);
+        out.add(new Span(s.start(), next.end(), sentence.substring(s.start(), next.end()), true));
+        i++;
+        continue;
+      }
       String last = s.text().substring(s.text().lastIndexOf(' ') + 1);
       boolean known = Places.contains(s.text()) || PLACE_WORDS.contains(last) && s.text().contains(" ");
       String before = wordBefore(sentence, s.start());
@@ -261,7 +316,8 @@ public final class AnswerSpans {
       Span s = new Span(start, start + text.length(), text, false);
       boolean person = looksLikePerson(sentence, s);
       if (all) {
-        out.add(new Span(s.start(), s.end(), text, person || Places.contains(text) || isOrganisation(text)));
+        boolean acronym = text.matches("\\p{Lu}[\\p{Lu}\\d&-]+");
+        out.add(new Span(s.start(), s.end(), text, person || acronym || Places.contains(text) || isOrganisation(text)));
       } else if (persons && !Places.contains(text)) {
         out.add(new Span(s.start(), s.end(), text, person));
       }
@@ -271,6 +327,9 @@ public final class AnswerSpans {
 
   private static boolean looksLikePerson(String sentence, Span s) {
     String[] words = s.text().split("\\s+");
+    if (s.text().contains(" and ") || s.text().contains(" & ")) {
+      return false;
+    }
     if (isOrganisation(s.text()) || Places.contains(s.text()) || PLACE_WORDS.contains(words[words.length - 1])) {
       return false;
     }

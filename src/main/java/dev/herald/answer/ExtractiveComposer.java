@@ -52,6 +52,8 @@ public final class ExtractiveComposer {
   static final double TYPED_BONUS = 0.25;
   /** Span quality from which the answer leads with the span. */
   static final double CONFIDENT = 0.5;
+  /** Share of the best sentence's score a sentence holding a confident span must reach to answer instead. */
+  static final double TYPED_FLOOR = 0.6;
   /** Share of {@code answer.min-coverage} under which nothing answers, whatever its type. */
   static final double LOOSE_COVERAGE_SHARE = 0.67;
   private static final int CANDIDATES_FOR_NOTE = 5;
@@ -63,6 +65,8 @@ public final class ExtractiveComposer {
   private static final Pattern PAST = Pattern.compile("\\b(met|held|took place|was held|were held|last)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern REPORTED_WHEN = Pattern.compile(
       "\\b(?:said|says|announced|told|met|held|was|were|agreed|called|spoke|reported|added)\\s+(?:\\w+\\s+){0,2}(?:on|in|at)?\\s*$");
+  private static final Pattern UNIT = Pattern.compile("[ -](\\p{L}+)");
+  private static final Set<String> PROPORTION = Set.of("percentage", "percent", "share", "proportion", "fraction");
   private static final Pattern DANGLING =
       Pattern.compile("(?:He|She|They|It|This|That|These|Those|His|Her|Their|Afterwards he|Afterwards she)\\b");
   private final QuestionAnalysis analysis;
@@ -183,10 +187,19 @@ public final class ExtractiveComposer {
     if (bestPassageCoverage < settings.minCoverage() && (!typed || first.answer() == null)) {
       return abstain(question, asOf);
     }
+    if (typed && first.answer() == null) {
+      // The sentence that answers holds a span of the asked type: prefer the best such sentence to one
+      // that merely shares more of the question's words.
+      Candidate answering = candidates.stream().filter(c -> c.answer() != null).findFirst().orElse(null);
+      if (answering != null && answering.score() >= TYPED_FLOOR * first.score()) {
+        first = answering;
+      }
+    }
     if (typed && first.answer() != null) {
       // Lead with the answer, copied verbatim from the sentence that supports it.
       List<Candidate> chosen = List.of(first);
-      return cite(question, asOf, withAntecedents(chosen), null, first.answer().text() + " [1]");
+      String lead = fact.expected() == AnswerType.NUMBER ? withUnit(first.text(), first.answer(), questionTerms) : first.answer().text();
+      return cite(question, asOf, withAntecedents(chosen), null, lead + " [1]");
     }
     int max = fact.explain() ? settings.maxSentences() : Math.min(2, settings.maxSentences());
     List<Candidate> chosen = new ArrayList<>();
@@ -232,6 +245,18 @@ public final class ExtractiveComposer {
     return best;
   }
 
+  /** A number with the unit the question counts in, when it follows ("286" → "286 days" for "how many days"). */
+  private String withUnit(String sentence, AnswerSpans.Span span, Set<String> questionTerms) {
+    Matcher unit = UNIT.matcher(sentence.substring(span.end()));
+    if (unit.lookingAt()) {
+      List<String> t = analysis.documentTerms(unit.group(1));
+      if (!t.isEmpty() && questionTerms.contains(t.get(0))) {
+        return sentence.substring(span.start(), span.end() + unit.end());
+      }
+    }
+    return span.text();
+  }
+
   /**
    * How surely a span answers: its type is clear (a known place, a titled person, a figure), it names
    * the kind the question asks for ("which airline" → "JetBlue Airways"), and the question's words are
@@ -240,11 +265,16 @@ public final class ExtractiveComposer {
   private double spanQuality(String sentence, AnswerSpans.Span span, Intent.Fact fact, Map<String, Float> weights,
       Map<String, String> stems) {
     double q = 0.5 * proximity(sentence, span, weights, stems) + (span.strong() ? 0.35 : 0);
+    if (fact.plan() && PAST.matcher(sentence).find() && !FUTURE.matcher(sentence).find()) {
+      // "Where will they meet?" is not answered by where they met.
+      return 0;
+    }
     if (fact.plan() && fact.expected() == AnswerType.TIME && REPORTED_WHEN.matcher(sentence.substring(0, span.start())).find()) {
       // "said on Thursday" dates the report, not the planned event a "when will …?" asks about.
       return 0;
     }
-    if (fact.expected() == AnswerType.NUMBER && fact.change() && span.text().matches("(?s).*(?:%|percent|per cent).*")) {
+    if (fact.expected() == AnswerType.NUMBER && (fact.change() || PROPORTION.contains(String.valueOf(fact.head())))
+        && span.text().matches("(?s).*(?:%|percent|per cent).*")) {
       // "How much did prices rise?" is answered by a percentage sooner than by a price.
       q += 0.2;
     }

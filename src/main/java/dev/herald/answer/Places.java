@@ -64,6 +64,12 @@ final class Places {
   /** The kind of a known place ("Anchorage, Alaska" is a city), or {@code null} for a name not known as a place. */
   static Kind kind(String name) {
     String n = name.strip();
+    int and = n.indexOf(" and ");
+    if (and > 0) {
+      // "Sweden and Finland": two places of one kind are a place of that kind.
+      Kind left = kind(n.substring(0, and));
+      return left != null && left == kind(n.substring(and + 5)) ? left : null;
+    }
     int comma = n.lastIndexOf(", ");
     if (comma > 0 && of(n.substring(comma + 2)) != null) {
       Kind first = of(n.substring(0, comma));

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -56,6 +57,7 @@ public final class UpdateComposer {
   private static final Duration STORY_DAYS = Duration.ofDays(7);
   private static final double STORY_SHARE = 0.25;
   private static final int STORY_ROUNDS = 2;
+  private static final Duration STORY_LOOKBACK = Duration.ofDays(14);
   /** How an update whose window holds nothing new begins. */
   public static final String NOTHING_NEW = "Nothing new";
 
@@ -87,10 +89,13 @@ public final class UpdateComposer {
    * {@code null} for all of the past), oldest first, every one; callers choose how many to show.
    */
   public List<Development> developments(String topic, Instant since, Instant asOf, StoryLookup stories) throws IOException {
-    Retrieval r = retriever.retrieve(since == null
-        ? SearchRequest.between(topic, CANDIDATES, Instant.EPOCH, asOf)
-        : SearchRequest.between(topic, CANDIDATES, since, asOf));
-    Map<String, Float> weights = r.termWeights();
+    // A story may have begun before the window: its earlier articles find the later ones, which are kept
+    // only when they fall inside it.
+    Instant from = since == null ? Instant.EPOCH : since.minus(STORY_LOOKBACK);
+    Retrieval r = retriever.retrieve(SearchRequest.between(topic, CANDIDATES, from, asOf));
+    Map<String, Float> weights = new HashMap<>(r.termWeights());
+    // A word no article holds ("robbery" where the articles say "heist") cannot tell articles apart.
+    weights.keySet().removeAll(r.unknownTerms());
     double total = weights.values().stream().mapToDouble(Float::doubleValue).sum();
     if (total <= 0) {
       return List.of();
@@ -109,9 +114,10 @@ public final class UpdateComposer {
       }
     }
     if (!byArticle.isEmpty()) {
-      joinStories(byArticle, since, asOf);
+      joinStories(byArticle, from, asOf);
     }
-    List<Candidate> articles = new ArrayList<>(byArticle.values());
+    List<Candidate> articles = new ArrayList<>(byArticle.values().stream()
+        .filter(c -> since == null || !c.passage().published().isBefore(since)).toList());
     articles.sort(Comparator.comparing((Candidate c) -> c.passage().published()).thenComparing(c -> c.passage().articleId()));
     List<List<Candidate>> groups = new ArrayList<>();
     for (Candidate c : articles) {
@@ -251,7 +257,7 @@ public final class UpdateComposer {
    * rarer ones counting more, so that "Trump" and "Ukraine" alone join nothing. Twice, so that a story
    * can grow one step at a time.
    */
-  private void joinStories(Map<String, Candidate> story, Instant since, Instant asOf) throws IOException {
+  private void joinStories(Map<String, Candidate> story, Instant from, Instant asOf) throws IOException {
     for (int round = 0; round < STORY_ROUNDS; round++) {
       Map<String, Set<String>> names = new LinkedHashMap<>();
       Set<String> allNames = new LinkedHashSet<>();
@@ -263,9 +269,7 @@ public final class UpdateComposer {
       if (allNames.isEmpty()) {
         return;
       }
-      Retrieval r = retriever.retrieve(since == null
-          ? SearchRequest.between(String.join(" ", allNames), CANDIDATES, Instant.EPOCH, asOf)
-          : SearchRequest.between(String.join(" ", allNames), CANDIDATES, since, asOf));
+      Retrieval r = retriever.retrieve(SearchRequest.between(String.join(" ", allNames), CANDIDATES, from, asOf));
       Map<String, Float> rarity = r.termWeights();
       boolean grew = false;
       for (ScoredPassage sp : r.passages()) {
