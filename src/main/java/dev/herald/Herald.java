@@ -269,7 +269,7 @@ public final class Herald implements Closeable {
     if (l == null) {
       return ComposedAnswer.extractive(composer.compose(r, asOf, intent));
     }
-    String previous = routed.followUp() ? routed.asked() : null;
+    String previous = routed.previous();
     return partialText == null ? l.compose(r, asOf, previous) : l.composeStreaming(r, asOf, previous, partialText);
   }
 

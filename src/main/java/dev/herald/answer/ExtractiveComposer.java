@@ -66,6 +66,7 @@ public final class ExtractiveComposer {
   private static final Pattern REPORTED_WHEN = Pattern.compile(
       "\\b(?:said|says|announced|told|met|held|was|were|agreed|called|spoke|reported|added)\\s+(?:\\w+\\s+){0,2}(?:on|in|at)?\\s*$");
   private static final Pattern UNIT = Pattern.compile("[ -](\\p{L}+)");
+  private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}[\\p{L}'’]+");
   private static final Set<String> PROPORTION = Set.of("percentage", "percent", "share", "proportion", "fraction");
   private static final Pattern DANGLING =
       Pattern.compile("(?:He|She|They|It|This|That|These|Those|His|Her|Their|Afterwards he|Afterwards she)\\b");
@@ -101,9 +102,10 @@ public final class ExtractiveComposer {
         return a;
       }
     }
-    // A "who said" whose attribution could not be read is still a question about a person.
+    // A "who said" whose attribution could not be read gets the sentences around the words, so that the
+    // reader sees who is quoted nearby (the full answer length: that is what it has instead of a name).
     Intent.Fact fact = intent instanceof Intent.Fact f ? f
-        : new Intent.Fact(intent instanceof Intent.WhoSaid ? AnswerType.PERSON : AnswerType.DESCRIPTION, null, false, false);
+        : new Intent.Fact(AnswerType.DESCRIPTION, null, false, intent instanceof Intent.WhoSaid);
     return summary(question, retrieval, asOf, fact);
   }
 
@@ -115,7 +117,7 @@ public final class ExtractiveComposer {
     if (namesSomethingUnknown(retrieval)) {
       return abstain(question, asOf);
     }
-    Map<String, Float> weights = retrieval.termWeights();
+    Map<String, Float> weights = withoutUnknownNames(retrieval);
     double total = weights.values().stream().mapToDouble(Float::doubleValue).sum();
     List<ScoredPassage> top = retrieval.passages().stream().limit(settings.passagesConsidered()).toList();
     if (top.isEmpty() || total <= 0) {
@@ -430,6 +432,32 @@ public final class ExtractiveComposer {
       }
     }
     return false;
+  }
+
+  /**
+   * The question's term weights without the capitalised names no article holds: "Switzerland" or
+   * "Iranian" often stand for "Geneva" or "Iran" in the source, so they should not count against it
+   * (an unknown number still makes the composer abstain, above).
+   */
+  private Map<String, Float> withoutUnknownNames(Retrieval retrieval) {
+    Map<String, Float> weights = retrieval.termWeights();
+    if (retrieval.unknownTerms().isEmpty()) {
+      return weights;
+    }
+    Set<String> names = new HashSet<>();
+    Matcher m = CAPITALISED_WORD.matcher(retrieval.question().searchText());
+    while (m.find()) {
+      if (m.start() > 0) {
+        names.addAll(analysis.documentTerms(m.group()));
+      }
+    }
+    Map<String, Float> out = new LinkedHashMap<>(weights);
+    for (String t : retrieval.unknownTerms()) {
+      if (names.contains(t)) {
+        out.remove(t);
+      }
+    }
+    return out.isEmpty() ? weights : out;
   }
 
   private static double coverage(Map<String, Float> weights, double total, Set<String> terms) {

@@ -94,8 +94,9 @@ public final class QuoteAnswerer {
     // Nothing of X's is about Y: say so, and offer X's newest statements only as what they are.
     List<FoundQuote> nearest = quotes.bySpeaker(speaker, null, asOf, 3);
     if (nearest.isEmpty()) {
-      return Optional.of(new Answer(question, asOf, "I found no statement by " + speaker + " about " + topic + " in my sources.",
-          true, ExtractiveComposer.MODE, List.of()));
+      // No quote of X at all (often X is named by a role, "the chief justice"): the sentence search
+      // answers, from sentences that hold the question's words.
+      return Optional.empty();
     }
     String who = nearest.get(0).quote().speaker();
     return Optional.of(listing(question, "I found no statement by " + who + " about " + topic + ". " + who

@@ -180,6 +180,7 @@ public final class UpdateComposer {
     }
     // "Latest" means the newest developments whatever their age, said up front.
     StringBuilder header = new StringBuilder();
+    staleNote(q.topic(), Optional.of(newest), asOf, zone).ifPresent(n -> header.append(n).append("\n"));
     if (from != null) {
       header.append(NOTHING_NEW).append(" on ").append(q.topic()).append(" since ").append(moment(from, zone)).append(". ");
     }

@@ -239,7 +239,7 @@ public final class BotHandler {
     boolean conversational = command.equals("question") || command.equals("ask");
     RoutedQuestion routed = herald.route(asked, conversational ? memory.previous(in.chatId()) : null, now);
     if (command.equals("latest") && !(routed.intent() instanceof Intent.Latest)) {
-      routed = new RoutedQuestion(asked, asked, new Intent.Latest(question, null), false);
+      routed = new RoutedQuestion(asked, asked, new Intent.Latest(question, null), false, null);
     }
     memory.remember(in.chatId(), routed.question());
     String html;
@@ -247,7 +247,7 @@ public final class BotHandler {
       Answer a = updates(in.chatId(), command.equals("latest") ? "/latest " + question : routed.question(), routed.intent());
       // Nothing new in the window (or nothing on the topic at all): after the latest developments, still
       // list the newest articles that mention the topic's words.
-      boolean nothingNew = a.abstained() || a.text().startsWith(UpdateComposer.NOTHING_NEW);
+      boolean nothingNew = a.abstained() || a.text().lines().anyMatch(l -> l.startsWith(UpdateComposer.NOTHING_NEW));
       html = nothingNew && command.equals("latest")
           ? (a.abstained() ? Html.escape(a.text()) : format.answer(a)) + "\n\n" + format.latest(question, latest(question))
           : format.answer(a);

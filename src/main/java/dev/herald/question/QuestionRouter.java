@@ -90,7 +90,7 @@ public final class QuestionRouter {
     String asked = question == null ? "" : question.strip();
     String resolved = previous == null || previous.isBlank() ? null : resolve(asked, previous.strip());
     String q = resolved == null ? asked : resolved;
-    return new RoutedQuestion(asked, q, intent(q, asOf), resolved != null);
+    return new RoutedQuestion(asked, q, intent(q, asOf), resolved != null, previous);
   }
 
   /** The intent of a self-contained question. */

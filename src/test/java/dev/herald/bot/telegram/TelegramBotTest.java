@@ -129,7 +129,8 @@ class TelegramBotTest {
     bot = start(settings());
     int asked = api.privateText(43, "/latest glacier");
 
-    List<Sent> parts = api.awaitSent(s -> s.chatId() == 43, 2, WAIT);
+    // The latest developments with their long-titled sources, then the newest reports on the topic.
+    List<Sent> parts = api.awaitSent(s -> s.chatId() == 43, 3, WAIT);
 
     // Each part passed the fake's HTML and length checks; together they list the eight newest reports.
     assertThat(parts).hasSizeGreaterThanOrEqualTo(2);
