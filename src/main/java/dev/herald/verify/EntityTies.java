@@ -85,6 +85,43 @@ public final class EntityTies {
     return out;
   }
 
+  // Words that make a capitalised name an organisation, place or thing rather than a person.
+  private static final Set<String> NOT_PERSON = Set.of("bank", "reserve", "council", "party", "union", "house", "court",
+      "office", "ministry", "agency", "department", "committee", "fund", "group", "university", "institute", "force",
+      "league", "cup", "series", "states", "republic", "kingdom", "nations", "garden", "station", "system", "observatory",
+      "act", "city", "club", "base", "palace", "square", "basilica", "chapel", "stadium", "centre", "center", "company",
+      "movement", "alliance", "board", "summit", "conference", "treaty", "organization", "organisation", "service",
+      "network", "news", "times", "post", "street", "island", "sea", "ocean", "river", "gulf", "prize");
+
+  // A person: some source (or the claim) writes the name in two or more capitalised words, none of them an organisation's.
+  static boolean person(Name n, List<SourceClause> sources) {
+    if (isPerson(n)) {
+      return true;
+    }
+    for (SourceClause s : sources) {
+      for (Name o : s.clause().names()) {
+        if (o.key().equals(n.key()) && isPerson(o)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isPerson(Name n) {
+    String[] words = n.text().split("\\s+");
+    if (words.length < 2) {
+      return false;
+    }
+    for (String w : words) {
+      String f = Tokens.fold(w).strip();
+      if (w.length() < 2 || w.chars().filter(Character::isLetter).allMatch(Character::isUpperCase) || NOT_PERSON.contains(f)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** True when a claim's name and a source's name are the same entity written differently ("Powell", "Jerome Powell"; "ECB", "European Central Bank"). */
   static boolean sameEntity(Name a, Name b) {
     if (a.key().equals(b.key())) {
@@ -184,17 +221,15 @@ public final class EntityTies {
     // Only the clause's subject (a name before its first shared word) is held to the clause; names
     // further on are objects or asides ("ahead of Lamine Yamal", "buying US soybeans"), checked by order below.
     int firstTerm = claim.tokens().stream().filter(t -> terms.contains(t.stem())).mapToInt(Token::start).findFirst().orElse(-1);
-    for (Name n : claim.names()) {
-      if (firstTerm < 0 || n.start() > firstTerm) {
-        continue;
-      }
+    if (!claim.names().isEmpty() && firstTerm >= 0 && claim.names().get(0).start() < firstTerm) {
+      Name n = claim.names().get(0);
       int cov = -1;
       for (SourceClause s : sources) {
         if (mentions(s, n)) {
           cov = Math.max(cov, Polarity.overlap(terms, s.clause()));
         }
       }
-      if (cov >= 0 && cov < need && (otherName || cov <= 1 && best >= 3)) {
+      if (cov >= 0 && cov < need && (otherName || cov <= 1 && best >= 3 && person(n, sources))) {
         return Optional.of(n.text() + " is tied to this only in another clause of the source");
       }
     }

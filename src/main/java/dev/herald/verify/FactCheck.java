@@ -82,6 +82,8 @@ public final class FactCheck {
   }
 
   private static final Set<String> PRONOUNS = Set.of("he", "she", "his", "her", "him", "they", "their", "them");
+  // Only these make a clause with names of its own about someone named before ("he turned to Trump").
+  private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they");
 
   private final ZoneId zone;
 
@@ -129,11 +131,14 @@ public final class FactCheck {
           Clause c = Clause.of(text, j == 0, p.knownNames);
           Set<String> names = new HashSet<>();
           c.names().forEach(n -> names.add(n.key()));
-          boolean pronounFirst = !c.tokens().isEmpty() && PRONOUNS.contains(c.tokens().get(0).surface().toLowerCase(Locale.ROOT));
-          if (names.isEmpty() || pronounFirst) {
+          int firstName = c.names().isEmpty() ? Integer.MAX_VALUE : c.names().get(0).start();
+          boolean pronounSubject = c.tokens().stream()
+              .anyMatch(t -> t.start() < firstName && SUBJECT_PRONOUNS.contains(t.surface().toLowerCase(Locale.ROOT)));
+          boolean pronoun = c.tokens().stream().anyMatch(t -> PRONOUNS.contains(t.surface().toLowerCase(Locale.ROOT)));
+          if (names.isEmpty() || pronounSubject) {
             // A clause without a subject of its own continues the previous one; a pronoun points back further.
             names.addAll(carried);
-            if (j == 0 && (pronounFirst || c.tokens().stream().anyMatch(t -> PRONOUNS.contains(t.surface().toLowerCase(Locale.ROOT))))) {
+            if (j == 0 && (pronounSubject || names.isEmpty() && pronoun)) {
               names.addAll(previous);
               names.addAll(titleNames);
             }

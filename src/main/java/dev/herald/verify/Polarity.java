@@ -46,35 +46,37 @@ public final class Polarity {
     int aligned = Math.max(2, (words.size() + 1) / 2);
     for (String h : words) {
       boolean claimDenies = claim.negated().contains(h);
-      boolean evidence = false;
-      boolean agrees = false;
+      if (!claimDenies && claim.scoped().contains(h)) {
+        continue; // near a negation but not its word: whether the claim denies it cannot be told ("does not include a roadmap")
+      }
+      int bestOverlap = 0;
+      boolean bestAgrees = false;
       boolean anywhereAgrees = false;
       boolean anywhereOpposes = false;
       for (Clause s : sources) {
-        boolean has = s.content().contains(h) || s.negated().contains(h);
-        if (!has) {
+        if (!s.content().contains(h) && !s.negated().contains(h)) {
           continue;
         }
-        boolean sourceDenies = s.negated().contains(h);
+        boolean agrees = s.negated().contains(h) == claimDenies;
         int overlap = overlap(words, s);
         if (overlap >= 2) {
-          if (sourceDenies == claimDenies) {
-            anywhereAgrees = true;
-          } else {
-            anywhereOpposes = true;
-          }
+          anywhereAgrees |= agrees;
+          anywhereOpposes |= !agrees;
         }
-        if (overlap >= aligned) {
-          evidence = true;
-          agrees |= sourceDenies == claimDenies;
+        // The clauses closest to the claim decide; a looser one saying the opposite about something else does not.
+        if (overlap > bestOverlap) {
+          bestOverlap = overlap;
+          bestAgrees = agrees;
+        } else if (overlap == bestOverlap) {
+          bestAgrees |= agrees;
         }
       }
-      if (evidence && !agrees) {
+      if (bestOverlap >= aligned && !bestAgrees) {
         return Optional.of((claimDenies ? "denies" : "asserts") + " '" + h + "', which the source " + (claimDenies ? "asserts" : "denies"));
       }
       // Asserting what the sources only ever deny is caught even in a loosely matching clause ("the deal extends them"
       // against "the deal does not extend them"); the reverse is not, since claims often add a negative aside.
-      if (!evidence && !claimDenies && !claim.scoped().contains(h) && anywhereOpposes && !anywhereAgrees) {
+      if (bestOverlap < aligned && !claimDenies && !claim.scoped().contains(h) && anywhereOpposes && !anywhereAgrees) {
         return Optional.of("asserts '" + h + "', which the source denies");
       }
     }
