@@ -35,7 +35,7 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
   public record Name(String text, String key, int start, int end) {}
 
   private static final Pattern SPLIT = Pattern.compile(
-      ";\\s*|\\s*[—–]\\s+|,\\s*(?=(?:but|while|whereas|although|though|even though|yet)\\s)"
+      ";\\s*|\\s*[—–]\\s+|,\\s*(?=(?:but|while|whereas|although|though|even though|yet|and)\\s)"
           + "|\\s+(?=(?:but|while|whereas|although|though|before)\\s)");
 
   /** Stop words of the fact checks: function words, auxiliaries and attribution, which carry no claim. */
@@ -50,7 +50,7 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
       "both", "each", "all", "any", "more", "less", "up", "down", "out", "off", "over", "under", "after", "before",
       "during", "since", "until", "per", "cent", "percent", "percentage", "point", "points", "only", "still", "again",
       "own", "other", "another", "further", "later", "earlier", "now", "well", "not", "no", "never", "neither", "nor",
-      "none", "nothing", "nobody", "without", "cannot", "instead", "rather", "s", "t", "new",
+      "none", "nothing", "nobody", "without", "cannot", "instead", "rather", "s", "t", "new", "hardly", "barely", "scarcely",
       // number words: the number checks own them
       "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
       "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
@@ -61,7 +61,8 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
   // How many words after the negated word a negation may still cover.
   private static final int SCOPE = 4;
 
-  static final Set<String> NEGATORS = Set.of("not", "no", "never", "neither", "nor", "none", "nothing", "nobody", "without", "cannot");
+  static final Set<String> NEGATORS = Set.of("not", "no", "never", "neither", "nor", "none", "nothing", "nobody", "without", "cannot",
+      "hardly", "barely", "scarcely");
   // Two-word negations: the second word given, after the first.
   private static final Set<String> NEGATING_PAIRS = Set.of(
       "instead of", "rather than", "ruled out", "rule out", "rules out", "ruling out", "failed to", "fail to", "fails to",
@@ -72,7 +73,7 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
       "a", "an", "the", "any", "to", "be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do",
       "does", "did", "will", "would", "can", "could", "should", "yet", "ever", "also", "even", "so", "much", "their",
       "its", "his", "her", "that", "there", "one", "entirely", "fully", "really", "just", "actually", "necessarily",
-      "immediately", "directly", "formally", "officially", "publicly", "use", "using", "used", "longer", "of",
+      "immediately", "directly", "formally", "officially", "publicly", "use", "using", "used", "need", "needs", "needed", "longer", "of",
       "than", "out");
   // Prefixed words that deny their stem; a closed list, because "unknown" or "united" deny nothing a claim restates.
   private static final Set<String> NEGATING_PREFIXED = Set.of(
@@ -182,7 +183,8 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
       }
       int j = i;
       int lastName = i;
-      while (j + 1 < tokens.size() && adjacent(text, tokens.get(j), tokens.get(j + 1))) {
+      // A possessive ends a name: "DeepSeek's R1" is DeepSeek and R1.
+      while (j + 1 < tokens.size() && !possessive(tokens.get(j)) && adjacent(text, tokens.get(j), tokens.get(j + 1))) {
         Token n = tokens.get(j + 1);
         if (nameWord(n) && !NOT_NAMES.contains(bare(n.surface()))) {
           lastName = j + 1;
@@ -229,6 +231,10 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
 
   private static String bare(String word) {
     return word.replaceAll("['’]s$|['’]$", "");
+  }
+
+  private static boolean possessive(Token t) {
+    return t.surface().endsWith("'s") || t.surface().endsWith("’s");
   }
 
   private static boolean nameWord(Token t) {

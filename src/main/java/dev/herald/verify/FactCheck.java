@@ -108,6 +108,7 @@ public final class FactCheck {
       List<Mention> numbers = new ArrayList<>();
       dates.add(DateMention.of(anchor, 0, 0));
       numbers.add(year(anchor.getYear()));
+      Set<String> persons = EntityTies.personWords(s.title(), s.sentences(), p.knownNames);
       Set<String> titleNames = new HashSet<>();
       Set<String> previous = new HashSet<>();
       List<String> sentences = new ArrayList<>();
@@ -131,11 +132,15 @@ public final class FactCheck {
           Clause c = Clause.of(text, j == 0, p.knownNames);
           Set<String> names = new HashSet<>();
           c.names().forEach(n -> names.add(n.key()));
+          final int clauseIndex = j;
           int firstName = c.names().isEmpty() ? Integer.MAX_VALUE : c.names().get(0).start();
           boolean pronounSubject = c.tokens().stream()
-              .anyMatch(t -> t.start() < firstName && SUBJECT_PRONOUNS.contains(t.surface().toLowerCase(Locale.ROOT)));
+              .anyMatch(t -> (clauseIndex == 0 || t.start() < firstName) && SUBJECT_PRONOUNS.contains(t.surface().toLowerCase(Locale.ROOT)));
           boolean pronoun = c.tokens().stream().anyMatch(t -> PRONOUNS.contains(t.surface().toLowerCase(Locale.ROOT)));
-          if (names.isEmpty() || pronounSubject) {
+          // A later clause without a person of its own ("and the company has said", "before the launch")
+          // keeps the sentence's subject; one with its own person ("while Jeffrey Schmid wanted") does not.
+          boolean ownPerson = c.names().stream().anyMatch(n -> persons.contains(n.key()));
+          if (names.isEmpty() || pronounSubject || j > 0 && !ownPerson) {
             // A clause without a subject of its own continues the previous one; a pronoun points back further.
             names.addAll(carried);
             if (j == 0 && (pronounSubject || names.isEmpty() && pronoun)) {

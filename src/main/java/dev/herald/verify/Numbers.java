@@ -45,8 +45,19 @@ public final class Numbers {
    * @param precision half of this is the rounding the writer may have done (1 for "42", 0.1 for "4.2", 1000 for "about 2,000")
    * @param start offset in the text
    * @param end end offset in the text
+   * @param unit the unit of time written right after it ("day" for "43-day" or "five days"), or {@code null}
    */
-  public record Mention(Kind kind, double value, double other, String currency, double precision, int start, int end) {}
+  public record Mention(Kind kind, double value, double other, String currency, double precision, int start, int end, String unit) {
+    /** A number without a unit of time. */
+    public Mention(Kind kind, double value, double other, String currency, double precision, int start, int end) {
+      this(kind, value, other, currency, precision, start, end, null);
+    }
+
+    /** Returns a copy with a unit. */
+    Mention withUnit(String u) {
+      return new Mention(kind, value, other, currency, precision, start, end, u);
+    }
+  }
 
   private static final Map<String, Integer> UNITS = Map.ofEntries(
       Map.entry("zero", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
@@ -91,6 +102,8 @@ public final class Numbers {
   private static final Pattern SCALE_AFTER = Pattern.compile("^\\s?(thousand|million|billion|trillion)\\b|^(k|m|mn|bn|tn)\\b");
   private static final Pattern MEGA_AFTER = Pattern.compile("^\\s?(mega|giga)", Pattern.CASE_INSENSITIVE);
   private static final Pattern CURRENCY_AFTER = Pattern.compile("^\\s?(dollars?|euros?|pounds?|kronor|kroner|yen|yuan|rupees?)\\b");
+  private static final Pattern TIME_UNIT_AFTER = Pattern.compile(
+      "^(?:\\s|-)(second|minute|hour|day|week|month|year|decade|centur)(?:s|y|ies)?\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern FRACTION_POINTS_AFTER = Pattern.compile(
       "^(?:\\s|-)?(?:of\\s+a\\s+)?(?:percentage[\\s-])?points?\\b|^\\s+a\\s+percentage\\s+points?\\b");
 
@@ -106,6 +119,11 @@ public final class Numbers {
     scores(text, claim, out, used);
     digits(text, out, used);
     words(text, claim, out, used);
+    out.replaceAll(m -> {
+      // "five weeks" is not "five months": a count of time keeps its unit.
+      Matcher u = TIME_UNIT_AFTER.matcher(text.substring(Math.min(m.end(), text.length())));
+      return m.kind() == Kind.AMOUNT && u.find() ? m.withUnit(u.group(1).toLowerCase(Locale.ROOT)) : m;
+    });
     out.sort((a, b) -> Integer.compare(a.start(), b.start()));
     return out;
   }
@@ -259,6 +277,14 @@ public final class Numbers {
           continue;
         }
       }
+      if (w.contains("-") && cardinal(w) == null && UNITS.containsKey(w.split("-")[0]) && !(claim && w.startsWith("one-"))) {
+        // "ten-year", "two-time", "64-year-old" in words: the number, and its unit of time if it has one
+        String[] parts = w.split("-");
+        Matcher u = TIME_UNIT_AFTER.matcher("-" + parts[1]);
+        out.add(new Mention(Kind.AMOUNT, UNITS.get(parts[0]), 0, null, 1, s, s + parts[0].length(),
+            u.find() ? u.group(1).toLowerCase(Locale.ROOT) : null));
+        continue;
+      }
       int j = i;
       double total = 0;
       double current = 0;
@@ -361,6 +387,9 @@ public final class Numbers {
 
   /** True when the claim number {@code c} is the source number {@code s} as a writer may round or reformat it. */
   public static boolean matches(Mention c, Mention s) {
+    if (c.unit() != null && s.unit() != null && !c.unit().equals(s.unit())) {
+      return false;
+    }
     return switch (c.kind()) {
       case SCORE -> s.kind() == Kind.SCORE && (same(c.value(), s.value()) && same(c.other(), s.other())
           || same(c.value(), s.other()) && same(c.other(), s.value()));

@@ -15,9 +15,10 @@ public final class Polarity {
 
   // Each pair: words of one side, words of the other side (stems).
   private static final List<Set<String>[]> OPPOSITES = List.of(
-      pair(Set.of("rise", "climb", "gain", "jump", "soar", "increas", "rais", "grow", "boost"),
-          Set.of("fall", "drop", "declin", "lower", "cut", "slip", "lose", "decreas", "reduc", "shrink", "slash", "plung",
-              "tumbl", "sink")),
+      pair(Set.of("rise", "climb", "gain", "jump", "soar", "increas", "rais", "grow", "boost", "strengthen"),
+          Set.of("fall", "drop", "declin", "lower", "cut", "slip", "decreas", "reduc", "shrink", "slash", "plung",
+              "tumbl", "sink", "weaken")),
+      pair(Set.of("win"), Set.of("lose")),
       pair(Set.of("accept", "agre", "approv", "endors", "support", "welcom"),
           Set.of("reject", "refus", "oppos", "veto", "object", "disagre", "condemn")),
       pair(Set.of("within"), Set.of("beyond")),
