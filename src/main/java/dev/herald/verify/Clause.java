@@ -18,11 +18,12 @@ import java.util.regex.Pattern;
  * @param tokens its words
  * @param content stems of its content words (no stop words, negations or numbers)
  * @param negated stems the clause negates ("did not travel" negates "travel"; "unresolved" negates "resolv")
+ * @param asserted content stems written at least once outside a negation ("signing ... left unsigned" asserts "sign")
  * @param scoped stems within a few words after a negation, which it may cover ("without agreeing to a ceasefire")
  * @param names the names written in the clause
  */
-public record Clause(String text, List<Token> tokens, Set<String> content, Set<String> negated, Set<String> scoped,
-    List<Name> names) {
+public record Clause(String text, List<Token> tokens, Set<String> content, Set<String> negated, Set<String> asserted,
+    Set<String> scoped, List<Name> names) {
 
   /**
    * A name: a run of capitalised words ("Governor Andrew Bailey", "Bank of England").
@@ -122,6 +123,8 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
     Set<String> content = new HashSet<>();
     Set<String> negated = new HashSet<>();
     Set<String> scoped = new HashSet<>();
+    Set<String> asserted = new HashSet<>();
+    Set<Integer> heads = new HashSet<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       String low = t.surface().toLowerCase(Locale.ROOT);
@@ -139,6 +142,7 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
         }
         if (k < tokens.size() && !isNumber(tokens.get(k))) {
           negated.add(tokens.get(k).stem());
+          heads.add(k);
         }
         for (int q = after; q < Math.min(tokens.size(), k + SCOPE); q++) {
           scoped.add(tokens.get(q).stem());
@@ -147,9 +151,12 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
       }
       if (!STOP.contains(low) && !low.endsWith("n't") && !isNumber(t)) {
         content.add(t.stem());
+        if (!heads.contains(i)) {
+          asserted.add(t.stem());
+        }
       }
     }
-    return new Clause(text, tokens, content, negated, scoped, names(text, tokens, sentenceStart, knownNames));
+    return new Clause(text, tokens, content, negated, asserted, scoped, names(text, tokens, sentenceStart, knownNames));
   }
 
   // Returns the index just after a negation starting at i, or -1.

@@ -139,8 +139,8 @@ public final class Numbers {
         double b = parseSimple(m.group(2));
         out.add(new Mention(Kind.SCORE, a, b, null, 1, m.start(), m.end()));
         mark(used, m.start(), m.end());
-        if (!claim) {
-          // A source's "222 votes to 209" also says that 222 voted for it.
+        if (!claim && p == VOTES) {
+          // A source's "222 votes to 209" also says that 222 voted for it; a score "5-4" is no count of four things.
           out.add(new Mention(Kind.AMOUNT, a, 0, null, 1, m.start(1), m.end(1)));
           out.add(new Mention(Kind.AMOUNT, b, 0, null, 1, m.start(2), m.end(2)));
         }

@@ -58,7 +58,8 @@ public final class Polarity {
         if (!s.content().contains(h) && !s.negated().contains(h)) {
           continue;
         }
-        boolean agrees = s.negated().contains(h) == claimDenies;
+        boolean sourceDenies = s.negated().contains(h) && !s.asserted().contains(h);
+        boolean agrees = sourceDenies == claimDenies;
         int overlap = overlap(words, s);
         if (overlap >= 2) {
           anywhereAgrees |= agrees;
