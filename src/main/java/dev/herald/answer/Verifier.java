@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * numbers, dates, polarity, names and who did what) and, when configured, the entailment {@link Judge}.
  * The rules and the threshold are documented in docs/LLM.md.
  */
-public final class Verifier {
+public final class Verifier implements AutoCloseable {
 
   /** The outcome: the verified text, its sources renumbered in order of first use, and the counts. */
   public record Result(String text, List<Citation> citations, Verification verification) {
@@ -80,6 +80,14 @@ public final class Verifier {
     this.framing = Set.copyOf(analysis.documentTerms(FRAMING));
     this.facts = new FactCheck(zone);
     this.judge = judge;
+  }
+
+  /** Stops the judge's threads, if there is a judge. */
+  @Override
+  public void close() {
+    if (judge != null) {
+      judge.close();
+    }
   }
 
   private record Evidence(Passage passage, List<String> sentences, String normalised, Set<String> terms) {}
