@@ -86,6 +86,8 @@ class LlmJudgeOpenAiTest {
     serve(body -> verdict(!body.contains("Claim: The vote was seven to two")));
     ListAppender<ILoggingEvent> log = new ListAppender<>();
     Logger logger = (Logger) LoggerFactory.getLogger(Verifier.class);
+    ch.qos.logback.classic.Level before = logger.getLevel();
+    logger.setLevel(ch.qos.logback.classic.Level.INFO);
     log.start();
     logger.addAppender(log);
     try {
@@ -112,6 +114,7 @@ class LlmJudgeOpenAiTest {
           .allSatisfy(m -> assertThat(m).doesNotContain(KEY));
     } finally {
       logger.detachAppender(log);
+      logger.setLevel(before);
     }
   }
 
