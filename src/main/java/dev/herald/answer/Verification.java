@@ -11,7 +11,7 @@ import java.util.List;
  * @param citationsRemoved {@code [n]} markers removed because they named no provided source
  * @param quotesRemoved quoted spans removed (with their sentences) because no cited source holds those exact words
  * @param fallback true when the extractive answer was given instead of the model's
- * @param drops each dropped sentence with the rule that dropped it, in answer order
+ * @param drops each dropped sentence with the rule that dropped it: the rules' drops in answer order, then the judge's
  * @param judge what the entailment judge did, or {@code null} when it is off (or nothing reached it)
  */
 public record Verification(int sentences, int kept, int dropped, int citationsRemoved, int quotesRemoved, boolean fallback,

@@ -53,6 +53,9 @@ public final class FaithfulnessEval {
     Map<String, int[]> byKind = new TreeMap<>();
     List<String> misses = new ArrayList<>();
     for (FaithfulnessCase c : cases) {
+      if (c.id() == null || c.claim() == null || c.claim().isBlank() || c.sources() == null || c.sources().isEmpty()) {
+        throw new IllegalArgumentException("case " + c.id() + ": needs an id, a claim and at least one source");
+      }
       List<Passage> passages = new ArrayList<>();
       for (String id : c.sources()) {
         Article a = articles.get(id);

@@ -132,6 +132,9 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
         String base = Tokens.of(low.startsWith("dis") ? low.substring(3) : low.substring(2)).get(0).stem();
         negated.add(base);
         content.add(base);
+        // The word itself is asserted, so that "disagrees" stands on its side of a pair of opposites.
+        content.add(t.stem());
+        asserted.add(t.stem());
         continue;
       }
       int after = negationEnd(tokens, i);

@@ -20,7 +20,7 @@ public final class Polarity {
               "tumbl", "sink", "weaken")),
       pair(Set.of("win"), Set.of("lose")),
       pair(Set.of("accept", "agre", "approv", "endors", "support", "welcom"),
-          Set.of("reject", "refus", "oppos", "veto", "object", "disagre", "condemn")),
+          Set.of("reject", "refus", "oppos", "veto", "object", "disagre", "disput", "condemn")),
       pair(Set.of("within"), Set.of("beyond")),
       pair(Set.of("more", "larger", "bigger", "above", "exceed"), Set.of("fewer", "less", "smaller", "below")),
       pair(Set.of("includ"), Set.of("exclud", "omit")),
@@ -97,12 +97,12 @@ public final class Polarity {
       for (int k = 0; k < 2; k++) {
         Set<String> mine = sides[k];
         Set<String> theirs = sides[1 - k];
-        if (!intersects(claim.content(), mine) || intersects(claim.content(), theirs)) {
+        if (!intersects(claim.asserted(), mine) || intersects(claim.asserted(), theirs)) {
           continue;
         }
         boolean allOpposite = true;
         for (Clause s : sources) {
-          if (overlap(words, s) == best && !(intersects(s.content(), theirs) && !intersects(s.content(), mine))) {
+          if (overlap(words, s) == best && !(intersects(s.asserted(), theirs) && !intersects(s.asserted(), mine))) {
             allOpposite = false;
           }
         }

@@ -50,6 +50,13 @@ class PolarityTest {
   }
 
   @Test
+  void should_drop_refused_against_agreed_and_accepted_against_disagrees() {
+    assertThat(contradicts("Hamas refused the plan for Gaza.", "Hamas agreed to the plan for Gaza.")).isTrue();
+    assertThat(contradicts("The company accepted the fine.", "The company disagrees with how the fine was calculated.")).isTrue();
+    assertThat(contradicts("The company disputed the fine.", "The company disagrees with how the fine was calculated.")).isFalse();
+  }
+
+  @Test
   void should_not_read_a_negative_aside_of_the_claim_as_a_flip() {
     assertThat(contradicts("Trump and Putin talked for three hours without agreeing to a ceasefire.",
         "Trump and Putin held three hours of talks but came away without an agreement.",
