@@ -27,6 +27,7 @@ import dev.herald.index.Indexer;
 import dev.herald.index.Passage;
 import dev.herald.index.PassageSplitter;
 import dev.herald.llm.ChatModelFactory;
+import dev.herald.verify.Judge;
 import dev.herald.llm.CircuitBreaker;
 import dev.herald.llm.LlmSettings;
 import dev.herald.llm.Provider;
@@ -107,7 +108,8 @@ public final class Herald implements Closeable {
     if (llm == null && config.llm().provider() != Provider.EXTRACTIVE) {
       LlmSettings s = config.llm();
       ChatModelFactory models = new ChatModelFactory(env);
-      llm = new LlmComposer(composer, new Verifier(analysis, s.minSupport(), config.zone()), s,
+      Judge judge = s.judge() ? new Judge(models.chatModel(s), s.judgeTimeout()) : null;
+      llm = new LlmComposer(composer, new Verifier(analysis, s.minSupport(), config.zone(), judge), s,
           models.chatModel(s), models.streamingChatModel(s),
           new CircuitBreaker(s.breakerFailures(), s.breakerPause(), Clock.systemUTC()), models.secrets(s), config.zone());
     }

@@ -280,6 +280,7 @@ public final class LlmComposer implements AutoCloseable {
   @Override
   public void close() {
     calls.shutdownNow();
+    verifier.close();
   }
 
   /** The model answered, but with nothing usable. */

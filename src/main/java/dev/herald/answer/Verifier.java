@@ -3,6 +3,8 @@ package dev.herald.answer;
 import dev.herald.index.Passage;
 import dev.herald.retrieve.QuestionAnalysis;
 import dev.herald.text.Sentences;
+import dev.herald.verify.FactCheck;
+import dev.herald.verify.Judge;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,15 +16,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks a language model's answer against the sources it was given, sentence by sentence, and keeps
  * only what the sources support: markers naming no source are removed, a quotation that is not the exact
  * words of a cited source is removed with its sentence, cited sentences whose content terms are too rarely found in their
  * sources are dropped, and uncited sentences are dropped unless they only say that the sources do not
- * cover something. The rules and the threshold are documented in docs/LLM.md.
+ * cover something. Cited sentences that pass then go through the fact checks ({@link FactCheck}:
+ * numbers, dates, polarity, names and who did what) and, when configured, the entailment {@link Judge}.
+ * The rules and the threshold are documented in docs/LLM.md.
  */
-public final class Verifier {
+public final class Verifier implements AutoCloseable {
 
   /** The outcome: the verified text, its sources renumbered in order of first use, and the counts. */
   public record Result(String text, List<Citation> citations, Verification verification) {
@@ -52,17 +58,36 @@ public final class Verifier {
   private static final String FRAMING = "according to reports reported reporting say says said saying stated states "
       + "told source sources article articles as of";
 
+  private static final Logger LOG = LoggerFactory.getLogger(Verifier.class);
+
   private final QuestionAnalysis analysis;
   private final double minSupport;
   private final ZoneId zone;
   private final Set<String> framing;
+  private final FactCheck facts;
+  private final Judge judge;
 
   /** Creates a verifier that keeps a cited sentence when at least {@code minSupport} of its content terms are in its sources. */
   public Verifier(QuestionAnalysis analysis, double minSupport, ZoneId zone) {
+    this(analysis, minSupport, zone, null);
+  }
+
+  /** Creates a verifier that also asks {@code judge} (may be {@code null}: no judge) about each sentence the rules keep. */
+  public Verifier(QuestionAnalysis analysis, double minSupport, ZoneId zone, Judge judge) {
     this.analysis = analysis;
     this.minSupport = minSupport;
     this.zone = zone;
     this.framing = Set.copyOf(analysis.documentTerms(FRAMING));
+    this.facts = new FactCheck(zone);
+    this.judge = judge;
+  }
+
+  /** Stops the judge's threads, if there is a judge. */
+  @Override
+  public void close() {
+    if (judge != null) {
+      judge.close();
+    }
   }
 
   private record Evidence(Passage passage, List<String> sentences, String normalised, Set<String> terms) {}
@@ -72,6 +97,9 @@ public final class Verifier {
   /** Verifies {@code answer}, whose {@code [n]} markers refer to {@code sources} numbered from 1, answered as of {@code asOf}. */
   public Result verify(String answer, List<Passage> sources, Instant asOf) {
     List<Evidence> evidence = sources.stream().map(this::evidence).toList();
+    FactCheck.Prepared prepared = facts.prepare(evidence.stream()
+        .map(e -> new FactCheck.Source(e.passage().title(), e.sentences(), e.passage().published())).toList());
+    List<Verification.Drop> drops = new ArrayList<>();
     Set<String> free = new HashSet<>(framing);
     free.addAll(analysis.documentTerms(LlmPrompt.day(asOf, zone)));
     List<String> sentences = sentences(answer);
@@ -111,19 +139,74 @@ public final class Verifier {
       if (misquoted) {
         // The rest of such a sentence is an attribution ("X said the plan would") that means nothing
         // without the quoted words, so the misquote goes together with its sentence.
+        drops.add(new Verification.Drop(text, "quote", "a quotation is not the exact words of a cited source"));
         continue;
       }
       if (cited.isEmpty()) {
         if (COVERAGE.matcher(text).find()) {
           kept.add(new Checked(text, cited));
+        } else {
+          drops.add(new Verification.Drop(text, "uncited", "no valid citation"));
         }
         continue;
       }
-      if (supported(text, cited, evidence, free)) {
-        kept.add(new Checked(text, cited));
+      if (!supported(text, cited, evidence, free)) {
+        drops.add(new Verification.Drop(text, "support", "too few of its words are in the cited sources"));
+        continue;
+      }
+      List<FactCheck.Finding> found = facts.check(text, cited.stream().map(k -> k - 1).toList(), prepared, asOf);
+      if (!found.isEmpty()) {
+        drops.add(new Verification.Drop(text, found.get(0).rule().id(), found.get(0).detail()));
+        continue;
+      }
+      kept.add(new Checked(text, cited));
+    }
+    Verification.JudgeReport report = null;
+    if (judge != null) {
+      List<Checked> judged = kept.stream().filter(c -> !c.sources().isEmpty()).toList();
+      if (!judged.isEmpty()) {
+        report = judge(judged, evidence, kept, drops);
       }
     }
-    return render(sentences.size(), kept, evidence, citationsRemoved, quotesRemoved);
+    return render(sentences.size(), kept, evidence, citationsRemoved, quotesRemoved, drops, report);
+  }
+
+  // Runs the judge on the sentences the rules kept; only an "unsupported" verdict removes one.
+  private Verification.JudgeReport judge(List<Checked> judged, List<Evidence> evidence, List<Checked> kept,
+      List<Verification.Drop> drops) {
+    long t0 = System.nanoTime();
+    List<Judge.Request> requests = judged.stream().map(c -> new Judge.Request(c.text(),
+        c.sources().stream().map(k -> judgeText(evidence.get(k - 1))).toList())).toList();
+    List<Judge.Outcome> outcomes = judge.judge(requests);
+    int supported = 0;
+    int unsupported = 0;
+    int failed = 0;
+    int timedOut = 0;
+    long in = 0;
+    long out = 0;
+    for (int i = 0; i < judged.size(); i++) {
+      Judge.Outcome o = outcomes.get(i);
+      in += o.inputTokens();
+      out += o.outputTokens();
+      switch (o.verdict()) {
+        case SUPPORTED -> supported++;
+        case UNSUPPORTED -> {
+          unsupported++;
+          kept.remove(judged.get(i));
+          drops.add(new Verification.Drop(judged.get(i).text(), "judge", o.reason()));
+        }
+        case FAILED -> failed++;
+        case TIMED_OUT -> timedOut++;
+      }
+    }
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    LOG.info("judge: {} sentences, {} supported, {} unsupported, {} failed, {} timed out; {} input and {} output tokens; {} ms",
+        judged.size(), supported, unsupported, failed, timedOut, in, out, ms);
+    return new Verification.JudgeReport(judged.size(), supported, unsupported, failed, timedOut, in, out, ms);
+  }
+
+  private static String judgeText(Evidence e) {
+    return e.passage().title() + "\n" + String.join(" ", e.sentences());
   }
 
   private boolean supported(String sentence, List<Integer> cited, List<Evidence> evidence, Set<String> free) {
@@ -140,7 +223,8 @@ public final class Verifier {
     return (double) found / terms.size() >= minSupport;
   }
 
-  private Result render(int total, List<Checked> kept, List<Evidence> evidence, int citationsRemoved, int quotesRemoved) {
+  private Result render(int total, List<Checked> kept, List<Evidence> evidence, int citationsRemoved, int quotesRemoved,
+      List<Verification.Drop> drops, Verification.JudgeReport report) {
     Map<Integer, Integer> renumber = new LinkedHashMap<>();
     Map<Integer, List<String>> citing = new LinkedHashMap<>();
     StringBuilder out = new StringBuilder();
@@ -163,7 +247,7 @@ public final class Verifier {
       citations.add(new Citation(e.getValue(), p.articleId(), p.id(), p.title(), p.url(), p.source(), p.published(),
           bestSentences(ev, citing.get(e.getKey()))));
     }
-    Verification v = new Verification(total, kept.size(), total - kept.size(), citationsRemoved, quotesRemoved, false);
+    Verification v = new Verification(total, kept.size(), total - kept.size(), citationsRemoved, quotesRemoved, false, drops, report);
     return new Result(out.toString(), List.copyOf(citations), v);
   }
 

@@ -3,6 +3,8 @@ package dev.herald.cli;
 import dev.herald.bench.Bench;
 import dev.herald.bench.BenchReport;
 import dev.herald.bench.ScaleBenchReport;
+import dev.herald.bench.VerifierBench;
+import dev.herald.eval.FaithfulnessEval;
 import dev.herald.config.HeraldConfig;
 import dev.herald.eval.Jsonl;
 import dev.herald.eval.RealTimeQaQuestion;
@@ -41,8 +43,18 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
+  @Option(names = "--verification",
+      description = "Only time answer verification (judge off): four-sentence answers with four sources, from eval/faithfulness/cases.jsonl.")
+  boolean verification;
+
+  @Option(names = "--runs", defaultValue = "2000", description = "Verifications timed with --verification (default: ${DEFAULT-VALUE}).")
+  int runs;
+
   @Override
   public Integer call() throws Exception {
+    if (verification) {
+      return verification();
+    }
     if (passages < 100) {
       throw new UsageException("bench: --passages must be at least 100");
     }
@@ -91,6 +103,35 @@ final class BenchCommand implements Callable<Integer> {
             + "ask p50 %.2f ms  p95 %.2f ms%n", scale.passages(), scale.distinctTexts(), scale.indexSeconds(),
             scale.hybridSearchP50Ms(), scale.hybridSearchP95Ms(), scale.hybridAskP50Ms(), scale.hybridAskP95Ms());
       }
+    }
+    return 0;
+  }
+
+  private int verification() throws java.io.IOException {
+    if (runs < 100) {
+      throw new UsageException("bench: --runs must be at least 100");
+    }
+    HeraldConfig c = root.loadConfig();
+    Path cases = c.home().resolve("eval/faithfulness/cases.jsonl");
+    if (!Files.isRegularFile(cases)) {
+      throw new UsageException("bench: " + cases + ": no such file");
+    }
+    Path src = corpus != null ? corpus : c.corpusDir();
+    VerifierBench.Report r = new VerifierBench(c.zone()).run(src, FaithfulnessEval.read(cases), runs);
+    PrintWriter out = root.spec.commandLine().getOut();
+    if (json) {
+      var o = JsonOutput.MAPPER.createObjectNode();
+      o.put("answers", r.answers());
+      o.put("runs", r.runs());
+      o.put("verify_p50_ms", r.verifyP50Ms());
+      o.put("verify_p95_ms", r.verifyP95Ms());
+      o.put("fact_checks_p50_ms", r.factsP50Ms());
+      o.put("fact_checks_p95_ms", r.factsP95Ms());
+      out.println(JsonOutput.line(o));
+    } else {
+      out.printf(Locale.ROOT, "verification of a 4-sentence answer with 4 sources (%d answers, %d runs): p50 %.2f ms  p95 %.2f ms%n"
+          + "fact checks alone (numbers, dates, polarity, names; timed separately): p50 %.2f ms  p95 %.2f ms%n",
+          r.answers(), r.runs(), r.verifyP50Ms(), r.verifyP95Ms(), r.factsP50Ms(), r.factsP95Ms());
     }
     return 0;
   }

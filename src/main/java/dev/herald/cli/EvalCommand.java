@@ -3,6 +3,9 @@ package dev.herald.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.Herald;
 import dev.herald.config.HeraldConfig;
+import dev.herald.eval.FaithfulnessCase;
+import dev.herald.eval.FaithfulnessEval;
+import dev.herald.eval.FaithfulnessReport;
 import dev.herald.eval.Jsonl;
 import dev.herald.eval.QuoteExtractionEval;
 import dev.herald.eval.QuoteExtractionReport;
@@ -27,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code herald eval}: measures retrieval and answers on question sets (index the articles first). */
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Evaluate on a question set; index its articles first with 'herald index'.",
-    subcommands = {EvalCommand.RealTimeQa.class, EvalCommand.WhoSaid.class, EvalCommand.Quotes.class})
+    subcommands = {EvalCommand.RealTimeQa.class, EvalCommand.WhoSaid.class, EvalCommand.Quotes.class, EvalCommand.Faithfulness.class})
 final class EvalCommand implements Runnable {
 
   @ParentCommand HeraldCommand root;
@@ -185,6 +188,75 @@ final class EvalCommand implements Runnable {
       } else {
         out.printf(Locale.ROOT, "articles %d  gold %d  extracted %d  content P %.3f R %.3f  source P %.3f R %.3f (%d pronoun sources not judged)%n",
             r.articles(), r.gold(), r.predicted(), r.contentPrecision(), r.contentRecall(), r.sourcePrecision(), r.sourceRecall(), r.goldPronounSources());
+      }
+      return 0;
+    }
+  }
+
+  /** {@code herald eval faithfulness}: the answer verifier on labelled claims (no index or model needed). */
+  @Command(name = "faithfulness", mixinStandardHelpOptions = true,
+      description = "Precision and recall of the answer verifier (judge off) on labelled claims over the corpus articles.")
+  static final class Faithfulness implements Callable<Integer> {
+    @ParentCommand EvalCommand eval;
+
+    @Option(names = "--cases", paramLabel = "FILE",
+        description = "Labelled cases JSONL (default: eval/faithfulness/cases.jsonl under the installation).")
+    Path cases;
+
+    @Option(names = "--corpus", paramLabel = "PATH", description = "Articles the cases cite (default: the configured corpus).")
+    Path corpus;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Option(names = "--details", description = "Also list the wrong claims kept and the faithful claims dropped (to stderr).")
+    boolean details;
+
+    @Override
+    public Integer call() throws Exception {
+      HeraldConfig c = eval.root.loadConfig();
+      Path file = cases != null ? cases : c.home().resolve("eval/faithfulness/cases.jsonl");
+      if (!Files.isRegularFile(file)) {
+        throw new UsageException("eval faithfulness: --cases " + file + ": no such file");
+      }
+      Path articles = corpus != null ? corpus : c.corpusDir();
+      if (!Files.exists(articles)) {
+        throw new UsageException("eval faithfulness: --corpus " + articles + ": no such file or folder");
+      }
+      List<FaithfulnessCase> list = FaithfulnessEval.read(file);
+      FaithfulnessReport r;
+      try {
+        r = new FaithfulnessEval(articles, c.llm().minSupport(), c.zone()).run(list);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("eval faithfulness: " + e.getMessage());
+      }
+      PrintWriter out = eval.spec.commandLine().getOut();
+      if (details) {
+        r.misses().forEach(eval.spec.commandLine().getErr()::println);
+      }
+      if (json) {
+        ObjectNode o = JsonOutput.MAPPER.createObjectNode();
+        o.put("cases", r.cases());
+        o.put("wrong", r.wrong());
+        o.put("wrong_dropped", r.wrongDropped());
+        o.put("faithful", r.faithful());
+        o.put("faithful_kept", r.faithfulKept());
+        o.put("precision", r.precision());
+        o.put("recall", r.recall());
+        o.put("faithful_kept_share", r.faithfulKeptShare());
+        ObjectNode rules = o.putObject("dropped_by_rule");
+        r.byRule().forEach((k, v) -> rules.putObject(k).put("wrong", v[0]).put("faithful", v[1]));
+        ObjectNode firing = o.putObject("rule_fires_alone");
+        r.firing().forEach((k, v) -> firing.putObject(k).put("wrong", v[0]).put("faithful", v[1]));
+        ObjectNode kinds = o.putObject("by_kind");
+        r.byKind().forEach((k, v) -> kinds.putObject(k).put("cases", v[0]).put("dropped", v[1]));
+        out.println(JsonOutput.line(o));
+      } else {
+        out.printf(Locale.ROOT, "cases %d  wrong %d, dropped %d (recall %.3f)  faithful %d, kept %d (%.3f)  precision %.3f%n",
+            r.cases(), r.wrong(), r.wrongDropped(), r.recall(), r.faithful(), r.faithfulKept(), r.faithfulKeptShare(), r.precision());
+        r.byRule().forEach((k, v) -> out.printf(Locale.ROOT, "dropped by %-9s wrong %3d  faithful %3d%n", k, v[0], v[1]));
+        r.firing().forEach((k, v) -> out.printf(Locale.ROOT, "fires alone %-8s wrong %3d  faithful %3d%n", k, v[0], v[1]));
+        r.byKind().forEach((k, v) -> out.printf(Locale.ROOT, "kind %-20s %3d cases, %3d dropped%n", k, v[0], v[1]));
       }
       return 0;
     }

@@ -85,6 +85,24 @@ final class JsonOutput {
     vo.put("citations_removed", v.citationsRemoved());
     vo.put("quotes_removed", v.quotesRemoved());
     vo.put("fallback", v.fallback());
+    ArrayNode drops = vo.putArray("drops");
+    for (Verification.Drop d : v.drops()) {
+      drops.addObject().put("sentence", d.sentence()).put("rule", d.rule()).put("detail", d.detail());
+    }
+    Verification.JudgeReport j = v.judge();
+    if (j == null) {
+      vo.putNull("judge");
+    } else {
+      ObjectNode jo = vo.putObject("judge");
+      jo.put("asked", j.asked());
+      jo.put("supported", j.supported());
+      jo.put("unsupported", j.unsupported());
+      jo.put("failed", j.failed());
+      jo.put("timed_out", j.timedOut());
+      jo.put("input_tokens", j.inputTokens());
+      jo.put("output_tokens", j.outputTokens());
+      jo.put("ms", j.millis());
+    }
     TokenCounts u = c.usage();
     if (u == null) {
       o.putNull("usage");

@@ -70,7 +70,8 @@ public final class ConfigLoader {
   /** The {@code llm:} section. */
   record Llm(
       String provider, String model, String baseUrl, String apiKeyEnv, Double timeoutSeconds, Integer maxTokens,
-      Double temperature, Double minSupport, Integer breakerFailures, Double breakerPauseSeconds, Integer dailyTokensPerUser) {}
+      Double temperature, Double minSupport, Integer breakerFailures, Double breakerPauseSeconds, Integer dailyTokensPerUser,
+      Boolean judge, Double judgeTimeoutSeconds) {}
 
   /** The {@code telegram:} section. */
   record Telegram(
@@ -188,7 +189,7 @@ public final class ConfigLoader {
   private static LlmSettings llm(Path path, Llm l, Map<String, String> env) throws ConfigException {
     LlmSettings d = LlmSettings.defaults();
     if (l == null) {
-      l = new Llm(null, null, null, null, null, null, null, null, null, null, null);
+      l = new Llm(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
     String providerName = or(nonBlank(env.get("HERALD_LLM_PROVIDER")), l.provider());
     Provider provider = d.provider();
@@ -204,6 +205,13 @@ public final class ConfigLoader {
         or(l.temperature(), d.temperature()), or(l.minSupport(), d.minSupport()),
         or(l.breakerFailures(), d.breakerFailures()), Duration.ofMillis(Math.round(pause * 1000)),
         or(l.dailyTokensPerUser(), 0));
+    double judgeTimeout = or(l.judgeTimeoutSeconds(), LlmSettings.DEFAULT_JUDGE_TIMEOUT.toMillis() / 1000.0);
+    if (judgeTimeout <= 0) {
+      throw new ConfigException(path + ": llm judge-timeout-seconds must be positive");
+    }
+    // Without a language model (the extractive provider) the judge has nothing to ask and stays idle.
+    boolean judge = or(l.judge(), false);
+    s = s.withJudge(judge, Duration.ofMillis(Math.round(judgeTimeout * 1000)));
     if (s.dailyTokensPerUser() < 0) {
       throw new ConfigException(path + ": llm daily-tokens-per-user must be 0 (no budget) or more");
     }

@@ -17,10 +17,25 @@ import java.time.Duration;
  * @param minSupport least share of a sentence's content terms its cited sources must contain (see docs/LLM.md)
  * @param breakerFailures consecutive failures after which the model is skipped for a while
  * @param breakerPause how long the model is skipped once the breaker has opened
+ * @param dailyTokensPerUser Telegram users' daily token budget (0: none)
+ * @param judge whether the model also judges, sentence by sentence, what the rules kept (see docs/LLM.md)
+ * @param judgeTimeout deadline for the judge's calls on one answer; past it the rules' verdict stands
  */
 public record LlmSettings(
     Provider provider, String model, String baseUrl, String apiKeyEnv, Duration timeout, int maxTokens,
-    double temperature, double minSupport, int breakerFailures, Duration breakerPause, int dailyTokensPerUser) {
+    double temperature, double minSupport, int breakerFailures, Duration breakerPause, int dailyTokensPerUser,
+    boolean judge, Duration judgeTimeout) {
+
+  /** The judge's default deadline: short, because the answer waits for it. */
+  public static final Duration DEFAULT_JUDGE_TIMEOUT = Duration.ofSeconds(8);
+
+  /** Settings without the judge. */
+  public LlmSettings(
+      Provider provider, String model, String baseUrl, String apiKeyEnv, Duration timeout, int maxTokens,
+      double temperature, double minSupport, int breakerFailures, Duration breakerPause, int dailyTokensPerUser) {
+    this(provider, model, baseUrl, apiKeyEnv, timeout, maxTokens, temperature, minSupport, breakerFailures, breakerPause,
+        dailyTokensPerUser, false, DEFAULT_JUDGE_TIMEOUT);
+  }
 
   /** Settings without a per-user daily token budget. */
   public LlmSettings(
@@ -37,7 +52,13 @@ public record LlmSettings(
   /** Returns a copy using another provider (for {@code --llm}). */
   public LlmSettings withProvider(Provider p) {
     return new LlmSettings(p, model, baseUrl, apiKeyEnv, timeout, maxTokens, temperature, minSupport, breakerFailures, breakerPause,
-        dailyTokensPerUser);
+        dailyTokensPerUser, judge, judgeTimeout);
+  }
+
+  /** Returns a copy with the entailment judge on or off, each answer's judge calls bounded by {@code timeout}. */
+  public LlmSettings withJudge(boolean on, Duration timeout) {
+    return new LlmSettings(provider, model, baseUrl, apiKeyEnv, this.timeout, maxTokens, temperature, minSupport, breakerFailures,
+        breakerPause, dailyTokensPerUser, on, timeout);
   }
 
   /** The model name in force: the configured one, else the provider's default. */

@@ -60,7 +60,8 @@ class LlmComposerProvidersTest {
     assertThat(a.model()).isEqualTo("model-test");
     assertThat(a.answer().mode()).isEqualTo("llm");
     assertThat(a.answer().text()).isEqualTo(BUDGET);
-    assertThat(a.verification()).isEqualTo(new Verification(2, 1, 1, 0, 0, false));
+    assertThat(a.verification().counts()).isEqualTo(new Verification(2, 1, 1, 0, 0, false));
+    assertThat(a.verification().drops()).extracting(Verification.Drop::rule).containsExactly("support");
     assertThat(a.usage()).isEqualTo(new TokenCounts(100, 20, 120));
   }
 

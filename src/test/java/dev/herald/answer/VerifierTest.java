@@ -70,7 +70,8 @@ class VerifierTest {
 
     assertThat(r.text()).isEqualTo("The council approved a budget of 4.2 million dollars [1]. "
         + "The sources do not say how the money will be spent.");
-    assertThat(r.verification()).isEqualTo(new Verification(3, 2, 1, 0, 0, false));
+    assertThat(r.verification().counts()).isEqualTo(new Verification(3, 2, 1, 0, 0, false));
+    assertThat(r.verification().drops()).extracting(Verification.Drop::rule).containsExactly("uncited");
   }
 
   @Test

@@ -71,9 +71,42 @@ class AskLlmCommandTest {
       assertThat(j.get("model").asText()).isEqualTo("m");
       assertThat(j.get("answer").asText()).isEqualTo(ANSWER);
       assertThat(j.get("verification").toString()).isEqualTo(
-          "{\"sentences\":2,\"kept\":1,\"dropped\":1,\"citations_removed\":1,\"quotes_removed\":0,\"fallback\":false}");
+          "{\"sentences\":2,\"kept\":1,\"dropped\":1,\"citations_removed\":1,\"quotes_removed\":0,\"fallback\":false,"
+              + "\"drops\":[{\"sentence\":\"It also funds a stadium.\",\"rule\":\"uncited\",\"detail\":\"no valid citation\"}],"
+              + "\"judge\":null}");
       assertThat(j.get("usage").toString()).isEqualTo("{\"input_tokens\":50,\"output_tokens\":10,\"total_tokens\":60}");
       assertThat(j.get("citations").get(0).get("article_id").asText()).isEqualTo("council");
+    }
+  }
+
+  @Test
+  void should_report_the_judges_verdicts_and_costs_in_the_verification_json() throws Exception {
+    try (Herald h = NewsFixture.open(home, LlmSettings.defaults(), Map.of())) {
+      h.stats();
+    }
+    Path config = Files.writeString(home.resolve("herald.yaml"), "llm:\n  provider: ollama\n  timeout-seconds: 5\n  judge: true\n");
+    try (MockWebServer server = new MockWebServer()) {
+      server.start();
+      server.enqueue(completion(ANSWER + " The council approved it on Tuesday [1]."));
+      server.enqueue(completion("{\"supported\": true, \"reason\": \"stated\"}"));
+      server.enqueue(completion("{\"supported\": false, \"reason\": \"not stated\"}"));
+
+      Run r = herald(Map.of("HERALD_LLM_BASE_URL", server.url("/v1").toString(), "HERALD_LLM_MODEL", "m"),
+          "ask", "--config", config.toString(), "--data", home.resolve("data").toString(),
+          "--llm", "openai-compatible", "--json", "--as-of", "2025-10-16T12:00:00Z", NewsFixture.BUDGET_QUESTION);
+
+      assertThat(r.code()).as(r.err()).isZero();
+      JsonNode v = new ObjectMapper().readTree(r.out()).get("verification");
+      assertThat(v.get("kept").asInt()).isEqualTo(1);
+      assertThat(v.get("drops")).hasSize(1);
+      assertThat(v.get("drops").get(0).get("rule").asText()).isEqualTo("judge");
+      JsonNode judge = v.get("judge");
+      assertThat(judge.get("asked").asInt()).isEqualTo(2);
+      assertThat(judge.get("supported").asInt()).isEqualTo(1);
+      assertThat(judge.get("unsupported").asInt()).isEqualTo(1);
+      assertThat(judge.get("input_tokens").asLong()).isEqualTo(100);
+      assertThat(judge.get("output_tokens").asLong()).isEqualTo(20);
+      assertThat(judge.has("timed_out")).isTrue();
     }
   }
 

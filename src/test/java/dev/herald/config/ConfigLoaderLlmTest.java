@@ -77,6 +77,24 @@ class ConfigLoaderLlmTest {
   }
 
   @Test
+  void should_read_the_judge_settings_and_keep_the_judge_off_by_default() throws Exception {
+    LlmSettings on = load("llm:\n  provider: openai\n  judge: true\n  judge-timeout-seconds: 2.5\n", Map.of()).llm();
+    LlmSettings off = load("llm:\n  provider: openai\n", Map.of()).llm();
+
+    assertThat(on.judge()).isTrue();
+    assertThat(on.judgeTimeout()).isEqualTo(Duration.ofMillis(2500));
+    assertThat(off.judge()).isFalse();
+    assertThat(off.judgeTimeout()).isEqualTo(LlmSettings.DEFAULT_JUDGE_TIMEOUT);
+  }
+
+  @Test
+  void should_reject_a_judge_timeout_that_is_not_positive() {
+    assertThatThrownBy(() -> load("llm:\n  provider: openai\n  judge: true\n  judge-timeout-seconds: 0\n", Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("judge-timeout-seconds must be positive");
+  }
+
+  @Test
   void should_load_the_shipped_config_file() throws Exception {
     HeraldConfig c = new ConfigLoader().load(Path.of("").toAbsolutePath(), null, Map.of());
 

@@ -1,0 +1,272 @@
+package dev.herald.verify;
+
+import dev.herald.verify.Tokens.Token;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A clause of a sentence, the unit the fact checks compare: its words, content stems, negated words
+ * and the names it mentions. Sentences are cut at semicolons and at contrastive links ("but", "while",
+ * "although", "before"), where news sentences usually change subject or polarity.
+ *
+ * @param text the clause
+ * @param tokens its words
+ * @param content stems of its content words (no stop words, negations or numbers)
+ * @param negated stems the clause negates ("did not travel" negates "travel"; "unresolved" negates "resolv")
+ * @param asserted content stems written at least once outside a negation ("signing ... left unsigned" asserts "sign")
+ * @param scoped stems within a few words after a negation, which it may cover ("without agreeing to a ceasefire")
+ * @param names the names written in the clause
+ */
+public record Clause(String text, List<Token> tokens, Set<String> content, Set<String> negated, Set<String> asserted,
+    Set<String> scoped, List<Name> names) {
+
+  /**
+   * A name: a run of capitalised words ("Governor Andrew Bailey", "Bank of England").
+   *
+   * @param text the name as written
+   * @param key its last word folded to lower case without accents or possessive ("bailey")
+   * @param start offset of the name's first word in the clause
+   * @param end end offset in the clause
+   */
+  public record Name(String text, String key, int start, int end) {}
+
+  private static final Pattern SPLIT = Pattern.compile(
+      ";\\s*|\\s*[—–]\\s+|,\\s*(?=(?:but|while|whereas|although|though|even though|yet|and)\\s)"
+          + "|\\s+(?=(?:but|while|whereas|although|though|before)\\s)");
+
+  /** Stop words of the fact checks: function words, auxiliaries and attribution, which carry no claim. */
+  static final Set<String> STOP = Set.of(
+      "a", "an", "the", "and", "or", "but", "if", "of", "on", "in", "at", "by", "for", "with", "to", "from", "into", "onto",
+      "as", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "have", "has", "had",
+      "having", "will", "would", "could", "should", "can", "may", "might", "must", "shall", "it", "its", "he", "she", "they",
+      "them", "his", "her", "him", "their", "we", "you", "i", "our", "your", "who", "whom", "which", "that", "this", "these",
+      "those", "what", "when", "where", "how", "why", "there", "here", "then", "than", "so", "such", "also", "just", "very",
+      "too", "said", "say", "says", "saying", "told", "tell", "according", "reported", "reports", "report", "about", "around",
+      "roughly", "nearly", "almost", "some", "approximately", "while", "whereas", "although", "though", "yet", "even",
+      "both", "each", "all", "any", "more", "less", "up", "down", "out", "off", "over", "under", "after", "before",
+      "during", "since", "until", "per", "cent", "percent", "percentage", "point", "points", "only", "still", "again",
+      "own", "other", "another", "further", "later", "earlier", "now", "well", "not", "no", "never", "neither", "nor",
+      "none", "nothing", "nobody", "without", "cannot", "instead", "rather", "s", "t", "new", "hardly", "barely", "scarcely",
+      // number words: the number checks own them
+      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+      "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion", "half", "quarter", "third",
+      "thirds", "quarters", "second", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "twice", "double",
+      "doubled", "doubling", "triple", "tripled", "tripling", "bn", "m", "tn", "basis", "dozen");
+
+  // How many words after the negated word a negation may still cover.
+  private static final int SCOPE = 4;
+
+  static final Set<String> NEGATORS = Set.of("not", "no", "never", "neither", "nor", "none", "nothing", "nobody", "without", "cannot",
+      "hardly", "barely", "scarcely");
+  // Two-word negations: the second word given, after the first.
+  private static final Set<String> NEGATING_PAIRS = Set.of(
+      "instead of", "rather than", "ruled out", "rule out", "rules out", "ruling out", "failed to", "fail to", "fails to",
+      "refused to", "refuses to", "refuse to", "declined to", "declines to", "decline to", "left out", "leaves out",
+      "leave out", "leaving out", "fell short", "falls short", "fall short", "far from", "no longer");
+  // Words between a negation and the word it negates ("did not yet formally agree").
+  private static final Set<String> SKIP = Set.of(
+      "a", "an", "the", "any", "to", "be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do",
+      "does", "did", "will", "would", "can", "could", "should", "yet", "ever", "also", "even", "so", "much", "their",
+      "its", "his", "her", "that", "there", "one", "entirely", "fully", "really", "just", "actually", "necessarily",
+      "immediately", "directly", "formally", "officially", "publicly", "use", "using", "used", "need", "needs", "needed", "longer", "of",
+      "than", "out");
+  // Prefixed words that deny their stem; a closed list, because "unknown" or "united" deny nothing a claim restates.
+  private static final Set<String> NEGATING_PREFIXED = Set.of(
+      "unchanged", "unresolved", "unsigned", "unable", "unwilling", "unlikely", "unsuccessful", "unclear", "unconfirmed",
+      "unopposed", "unanswered", "unpaid", "unfinished", "unconvinced", "unhappy", "unacceptable", "undecided",
+      "disagree", "disagrees", "disagreed", "dissatisfied", "disapprove", "disapproved", "disapproves", "dislike", "disliked");
+  // Capitalised words that open sentences without being names.
+  private static final Set<String> NOT_NAMES = Set.of(
+      "The", "A", "An", "In", "On", "At", "By", "For", "From", "Of", "To", "With", "Without", "As", "And", "But", "Or", "It",
+      "He", "She", "They", "We", "This", "That", "These", "Those", "There", "Here", "His", "Her", "Its", "Their", "Both",
+      "All", "Each", "Some", "Most", "Many", "Several", "After", "Before", "During", "Under", "Over", "Since", "While",
+      "When", "Although", "Though", "Despite", "Following", "According", "Meanwhile", "However", "Also", "Only", "Nearly",
+      "About", "Around", "Roughly", "More", "Less", "Asked", "Speaking", "Meeting", "Instead", "If", "Once", "Then", "Yet",
+      "Even", "Still", "I", "Mr", "Mrs", "Ms", "Dr", "January", "February", "March", "April", "May", "June", "July",
+      "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+      "Saturday", "Sunday", "No", "Not", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "One");
+  private static final Set<String> CONNECTORS = Set.of("of", "de", "da", "do", "der", "von", "van", "al", "bin", "la", "le", "del", "du", "dos");
+
+  /** Splits a sentence into clauses. */
+  public static List<String> split(String sentence) {
+    List<String> out = new ArrayList<>();
+    Matcher m = SPLIT.matcher(sentence);
+    int last = 0;
+    while (m.find()) {
+      add(out, sentence.substring(last, m.start()));
+      last = m.end();
+    }
+    add(out, sentence.substring(last));
+    return out;
+  }
+
+  private static void add(List<String> out, String s) {
+    String t = s.strip();
+    if (!t.isEmpty()) {
+      out.add(t);
+    }
+  }
+
+  /**
+   * Analyses one clause; {@code sentenceStart} tells whether it opens its sentence, and
+   * {@code knownNames} holds capitalised words seen inside sentences of the sources, which make a
+   * sentence's first word a name ("Powell said ...").
+   */
+  public static Clause of(String text, boolean sentenceStart, Set<String> knownNames) {
+    List<Token> tokens = Tokens.of(text);
+    Set<String> content = new HashSet<>();
+    Set<String> negated = new HashSet<>();
+    Set<String> scoped = new HashSet<>();
+    Set<String> asserted = new HashSet<>();
+    Set<Integer> heads = new HashSet<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      String low = t.surface().toLowerCase(Locale.ROOT);
+      if (NEGATING_PREFIXED.contains(low)) {
+        String base = Tokens.of(low.startsWith("dis") ? low.substring(3) : low.substring(2)).get(0).stem();
+        negated.add(base);
+        content.add(base);
+        // The word itself is asserted, so that "disagrees" stands on its side of a pair of opposites.
+        content.add(t.stem());
+        asserted.add(t.stem());
+        continue;
+      }
+      int after = negationEnd(tokens, i);
+      if (after >= 0) {
+        int k = after;
+        while (k < tokens.size() && SKIP.contains(tokens.get(k).surface().toLowerCase(Locale.ROOT))) {
+          k++;
+        }
+        if (k < tokens.size() && !isNumber(tokens.get(k))) {
+          negated.add(tokens.get(k).stem());
+          heads.add(k);
+        }
+        for (int q = after; q < Math.min(tokens.size(), k + SCOPE); q++) {
+          scoped.add(tokens.get(q).stem());
+        }
+        continue;
+      }
+      if (!STOP.contains(low) && !low.endsWith("n't") && !isNumber(t)) {
+        content.add(t.stem());
+        if (!heads.contains(i)) {
+          asserted.add(t.stem());
+        }
+      }
+    }
+    return new Clause(text, tokens, content, negated, asserted, scoped, names(text, tokens, sentenceStart, knownNames));
+  }
+
+  // Returns the index just after a negation starting at i, or -1.
+  private static int negationEnd(List<Token> tokens, int i) {
+    String low = tokens.get(i).surface().toLowerCase(Locale.ROOT);
+    if (i + 1 < tokens.size()) {
+      String pair = low + " " + tokens.get(i + 1).surface().toLowerCase(Locale.ROOT);
+      if (NEGATING_PAIRS.contains(pair)) {
+        return i + 2;
+      }
+    }
+    if (NEGATORS.contains(low) || low.endsWith("n't")) {
+      return i + 1;
+    }
+    return -1;
+  }
+
+  static boolean isNumber(Token t) {
+    return Character.isDigit(t.surface().charAt(0));
+  }
+
+  private static List<Name> names(String text, List<Token> tokens, boolean sentenceStart, Set<String> knownNames) {
+    List<Name> out = new ArrayList<>();
+    boolean[] quoted = quoted(text);
+    int i = 0;
+    while (i < tokens.size()) {
+      Token t = tokens.get(i);
+      if (!nameWord(t) || NOT_NAMES.contains(bare(t.surface())) || quoted[t.start()]) {
+        i++;
+        continue;
+      }
+      int j = i;
+      int lastName = i;
+      // A possessive ends a name: "DeepSeek's R1" is DeepSeek and R1.
+      while (j + 1 < tokens.size() && !possessive(tokens.get(j)) && adjacent(text, tokens.get(j), tokens.get(j + 1))) {
+        Token n = tokens.get(j + 1);
+        if (nameWord(n) && !NOT_NAMES.contains(bare(n.surface()))) {
+          lastName = j + 1;
+          j++;
+        } else if (CONNECTORS.contains(n.surface()) && j + 2 < tokens.size() && adjacent(text, n, tokens.get(j + 2))
+            && nameWord(tokens.get(j + 2))) {
+          j++;
+        } else {
+          break;
+        }
+      }
+      boolean first = sentenceStart && i == 0;
+      if (first && lastName == i && !knownNames.contains(bare(t.surface()))) {
+        i = lastName + 1; // a sentence's first word alone is a name only if the sources write it capitalised mid-sentence
+        continue;
+      }
+      Token last = tokens.get(lastName);
+      out.add(new Name(text.substring(t.start(), last.end()), key(last.surface()), t.start(), last.end()));
+      i = lastName + 1;
+    }
+    return out;
+  }
+
+  // Words inside quotation marks are checked by the quotation rule, not as names ("Daddy has to ...").
+  private static boolean[] quoted(String text) {
+    boolean[] q = new boolean[text.length() + 1];
+    boolean in = false;
+    for (int k = 0; k < text.length(); k++) {
+      char c = text.charAt(k);
+      if (c == '“' || c == '"' && !in) {
+        in = true;
+      } else if (c == '”' || c == '"') {
+        in = false;
+      }
+      q[k] = in;
+    }
+    return q;
+  }
+
+  /** The folded form of a name's last word, its possessive removed. */
+  static String key(String word) {
+    return Tokens.fold(bare(word)).strip();
+  }
+
+  private static String bare(String word) {
+    return word.replaceAll("['’]s$|['’]$", "");
+  }
+
+  private static boolean possessive(Token t) {
+    return t.surface().endsWith("'s") || t.surface().endsWith("’s");
+  }
+
+  private static boolean nameWord(Token t) {
+    return t.capitalised() && !isNumber(t);
+  }
+
+  private static boolean adjacent(String text, Token a, Token b) {
+    String between = text.substring(a.end(), b.start());
+    return between.isEmpty() || between.equals(" ") || between.equals("-");
+  }
+
+  /** Capitalised words written inside a sentence (not as its first word) in {@code text}. */
+  public static Set<String> capitalisedInside(List<String> sentences) {
+    Set<String> out = new HashSet<>();
+    for (String s : sentences) {
+      List<Token> tokens = Tokens.of(s);
+      for (int i = 1; i < tokens.size(); i++) {
+        if (nameWord(tokens.get(i))) {
+          out.add(bare(tokens.get(i).surface()));
+        }
+      }
+    }
+    return out;
+  }
+}

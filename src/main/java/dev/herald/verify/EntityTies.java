@@ -1,0 +1,334 @@
+package dev.herald.verify;
+
+import dev.herald.verify.Clause.Name;
+import dev.herald.verify.Tokens.Token;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks who did what: every name in a claim must be in its cited sources, and a name (or a number)
+ * the claim ties to an action or role must be tied to it in one source clause, not merely mentioned
+ * somewhere else in the passage. Catches the wrong person in a real quotation's attribution, a role
+ * moved from one person to another, and swapped subject and object ("Babiš congratulated Fiala").
+ */
+public final class EntityTies {
+
+  /** Share of the best source clause's matching words that the clause holding the name must match too. */
+  static final double TIE_SHARE = 0.6;
+
+  // Attribution alone ties nobody to anything; verbs like "argued" or "warned" are kept, they are the action.
+  private static final Set<String> FRAMING = Set.of("said", "say", "says", "saying", "told", "tell", "according", "added",
+      "stated", "reported");
+
+  private EntityTies() {}
+
+  /** Returns the first name of {@code claim} that none of the sources mentions, if any; {@code sourceWords} are their folded words. */
+  public static Optional<Name> missingName(Clause claim, Set<String> sourceWords) {
+    for (Name n : claim.names()) {
+      if (!mentioned(n, sourceWords)) {
+        return Optional.of(n);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * True when the sources mention the name: its last word (or a word it begins, for "Fed" and
+   * "Federal", or its singular), or for an abbreviation words with those initials ("US", "MVP").
+   */
+  static boolean mentioned(Name n, Set<String> sourceWords) {
+    String key = n.key();
+    if (key.isEmpty() || sourceWords.contains(key)) {
+      return true;
+    }
+    for (String w : sourceWords) {
+      if (key.length() >= 3 && w.startsWith(key) || w.length() >= 4 && key.startsWith(w) && key.length() - w.length() <= 2) {
+        return true;
+      }
+    }
+    String word = lastWord(n);
+    return word.length() >= 2 && word.length() <= 5 && word.chars().allMatch(Character::isUpperCase)
+        && hasInitials(sourceWords, word.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static String lastWord(Name n) {
+    String[] words = n.text().split("[\\s\\-]+");
+    return words[words.length - 1].replaceAll("['’]s$", "");
+  }
+
+  // "MVP" for "most valuable player": the initials of consecutive words of the sources, small words skipped.
+  private static boolean hasInitials(Set<String> sourceWords, String initials) {
+    return sourceWords.contains("#" + initials);
+  }
+
+  /** The initials of every run of two to five consecutive words of {@code folded}, small words skipped, as set entries. */
+  static Set<String> withInitials(String folded) {
+    String[] words = folded.strip().split(" ");
+    Set<String> out = new HashSet<>(java.util.Arrays.asList(words));
+    Set<String> small = Set.of("of", "and", "the", "for");
+    for (int i = 0; i < words.length; i++) {
+      if (small.contains(words[i]) || words[i].isEmpty()) {
+        continue;
+      }
+      StringBuilder b = new StringBuilder();
+      for (int j = i; j < words.length && b.length() < 5; j++) {
+        if (small.contains(words[j])) {
+          continue;
+        }
+        b.append(words[j].charAt(0));
+        if (b.length() >= 2) {
+          out.add("#" + b);
+        }
+      }
+    }
+    return out;
+  }
+
+  // Words that make a capitalised name an organisation, place or thing rather than a person.
+  private static final Set<String> NOT_PERSON = Set.of("bank", "reserve", "council", "party", "union", "house", "court",
+      "office", "ministry", "agency", "department", "committee", "fund", "group", "university", "institute", "force",
+      "league", "cup", "series", "states", "republic", "kingdom", "nations", "garden", "station", "system", "observatory",
+      "act", "city", "club", "base", "palace", "square", "basilica", "chapel", "stadium", "centre", "center", "company",
+      "movement", "alliance", "board", "summit", "conference", "treaty", "organization", "organisation", "service",
+      "network", "news", "times", "post", "street", "island", "sea", "ocean", "river", "gulf", "prize");
+
+  // A person: some source (or the claim) writes the name in two or more capitalised words, none of them an organisation's.
+  static boolean person(Name n, List<SourceClause> sources) {
+    if (isPerson(n)) {
+      return true;
+    }
+    for (SourceClause s : sources) {
+      for (Name o : s.clause().names()) {
+        if (o.key().equals(n.key()) && isPerson(o)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Every word of the names in a source that look like people's ("Deepti Sharma" gives "deepti" and "sharma"). */
+  static Set<String> personWords(String title, List<String> sentences, Set<String> known) {
+    Set<String> out = new HashSet<>();
+    List<String> all = new java.util.ArrayList<>(sentences);
+    all.add(title);
+    for (String sentence : all) {
+      for (Name n : Clause.of(sentence, true, known).names()) {
+        if (isPerson(n)) {
+          for (String w : Tokens.fold(n.text()).strip().split(" ")) {
+            out.add(w);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean isPerson(Name n) {
+    String[] words = n.text().split("\\s+");
+    if (words.length < 2) {
+      return false;
+    }
+    for (String w : words) {
+      String f = Tokens.fold(w).strip();
+      if (w.length() < 2 || w.chars().filter(Character::isLetter).allMatch(Character::isUpperCase) || NOT_PERSON.contains(f)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when a claim's name and a source's name are the same entity written differently ("Powell", "Jerome Powell"; "ECB", "European Central Bank"). */
+  static boolean sameEntity(Name a, Name b) {
+    if (a.key().equals(b.key())) {
+      return true;
+    }
+    Set<String> wordsA = words(a);
+    Set<String> wordsB = words(b);
+    if (wordsA.contains(b.key()) || wordsB.contains(a.key())) {
+      return true;
+    }
+    if (a.key().length() >= 3 && wordsB.stream().anyMatch(w -> w.startsWith(a.key()))
+        || b.key().length() >= 3 && wordsA.stream().anyMatch(w -> w.startsWith(b.key()))) {
+      return true;
+    }
+    if (a.key().length() >= 3 && b.key().length() >= 3 && (a.key().startsWith(b.key()) || b.key().startsWith(a.key()))) {
+      return true;
+    }
+    return initials(b).equalsIgnoreCase(lastWord(a)) || initials(a).equalsIgnoreCase(lastWord(b));
+  }
+
+  // A clause mentions a name when it names it, carries it over, names the same entity, or uses the word in lower case ("the bank").
+  private static boolean mentions(SourceClause s, Name n) {
+    if (s.names().contains(n.key()) || s.clause().names().stream().anyMatch(o -> sameEntity(n, o))) {
+      return true;
+    }
+    for (Token t : s.clause().tokens()) {
+      if (Tokens.fold(t.surface()).strip().equals(n.key())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Set<String> words(Name n) {
+    Set<String> out = new HashSet<>();
+    for (String w : Tokens.fold(n.text()).strip().split(" ")) {
+      if (w.length() >= 3) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  private static String initials(Name n) {
+    StringBuilder b = new StringBuilder();
+    for (String w : n.text().split("[\\s\\-]+")) {
+      if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+        b.append(w.charAt(0));
+      }
+    }
+    return b.length() >= 2 ? b.toString() : "";
+  }
+
+  /**
+   * Returns why {@code claim} ties a name or number to something the sources tie to another, or empty.
+   * {@code allNames} are the names of the whole claim sentence and {@code numbers} the clause's numbers.
+   */
+  public static Optional<String> untied(Clause claim, List<Name> allNames, List<Numbers.Mention> numbers, List<SourceClause> sources) {
+    Set<String> nameStems = new HashSet<>();
+    for (Name n : claim.names()) {
+      for (Token t : Tokens.of(n.text())) {
+        nameStems.add(t.stem());
+      }
+    }
+    Set<String> terms = new HashSet<>(claim.content());
+    terms.addAll(claim.negated());
+    terms.removeAll(nameStems);
+    for (Token t : claim.tokens()) {
+      if (FRAMING.contains(t.surface().toLowerCase(java.util.Locale.ROOT))) {
+        terms.remove(t.stem());
+      }
+    }
+    if (terms.size() < 2 || claim.names().isEmpty() && numbers.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> order = swapped(claim, terms, sources);
+    if (order.isPresent()) {
+      return order;
+    }
+    int best = 0;
+    for (SourceClause s : sources) {
+      if (!s.title()) {
+        best = Math.max(best, Polarity.overlap(terms, s.clause()));
+      }
+    }
+    if (best < 2) {
+      return Optional.empty(); // one shared word is too little to say which clause a claim restates
+    }
+    int need = Math.max(1, Math.min(2, (int) Math.ceil(TIE_SHARE * best)));
+    List<SourceClause> bestClauses = new java.util.ArrayList<>();
+    for (SourceClause s : sources) {
+      if (!s.title() && Polarity.overlap(terms, s.clause()) == best) {
+        bestClauses.add(s);
+      }
+    }
+    // A tie is wrong when the best matching clause gives the action to someone else, or when the
+    // clauses naming the claim's name share at most a word with it while another shares three or more.
+    // An alias ("the bank", "Federal Reserve") or a subject carried over from an earlier sentence is no evidence.
+    boolean otherName = bestClauses.stream().allMatch(s -> s.clause().names().stream()
+        .anyMatch(o -> claim.names().stream().noneMatch(c -> sameEntity(c, o))));
+    // Only the clause's subject (a name before its first shared word) is held to the clause; names
+    // further on are objects or asides ("ahead of Lamine Yamal", "buying US soybeans"), checked by order below.
+    int firstTerm = claim.tokens().stream().filter(t -> terms.contains(t.stem())).mapToInt(Token::start).findFirst().orElse(-1);
+    if (!claim.names().isEmpty() && firstTerm >= 0 && claim.names().get(0).start() < firstTerm) {
+      Name n = claim.names().get(0);
+      int cov = -1;
+      for (SourceClause s : sources) {
+        if (mentions(s, n)) {
+          cov = Math.max(cov, Polarity.overlap(terms, s.clause()));
+        }
+      }
+      if (cov >= 0 && cov < need && (otherName || cov <= 1 && best >= 3 && person(n, sources))) {
+        return Optional.of(n.text() + " is tied to this only in another clause of the source");
+      }
+    }
+    for (Numbers.Mention m : numbers) {
+      int cov = -1;
+      for (SourceClause s : sources) {
+        if (s.numbers().stream().anyMatch(x -> Numbers.matches(m, x))) {
+          cov = Math.max(cov, Polarity.overlap(terms, s.clause()));
+        }
+      }
+      boolean otherNumber = bestClauses.stream().allMatch(s -> s.numbers().stream()
+          .anyMatch(x -> x.kind() == m.kind() && java.util.Objects.equals(x.currency(), m.currency())
+              && numbers.stream().noneMatch(c -> Numbers.matches(c, x))));
+      if (otherNumber && cov >= 0 && cov < need) {
+        return Optional.of("'" + claim.text().substring(m.start(), m.end()).strip() + "' belongs to another statement of the source");
+      }
+    }
+    return Optional.empty();
+  }
+
+  // "A beat B" where the source says "B beat A": the first name before the first shared word, the second after it.
+  private static Optional<String> swapped(Clause claim, Set<String> terms, List<SourceClause> sources) {
+    List<Name> names = claim.names();
+    if (names.size() < 2) {
+      return Optional.empty();
+    }
+    Name first = names.get(0);
+    Token verb = null;
+    for (Token t : claim.tokens()) {
+      if (t.start() >= first.end() && terms.contains(t.stem())) {
+        verb = t;
+        break;
+      }
+    }
+    if (verb == null) {
+      return Optional.empty();
+    }
+    Name second = null;
+    for (Name n : names) {
+      if (n.start() > verb.end() && !n.key().equals(first.key())) {
+        second = n;
+        break;
+      }
+    }
+    if (second == null) {
+      return Optional.empty();
+    }
+    boolean reversed = false;
+    for (SourceClause s : sources) {
+      Clause c = s.clause();
+      int a = namePosition(c, first.key());
+      int b = namePosition(c, second.key());
+      if (a < 0 || b < 0) {
+        continue;
+      }
+      for (Token t : c.tokens()) {
+        if (!t.stem().equals(verb.stem())) {
+          continue;
+        }
+        int v = t.start();
+        if (a < v || c.text().substring(v, a).contains(" by ")) {
+          return Optional.empty(); // some clause has the claim's order, or says it in the passive
+        }
+        if (b < v) {
+          reversed = true;
+        }
+      }
+    }
+    return reversed ? Optional.of(first.text() + " and " + second.text() + " are the other way round in the source") : Optional.empty();
+  }
+
+  private static int namePosition(Clause c, String key) {
+    for (Name n : c.names()) {
+      if (n.key().equals(key)) {
+        return n.start();
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,275 @@
+package dev.herald.verify;
+
+import dev.herald.verify.Dates.DateMention;
+import dev.herald.verify.Numbers.Mention;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The fact checks run on a cited claim after the word-support check: its numbers and dates must be
+ * in its cited sources ({@link Numbers}, {@link Dates}), it must not deny what they assert or the
+ * reverse ({@link Polarity}), and its names must be theirs and tied as they tie them
+ * ({@link EntityTies}). Rules and limits are documented in docs/LLM.md.
+ */
+public final class FactCheck {
+
+  /** A rule that can drop a claim; the names are those reported in the {@code verification} JSON. */
+  public enum Rule {
+    /** A number, amount, percentage, count or score no cited source states. */
+    NUMBER,
+    /** A date or weekday no cited source gives. */
+    DATE,
+    /** The claim denies what the source asserts, or the reverse. */
+    POLARITY,
+    /** A person, organisation or place the cited sources do not mention. */
+    ENTITY,
+    /** A name or number tied to an action the source ties to someone or something else. */
+    TIE;
+
+    /** The rule's name in JSON and logs. */
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * Why a claim fails one rule.
+   *
+   * @param rule the rule
+   * @param detail what was wrong, for logs and the evaluation report
+   */
+  public record Finding(Rule rule, String detail) {}
+
+  /**
+   * A cited source as the checks read it.
+   *
+   * @param title the headline
+   * @param sentences the sentences usable as evidence
+   * @param published when it was published, the date weekdays in it are resolved against
+   */
+  public record Source(String title, List<String> sentences, Instant published) {}
+
+  /** The cited sources analysed once for all the sentences of one answer. */
+  public static final class Prepared {
+    private final List<List<SourceClause>> clauses = new ArrayList<>();
+    private final List<List<DateMention>> dates = new ArrayList<>();
+    private final List<List<Mention>> numbers = new ArrayList<>();
+    private final List<LocalDate> anchors = new ArrayList<>();
+    private final List<String> texts = new ArrayList<>();
+    private final Set<String> knownNames;
+
+    private Prepared(Set<String> knownNames) {
+      this.knownNames = knownNames;
+    }
+
+    /** The clauses of source {@code k}, for tests and diagnostics. */
+    public List<SourceClause> clauses(int k) {
+      return clauses.get(k);
+    }
+
+    /** Capitalised words seen inside the sources' sentences. */
+    public Set<String> known() {
+      return knownNames;
+    }
+  }
+
+  private static final Set<String> PRONOUNS = Set.of("he", "she", "his", "her", "him", "they", "their", "them");
+  // Only these make a clause with names of its own about someone named before ("he turned to Trump").
+  private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they");
+
+  private final ZoneId zone;
+
+  /** Creates the checks; weekdays in sources are resolved in {@code zone}. */
+  public FactCheck(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  /** Analyses {@code sources} (numbered from 0) for {@link #check}. */
+  public Prepared prepare(List<Source> sources) {
+    List<String> all = new ArrayList<>();
+    for (Source s : sources) {
+      all.add(s.title());
+      all.addAll(s.sentences());
+    }
+    Prepared p = new Prepared(Clause.capitalisedInside(all));
+    for (int k = 0; k < sources.size(); k++) {
+      Source s = sources.get(k);
+      LocalDate anchor = s.published().atZone(zone).toLocalDate();
+      List<SourceClause> clauses = new ArrayList<>();
+      List<DateMention> dates = new ArrayList<>();
+      List<Mention> numbers = new ArrayList<>();
+      dates.add(DateMention.of(anchor, 0, 0));
+      numbers.add(year(anchor.getYear()));
+      Set<String> persons = EntityTies.personWords(s.title(), s.sentences(), p.knownNames);
+      Set<String> titleNames = new HashSet<>();
+      Set<String> previous = new HashSet<>();
+      List<String> sentences = new ArrayList<>();
+      sentences.add(s.title());
+      sentences.addAll(s.sentences());
+      for (int i = 0; i < sentences.size(); i++) {
+        List<String> parts = Clause.split(sentences.get(i));
+        Set<String> carried = Set.of();
+        Set<String> sentenceNames = new HashSet<>();
+        for (int j = 0; j < parts.size(); j++) {
+          String text = parts.get(j);
+          List<DateMention> found = Dates.find(text, anchor);
+          dates.addAll(found);
+          List<Mention> nums = new ArrayList<>(Numbers.find(mask(text, found), false));
+          for (DateMention d : found) {
+            if (d.year() != 0) {
+              nums.add(year(d.year()));
+            }
+          }
+          numbers.addAll(nums);
+          Clause c = Clause.of(text, j == 0, p.knownNames);
+          Set<String> names = new HashSet<>();
+          c.names().forEach(n -> names.add(n.key()));
+          final int clauseIndex = j;
+          int firstName = c.names().isEmpty() ? Integer.MAX_VALUE : c.names().get(0).start();
+          boolean pronounSubject = c.tokens().stream()
+              .anyMatch(t -> (clauseIndex == 0 || t.start() < firstName) && SUBJECT_PRONOUNS.contains(t.surface().toLowerCase(Locale.ROOT)));
+          boolean pronoun = c.tokens().stream().anyMatch(t -> PRONOUNS.contains(t.surface().toLowerCase(Locale.ROOT)));
+          // A later clause without a person of its own ("and the company has said", "before the launch")
+          // keeps the sentence's subject; one with its own person ("while Jeffrey Schmid wanted") does not.
+          boolean ownPerson = c.names().stream().anyMatch(n -> persons.contains(n.key()));
+          if (names.isEmpty() || pronounSubject || j > 0 && !ownPerson) {
+            // A clause without a subject of its own continues the previous one; a pronoun points back further.
+            names.addAll(carried);
+            if (j == 0 && (pronounSubject || names.isEmpty() && pronoun)) {
+              names.addAll(previous);
+              names.addAll(titleNames);
+            }
+          }
+          carried = names;
+          sentenceNames.addAll(names);
+          clauses.add(new SourceClause(k, c, names, nums, i == 0));
+        }
+        if (i == 0) {
+          titleNames.addAll(sentenceNames);
+        } else if (!sentenceNames.isEmpty()) {
+          previous = sentenceNames;
+        }
+      }
+      p.clauses.add(clauses);
+      p.dates.add(dates);
+      p.numbers.add(numbers);
+      p.anchors.add(anchor);
+      p.texts.add(String.join(" ", sentences));
+    }
+    return p;
+  }
+
+  /**
+   * Checks {@code claim} (its markers removed) against the sources it cites ({@code cited}, numbered
+   * from 0) as of {@code asOf} (may be {@code null}); returns every rule it fails, in the order above.
+   */
+  public List<Finding> check(String claim, List<Integer> cited, Prepared p, Instant asOf) {
+    List<Finding> out = new ArrayList<>();
+    if (cited.isEmpty()) {
+      return out;
+    }
+    List<SourceClause> sourceClauses = new ArrayList<>();
+    List<DateMention> sourceDates = new ArrayList<>();
+    List<Mention> sourceNumbers = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    for (int k : cited) {
+      sourceClauses.addAll(p.clauses.get(k));
+      sourceDates.addAll(p.dates.get(k));
+      sourceNumbers.addAll(p.numbers.get(k));
+      text.append(p.texts.get(k)).append(' ');
+    }
+    if (asOf != null) {
+      LocalDate d = asOf.atZone(zone).toLocalDate();
+      sourceDates.add(DateMention.of(d, 0, 0));
+      sourceNumbers.add(year(d.getYear()));
+    }
+    List<String> parts = Clause.split(claim);
+    Set<Finding> findings = new LinkedHashSet<>();
+    List<Clause> claimClauses = new ArrayList<>();
+    List<List<Mention>> claimNumbers = new ArrayList<>();
+    for (int j = 0; j < parts.size(); j++) {
+      String part = parts.get(j);
+      List<DateMention> dates = new ArrayList<>();
+      for (int k : cited) {
+        List<DateMention> found = Dates.find(part, p.anchors.get(k));
+        if (dates.isEmpty()) {
+          dates.addAll(found);
+        } else {
+          // The same words resolved against another source's date: keep the reading any source supports.
+          for (int i = 0; i < found.size() && i < dates.size(); i++) {
+            DateMention f = found.get(i);
+            if (sourceDates.stream().anyMatch(s -> Dates.matches(f, s))) {
+              dates.set(i, f);
+            }
+          }
+        }
+      }
+      for (DateMention d : dates) {
+        if (sourceDates.stream().noneMatch(s -> Dates.matches(d, s))) {
+          findings.add(new Finding(Rule.DATE, "'" + part.substring(d.start(), d.end()) + "' is not a date the source gives"));
+        }
+        if (d.year() != 0 && sourceNumbers.stream().noneMatch(s -> Numbers.matches(year(d.year()), s))) {
+          findings.add(new Finding(Rule.DATE, "the year " + d.year() + " is not in the source"));
+        }
+      }
+      List<Mention> numbers = Numbers.find(mask(part, dates), true);
+      for (Mention m : numbers) {
+        if (sourceNumbers.stream().noneMatch(s -> Numbers.matches(m, s))) {
+          findings.add(new Finding(Rule.NUMBER, "'" + part.substring(m.start(), m.end()).strip() + "' matches no number in the source"));
+        }
+      }
+      claimClauses.add(Clause.of(part, j == 0, p.knownNames));
+      claimNumbers.add(numbers);
+    }
+    out.addAll(findings.stream().filter(f -> f.rule() == Rule.NUMBER).toList());
+    out.addAll(findings.stream().filter(f -> f.rule() == Rule.DATE).toList());
+    List<Clause> plain = sourceClauses.stream().map(SourceClause::clause).toList();
+    for (Clause c : claimClauses) {
+      Optional<String> why = Polarity.contradiction(c, plain);
+      if (why.isPresent()) {
+        out.add(new Finding(Rule.POLARITY, why.get()));
+        break;
+      }
+    }
+    Set<String> words = EntityTies.withInitials(Tokens.fold(text.toString()));
+    List<Clause.Name> allNames = claimClauses.stream().flatMap(c -> c.names().stream()).toList();
+    for (Clause c : claimClauses) {
+      Optional<Clause.Name> missing = EntityTies.missingName(c, words);
+      if (missing.isPresent()) {
+        out.add(new Finding(Rule.ENTITY, missing.get().text() + " is not in the cited source"));
+        break;
+      }
+    }
+    for (int j = 0; j < claimClauses.size(); j++) {
+      Optional<String> why = EntityTies.untied(claimClauses.get(j), allNames, claimNumbers.get(j), sourceClauses);
+      if (why.isPresent()) {
+        out.add(new Finding(Rule.TIE, why.get()));
+        break;
+      }
+    }
+    return out;
+  }
+
+  private static Mention year(int y) {
+    return new Mention(Numbers.Kind.YEAR, y, 0, null, 1, 0, 0);
+  }
+
+  // Dates are checked on their own; their digits must not also count as plain numbers.
+  private static String mask(String text, List<DateMention> dates) {
+    char[] c = text.toCharArray();
+    for (DateMention d : dates) {
+      for (int i = d.start(); i < d.end() && i < c.length; i++) {
+        c[i] = ' ';
+      }
+    }
+    return new String(c);
+  }
+}

@@ -1,0 +1,136 @@
+package dev.herald.verify;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds a claim that says the opposite of its source: a word the claim asserts where the source
+ * denies it, or denies where the source asserts it ("would change" against "will not change";
+ * "resolved" against "unresolved"), and a claim that takes the other side of a pair of opposites
+ * ("refused" against "agreed", "rose" against "fell", "within" against "beyond").
+ */
+public final class Polarity {
+
+  // Each pair: words of one side, words of the other side (stems).
+  private static final List<Set<String>[]> OPPOSITES = List.of(
+      pair(Set.of("rise", "climb", "gain", "jump", "soar", "increas", "rais", "grow", "boost", "strengthen"),
+          Set.of("fall", "drop", "declin", "lower", "cut", "slip", "decreas", "reduc", "shrink", "slash", "plung",
+              "tumbl", "sink", "weaken")),
+      pair(Set.of("win"), Set.of("lose")),
+      pair(Set.of("accept", "agre", "approv", "endors", "support", "welcom"),
+          Set.of("reject", "refus", "oppos", "veto", "object", "disagre", "disput", "condemn")),
+      pair(Set.of("within"), Set.of("beyond")),
+      pair(Set.of("more", "larger", "bigger", "above", "exceed"), Set.of("fewer", "less", "smaller", "below")),
+      pair(Set.of("includ"), Set.of("exclud", "omit")),
+      pair(Set.of("allow", "permit"), Set.of("ban", "prohibit", "forbid", "block")),
+      pair(Set.of("start", "begin", "resum"), Set.of("stop", "halt", "suspend", "paus")));
+
+  @SafeVarargs
+  private static Set<String>[] pair(Set<String>... sides) {
+    return sides;
+  }
+
+  private Polarity() {}
+
+  /**
+   * Returns why {@code claim} contradicts the cited {@code sources} clauses, or empty when it does
+   * not (or when no source clause is close enough to the claim to tell).
+   */
+  public static Optional<String> contradiction(Clause claim, List<Clause> sources) {
+    Set<String> words = new HashSet<>(claim.content());
+    words.addAll(claim.negated());
+    if (words.size() < 2) {
+      return Optional.empty();
+    }
+    int aligned = Math.max(2, (words.size() + 1) / 2);
+    for (String h : words) {
+      boolean claimDenies = claim.negated().contains(h);
+      if (!claimDenies && claim.scoped().contains(h)) {
+        continue; // near a negation but not its word: whether the claim denies it cannot be told ("does not include a roadmap")
+      }
+      int bestOverlap = 0;
+      boolean bestAgrees = false;
+      boolean anywhereAgrees = false;
+      boolean anywhereOpposes = false;
+      for (Clause s : sources) {
+        if (!s.content().contains(h) && !s.negated().contains(h)) {
+          continue;
+        }
+        boolean sourceDenies = s.negated().contains(h) && !s.asserted().contains(h);
+        boolean agrees = sourceDenies == claimDenies;
+        int overlap = overlap(words, s);
+        if (overlap >= 2) {
+          anywhereAgrees |= agrees;
+          anywhereOpposes |= !agrees;
+        }
+        // The clauses closest to the claim decide; a looser one saying the opposite about something else does not.
+        if (overlap > bestOverlap) {
+          bestOverlap = overlap;
+          bestAgrees = agrees;
+        } else if (overlap == bestOverlap) {
+          bestAgrees |= agrees;
+        }
+      }
+      if (bestOverlap >= aligned && !bestAgrees) {
+        return Optional.of((claimDenies ? "denies" : "asserts") + " '" + h + "', which the source " + (claimDenies ? "asserts" : "denies"));
+      }
+      // Asserting what the sources only ever deny is caught even in a loosely matching clause ("the deal extends them"
+      // against "the deal does not extend them"); the reverse is not, since claims often add a negative aside.
+      if (bestOverlap < aligned && !claimDenies && !claim.scoped().contains(h) && anywhereOpposes && !anywhereAgrees) {
+        return Optional.of("asserts '" + h + "', which the source denies");
+      }
+    }
+    return opposite(claim, words, sources, aligned);
+  }
+
+  private static Optional<String> opposite(Clause claim, Set<String> words, List<Clause> sources, int aligned) {
+    int best = 0;
+    for (Clause s : sources) {
+      best = Math.max(best, overlap(words, s));
+    }
+    if (best < aligned) {
+      return Optional.empty();
+    }
+    for (Set<String>[] sides : OPPOSITES) {
+      for (int k = 0; k < 2; k++) {
+        Set<String> mine = sides[k];
+        Set<String> theirs = sides[1 - k];
+        if (!intersects(claim.asserted(), mine) || intersects(claim.asserted(), theirs)) {
+          continue;
+        }
+        boolean allOpposite = true;
+        for (Clause s : sources) {
+          if (overlap(words, s) == best && !(intersects(s.asserted(), theirs) && !intersects(s.asserted(), mine))) {
+            allOpposite = false;
+          }
+        }
+        if (allOpposite) {
+          return Optional.of("says " + String.join("/", mine.stream().filter(claim.content()::contains).toList())
+              + " where the source says the opposite");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  static int overlap(Set<String> words, Clause s) {
+    int n = 0;
+    for (String w : words) {
+      if (s.content().contains(w) || s.negated().contains(w)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static boolean intersects(Set<String> a, Set<String> b) {
+    for (String x : b) {
+      if (a.contains(x)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.herald.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Names in claims must be the sources' names, and tied to what the sources tie them to. */
+class EntityTiesTest {
+
+  static final FactCheck CHECK = new FactCheck(ZoneOffset.UTC);
+  static final FactCheck.Source BOE = new FactCheck.Source("Bailey casts deciding vote as Bank of England holds rates at 4%", List.of(
+      "The Bank of England kept interest rates at 4% on Thursday after a 5–4 vote in which Governor Andrew Bailey sided with those who wanted to wait.",
+      "Deputy governors Sarah Breeden and Dave Ramsden, together with external members Swati Dhingra and Alan Taylor, voted for a quarter-point cut.",
+      "Bailey said he wanted to see more evidence that inflation was coming down before backing another reduction."),
+      Instant.parse("2025-11-06T13:00:00Z"));
+  static final FactCheck.Source CZECH = new FactCheck.Source("Babiš's ANO movement wins Czech parliamentary election", List.of(
+      "Andrej Babiš's populist ANO movement won the election with about 35% of the vote.",
+      "The centre-right Spolu alliance of outgoing Prime Minister Petr Fiala came second.",
+      "Fiala conceded defeat and congratulated Babiš."), Instant.parse("2025-10-05T08:00:00Z"));
+
+  static List<FactCheck.Rule> rules(String claim, FactCheck.Source source) {
+    return CHECK.check(claim, List.of(0), CHECK.prepare(List.of(source)), null).stream().map(FactCheck.Finding::rule).toList();
+  }
+
+  @Test
+  void should_drop_a_claim_naming_someone_the_source_never_mentions() {
+    assertThat(rules("Chancellor Rachel Reeves voted for a quarter-point cut.", BOE)).contains(FactCheck.Rule.ENTITY);
+  }
+
+  @Test
+  void should_drop_a_person_put_in_the_role_the_source_gives_to_others() {
+    assertThat(rules("Governor Andrew Bailey voted for a quarter-point cut.", BOE)).containsExactly(FactCheck.Rule.TIE);
+  }
+
+  @Test
+  void should_keep_a_person_tied_as_the_source_ties_them_even_through_a_pronoun() {
+    assertThat(rules("Sarah Breeden and Alan Taylor voted for a quarter-point cut.", BOE)).isEmpty();
+    assertThat(rules("Bailey wanted more evidence that inflation was coming down before backing another cut.", BOE)).isEmpty();
+  }
+
+  @Test
+  void should_drop_swapped_subject_and_object() {
+    assertThat(rules("Babiš conceded defeat and congratulated Fiala.", CZECH)).containsExactly(FactCheck.Rule.TIE);
+    assertThat(rules("Fiala conceded defeat and congratulated Babiš.", CZECH)).isEmpty();
+  }
+
+  @Test
+  void should_accept_abbreviations_and_aliases_of_names_in_the_source() {
+    Clause.Name us = Clause.of("The US agreed.", true, java.util.Set.of()).names().get(0);
+
+    assertThat(EntityTies.mentioned(us, EntityTies.withInitials(Tokens.fold("between the European Union and the United States")))).isTrue();
+    assertThat(EntityTies.mentioned(us, EntityTies.withInitials(Tokens.fold("between the European Union and Canada")))).isFalse();
+  }
+}

@@ -1,0 +1,102 @@
+package dev.herald.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.verify.Numbers.Kind;
+import dev.herald.verify.Numbers.Mention;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Number normalisation: the forms writers give one quantity compare equal, and nothing else does. */
+class NumbersTest {
+
+  static Mention only(String text, boolean claim) {
+    List<Mention> found = Numbers.find(text, claim);
+    assertThat(found).hasSize(1);
+    return found.get(0);
+  }
+
+  static boolean same(String claim, String source) {
+    Mention c = only(claim, true);
+    return Numbers.find(source, false).stream().anyMatch(s -> Numbers.matches(c, s));
+  }
+
+  @Test
+  void should_equate_an_amount_written_in_digits_with_scale_words_and_abbreviations() {
+    assertThat(same("a fine of $12.6 million", "a fine of $12,600,000")).isTrue();
+    assertThat(same("a fine of 12.6m dollars", "a fine of $12,600,000")).isTrue();
+    assertThat(same("405 million euros", "€405m")).isTrue();
+    assertThat(same("$750bn of energy", "$750 billion of American energy")).isTrue();
+  }
+
+  @Test
+  void should_drop_claim_whose_amount_matches_no_source() {
+    assertThat(same("a fine of $126 million", "a fine of $12,600,000")).isFalse();
+    assertThat(same("$750 million of energy", "$750 billion of American energy")).isFalse();
+  }
+
+  @Test
+  void should_not_equate_amounts_in_different_currencies() {
+    assertThat(same("worth $88 million", "worth an estimated 88 million euros")).isFalse();
+  }
+
+  @Test
+  void should_accept_rounding_to_the_claims_own_precision_only() {
+    assertThat(same("an investment of $9 billion", "an investment of about $8.9 billion")).isTrue();
+    assertThat(same("a 20% tariff", "a 24% tariff")).isFalse();
+    assertThat(same("about 2,000 prisoners", "1,968 prisoners")).isTrue();
+    assertThat(same("2,000 prisoners", "1,968 prisoners")).isFalse();
+  }
+
+  @Test
+  void should_equate_fractions_in_words_with_percentages_within_rounding() {
+    assertThat(same("two-thirds of the vote", "66.7% of the vote")).isTrue();
+    assertThat(same("66.7% of the vote", "two-thirds of the vote")).isTrue();
+    assertThat(same("two-thirds of the vote", "60% of the vote")).isFalse();
+  }
+
+  @Test
+  void should_equate_quarter_points_with_basis_points() {
+    assertThat(same("a cut of 25 basis points", "a cut of a quarter of a percentage point")).isTrue();
+    assertThat(same("a half-point cut", "a cut of half a percentage point")).isTrue();
+    assertThat(same("a half-point cut", "a quarter-point cut")).isFalse();
+  }
+
+  @Test
+  void should_read_scores_and_votes_in_either_order_but_not_as_loose_numbers() {
+    assertThat(same("an 11-1 vote", "taken by 11 votes to one")).isTrue();
+    assertThat(same("by five votes to four", "a 5–4 vote")).isTrue();
+    assertThat(same("beat them 6-4", "won 5-4 after Game 6")).isFalse();
+  }
+
+  @Test
+  void should_read_compound_number_words() {
+    assertThat(only("One hundred and thirty-three cardinals", true).value()).isEqualTo(133);
+    assertThat(only("about two and a half hours", true).value()).isEqualTo(2.5);
+  }
+
+  @Test
+  void should_keep_ordinals_apart_from_counts() {
+    assertThat(only("its eighth cut", true).kind()).isEqualTo(Kind.ORDINAL);
+    assertThat(same("its sixth cut", "its eighth reduction")).isFalse();
+    assertThat(same("a fourth goal", "beat them 4-0")).isFalse();
+  }
+
+  @Test
+  void should_keep_the_unit_of_time_of_a_count() {
+    assertThat(same("five months in hospital", "five weeks in hospital")).isFalse();
+    assertThat(same("a 43-day shutdown", "lasted 43 days")).isTrue();
+  }
+
+  @Test
+  void should_ignore_numbers_that_are_part_of_names_and_the_word_one_in_claims() {
+    assertThat(Numbers.find("D66 and the G7 flew B-2 bombers; 3I/ATLAS", true)).isEmpty();
+    assertThat(Numbers.find("one of the biggest falls", true)).isEmpty();
+  }
+
+  @Test
+  void should_take_four_digit_years_as_years() {
+    assertThat(only("a 1977 law", true).kind()).isEqualTo(Kind.YEAR);
+    assertThat(same("a 1997 law", "a 1977 law")).isFalse();
+  }
+}
