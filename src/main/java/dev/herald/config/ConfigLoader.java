@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.herald.answer.AnswerSettings;
 import dev.herald.llm.LlmSettings;
 import dev.herald.llm.Provider;
+import dev.herald.metrics.AdminSettings;
 import dev.herald.bot.TelegramSettings;
 import dev.herald.digest.DigestSettings;
 import dev.herald.ingest.IngestSettings;
@@ -39,7 +40,10 @@ public final class ConfigLoader {
   /** The YAML file's shape; every key is optional. */
   record File(
       String data, String corpus, String timezone, Integer k, Index index, Retrieval retrieval, Answer answer, Llm llm,
-      Telegram telegram, Ingest ingest, List<SourceEntry> sources, Digest digest) {}
+      Telegram telegram, Ingest ingest, List<SourceEntry> sources, Digest digest, Admin admin) {}
+
+  /** The {@code admin:} section. */
+  record Admin(Integer port, String host) {}
 
   /** The {@code index:} section. */
   record Index(Boolean embeddings, String embeddingModel, Integer embeddingBatch, Integer embeddingThreads) {}
@@ -92,7 +96,7 @@ public final class ConfigLoader {
    */
   public HeraldConfig load(Path home, Path file, Map<String, String> env) throws ConfigException {
     Path path = file != null ? file : home.resolve("config/herald.yaml");
-    File f = new File(null, null, null, null, null, null, null, null, null, null, null, null);
+    File f = new File(null, null, null, null, null, null, null, null, null, null, null, null, null);
     if (Files.exists(path)) {
       try {
         File read = yaml.readValue(path.toFile(), File.class);
@@ -155,7 +159,19 @@ public final class ConfigLoader {
     }
     return new HeraldConfig(home, data, home.resolve(or(f.corpus(), "corpus")), zone, k, retrieval, answer, llm,
         telegram(f.telegram(), env, path), ingest(path, f.ingest()), sources(path, home, f.sources()), digest(path, f.digest()),
-        embeddings);
+        embeddings, admin(path, f.admin()));
+  }
+
+  private static AdminSettings admin(Path path, Admin a) throws ConfigException {
+    AdminSettings d = AdminSettings.off();
+    if (a == null) {
+      return d;
+    }
+    if (a.port() != null && (a.port() < 1 || a.port() > 65535)) {
+      throw new ConfigException(path + ": admin.port must be between 1 and 65535 (got " + a.port() + ")");
+    }
+    String host = a.host() == null || a.host().isBlank() ? d.host() : a.host().strip();
+    return new AdminSettings(a.port(), host);
   }
 
   private static RetrievalMode mode(Path path, String name, RetrievalMode fallback) throws ConfigException {
