@@ -5,6 +5,8 @@ import dev.herald.answer.Answer;
 import dev.herald.answer.ComposedAnswer;
 import dev.herald.answer.StoryLookup;
 import dev.herald.answer.UpdateQuestion;
+import dev.herald.chart.Trend;
+import dev.herald.chart.TrendChart;
 import dev.herald.digest.Subscriptions;
 import dev.herald.store.Subscription;
 import java.time.Instant;
@@ -50,6 +52,9 @@ public final class BotHandler {
   private static final Pattern SCHEDULE_TAIL = Pattern.compile(
       "(?i)^(.+?)\\s+(hourly|daily\\s+\\d{1,2}:\\d{2}|weekly\\s+[a-z]+\\s+\\d{1,2}:\\d{2})$");
   private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+  // A trend without its own "since" covers this much; long enough to show how a story grew.
+  private static final Duration TREND_WINDOW = Duration.ofDays(30);
+  private static final int TREND_DEVELOPMENTS = 6;
 
   private final Herald herald;
   private final TelegramSettings settings;
@@ -108,6 +113,7 @@ public final class BotHandler {
     c.put("ask", "Answer a question with cited sources");
     c.put("latest", "What's new on a topic, or the newest articles");
     c.put("who", "What someone said, or who said a quote");
+    c.put("trend", "A chart of how a story grew: /trend TOPIC [since DATE]");
     c.put("sources", "The outlets Herald knows");
     c.put("subscribe", "A cited digest on a topic: /subscribe TOPIC daily 08:00");
     c.put("unsubscribe", "Stop a digest: /unsubscribe TOPIC");
@@ -142,11 +148,31 @@ public final class BotHandler {
    * only in the verified replies).
    */
   public List<Outgoing> handle(Incoming in, Runnable typing, Draft draft) {
+    Tally tally = new Tally();
+    long start = System.nanoTime();
     try {
-      return respond(in, typing, draft);
+      return respond(in, typing, draft, tally);
     } catch (IOException | RuntimeException e) {
       log.error("failed to answer update {} in chat {}", in.updateId(), in.chatId(), e);
+      tally.outcome = "error";
       return reply(in, "Sorry, something went wrong while answering. Please try again in a moment.");
+    } finally {
+      if (tally.intent != null) {
+        herald.metrics().question(tally.intent, tally.outcome, Duration.ofNanos(System.nanoTime() - start));
+      }
+    }
+  }
+
+  /**
+   * What kind of question a message was and how it ended, for the metrics; {@code intent} stays null
+   * for commands that are not questions. Both are words from a fixed list, never the message's text.
+   */
+  private static final class Tally {
+    String intent;
+    String outcome = "answered";
+
+    void of(Answer a) {
+      outcome = a.abstained() ? "abstained" : "answered";
     }
   }
 
@@ -163,7 +189,7 @@ public final class BotHandler {
     return a.abstained() ? null : splitter.split(format.answer(a)).get(0);
   }
 
-  private List<Outgoing> respond(Incoming in, Runnable typing, Draft draft) throws IOException {
+  private List<Outgoing> respond(Incoming in, Runnable typing, Draft draft, Tally tally) throws IOException {
     if (in.text() == null) {
       return in.group() && !in.replyToBot() ? List.of()
           : reply(in, "I can only read text: please write your question as a message.");
@@ -189,7 +215,11 @@ public final class BotHandler {
       command = "question";
       args = mention.matcher(text).replaceAll(" ").strip();
     }
+    if (List.of("ask", "question", "who", "latest", "trend").contains(command)) {
+      tally.intent = command.equals("ask") ? "question" : command;
+    }
     if (!allowed(in.userId(), in.chatId())) {
+      tally.outcome = "refused";
       return reply(in, "Sorry, this bot is private: you are not on its list of users.");
     }
     if (adminCommands().containsKey(command)) {
@@ -209,13 +239,19 @@ public final class BotHandler {
       default:
         break;
     }
+    if (command.equals("trend") && args.isEmpty()) {
+      tally.intent = null;
+      return reply(in, "Which topic? E.g. <i>/trend Ukraine talks</i> or <i>/trend AI since 1 October</i>.");
+    }
     if ((command.equals("ask") || command.equals("question") || command.equals("who")) && args.isEmpty()) {
+      tally.intent = null;
       return reply(in, command.equals("who")
           ? "Tell me whom or what quote to look for, e.g. <i>/who Zelensky</i> or <i>/who \"we will not give up\"</i>."
           : "What would you like to know? E.g. <i>/ask Where did the leaders meet?</i>");
     }
     Duration wait = settings.admins().contains(in.userId()) ? Duration.ZERO : limiter.acquire(in.userId(), in.chatId());
     if (!wait.isZero()) {
+      tally.outcome = "rate_limited";
       long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
       return reply(in, "You are asking faster than I answer (" + settings.questionsPerMinute()
           + " questions a minute). Please try again in " + seconds + " s.");
@@ -224,41 +260,88 @@ public final class BotHandler {
     String note = args.length() > MAX_QUESTION
         ? "<i>Your question was cut to " + MAX_QUESTION + " characters.</i>\n\n" : "";
     String question = cut(args);
+    if (command.equals("trend")) {
+      return trend(in, question, tally);
+    }
     // "/latest X since Monday" is read like "latest on X since Monday", so its time words set the window.
     Optional<UpdateQuestion> update = command.equals("latest") && !question.isEmpty()
         ? Optional.of(herald.updates().parse("latest on " + question, clock.instant())
             .orElse(new UpdateQuestion(UpdateQuestion.Kind.UPDATES, question, null)))
         : command.equals("who") ? Optional.empty() : herald.updates().parse(question, clock.instant());
     String html;
+    if (update.isPresent() && !command.equals("latest")) {
+      tally.intent = update.get().kind() == UpdateQuestion.Kind.TIMELINE ? "timeline" : "update";
+    }
     if (update.isPresent() && command.equals("latest")) {
       Answer a = updates(in.chatId(), "/latest " + question, update.get());
+      tally.of(a);
       // Nothing new in the window: say so, then still show the newest articles on the topic.
       html = a.citations().isEmpty()
           ? Html.escape(a.text()) + "\n\n" + format.latest(question, latest(question))
           : format.answer(a);
     } else if (update.isPresent()) {
-      html = format.answer(updates(in.chatId(), question, update.get()));
+      Answer a = updates(in.chatId(), question, update.get());
+      tally.of(a);
+      html = format.answer(a);
+    } else if (command.equals("latest")) {
+      html = format.latest(null, latest(question));
+    } else if (command.equals("who")) {
+      Answer a = herald.ask(whoQuestion(question), clock.instant());
+      tally.of(a);
+      html = format.answer(a);
     } else {
-      html = switch (command) {
-        case "latest" -> format.latest(null, latest(question));
-        case "who" -> format.answer(herald.ask(whoQuestion(question), clock.instant()));
-        default -> answer(in.userId(), in.chatId(), memory.withContext(in.chatId(), question), draft);
-      };
+      html = answer(in.userId(), in.chatId(), memory.withContext(in.chatId(), question), draft, tally);
     }
     return reply(in, note + html);
   }
 
   /** Answers with the configured composer, within the user's daily token budget for a language model. */
-  private String answer(long userId, long chatId, String question, Draft draft) throws IOException {
+  private String answer(long userId, long chatId, String question, Draft draft, Tally tally) throws IOException {
     if (budget.spent(userId)) {
+      Answer a = herald.answerExtractive(question, clock.instant());
+      tally.outcome = a.abstained() ? "abstained" : "fallback";
       return "<i>You have used today's " + budget.limit() + " tokens of AI-written answers; until midnight UTC "
-          + "answers are quoted directly from the sources.</i>\n\n" + format.answer(herald.answerExtractive(question, clock.instant()));
+          + "answers are quoted directly from the sources.</i>\n\n" + format.answer(a);
     }
     ComposedAnswer a = herald.answerStreaming(question, clock.instant(), null, partial -> draft.show(Html.escape(partial) + " …"));
+    tally.of(a.answer());
+    if (!a.answer().abstained() && a.verification() != null && a.verification().fallback()) {
+      tally.outcome = "fallback";
+    }
     if (a.usage() != null && a.usage().total() != null) {
       budget.add(userId, chatId, a.usage().total());
     }
     return format.answer(a.answer());
+  }
+
+  /**
+   * Draws how coverage of a topic grew ("TOPIC [since …]"; the last {@link #TREND_WINDOW} by default) and
+   * returns it as a photo whose caption cites the key developments; a text reply when there is nothing to draw.
+   */
+  private List<Outgoing> trend(Incoming in, String args, Tally tally) throws IOException {
+    Instant now = clock.instant();
+    // Read like "latest on TOPIC since …", so /trend understands the same time words as /latest.
+    Optional<UpdateQuestion> q = herald.updates().parse("latest on " + args, now);
+    if (q.isEmpty()) {
+      tally.intent = null;
+      return reply(in, "Which topic? E.g. <i>/trend Ukraine talks</i> or <i>/trend AI since 1 October</i>.");
+    }
+    Instant since = q.get().since() != null ? q.get().since() : now.minus(TREND_WINDOW);
+    ZoneId zone = subscriptions == null ? herald.config().zone() : subscriptions.zoneOf(in.chatId());
+    Trend t;
+    try {
+      t = Trend.of(herald.updates(), q.get().topic(), since, now, zone, stories, TREND_DEVELOPMENTS);
+    } catch (IllegalArgumentException e) {
+      tally.outcome = "abstained";
+      return reply(in, Html.escape(e.getMessage()) + ". Try a shorter window, e.g. <i>/trend "
+          + Html.escape(q.get().topic()) + " since 1 October</i>.");
+    }
+    if (t.articles() == 0) {
+      tally.outcome = "abstained";
+      return reply(in, "I have no articles on <b>" + Html.escape(q.get().topic()) + "</b> since "
+          + Html.escape(MOMENT.format(since.atZone(zone))) + ", so there is nothing to chart.");
+    }
+    return List.of(new Outgoing(in.chatId(), in.group(), format.trendCaption(t), in.messageId(), TrendChart.png(t)));
   }
 
   /**
