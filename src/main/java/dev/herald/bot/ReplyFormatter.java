@@ -123,7 +123,7 @@ public final class ReplyFormatter {
     String days = DAY.format(t.days().get(0)) + " – " + DAY.format(t.days().get(t.days().size() - 1));
     long outlets = t.perOutlet().keySet().stream().filter(o -> !o.equals(Trend.OTHER)).count();
     String head = t.articles() + (t.articles() == 1 ? " article" : " articles") + " on " + t.topic() + ", " + days + " ("
-        + t.zone().getId() + "), from " + (outlets < t.perOutlet().size() ? "more than " + outlets : String.valueOf(outlets))
+        + t.zoneName() + "), from " + (outlets < t.perOutlet().size() ? "more than " + outlets : String.valueOf(outlets))
         + (outlets == 1 ? " outlet." : " outlets.");
     StringBuilder html = new StringBuilder("<b>Trend</b>: ").append(Html.escape(head));
     // Telegram counts the caption's characters after its HTML is parsed: count the visible text alongside.

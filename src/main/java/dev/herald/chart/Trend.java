@@ -106,6 +106,11 @@ public record Trend(
     return s;
   }
 
+  /** The zone's name for people: "UTC" rather than "Z" for a plain UTC offset. */
+  public String zoneName() {
+    return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
+  }
+
   /** Articles counted over the whole window. */
   public int articles() {
     return perOutlet.values().stream().mapToInt(Trend::sum).sum();

@@ -67,12 +67,14 @@ public final class TrendChart {
         data.add(day(days.get(i)), outlet.getValue()[i], outlet.getKey(), false);
       }
     }
-    DateAxis time = new DateAxis("Day (" + t.zone().getId() + ")");
+    DateAxis time = new DateAxis("Day (" + t.zoneName() + ")");
     time.setTimeZone(tz);
     time.setLowerMargin(0.01);
     time.setUpperMargin(0.01);
     NumberAxis count = new NumberAxis("Articles");
     count.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    // Head room above the tallest bar for the development numbers.
+    count.setUpperMargin(0.12);
     StackedXYBarRenderer bars = new StackedXYBarRenderer(0.15);
     bars.setBarPainter(new StandardXYBarPainter());
     bars.setShadowVisible(false);

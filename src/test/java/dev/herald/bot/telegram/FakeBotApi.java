@@ -340,7 +340,7 @@ public final class FakeBotApi implements AutoCloseable {
   private JsonNode call(String method, JsonNode p, Map<String, Part> files) throws ApiError, InterruptedException {
     switch (method) {
       case "sendPhoto":
-        return sendPhoto(p, files.get("photo"));
+        return sendPhoto(p, upload(p.path("photo").asText(""), files.get("photo"), files));
       case "getMe":
         return botUser();
       case "deleteWebhook":
@@ -425,6 +425,24 @@ public final class FakeBotApi implements AutoCloseable {
       lock.notifyAll();
       return messageJson(chat, id, text);
     }
+  }
+
+  /**
+   * The file a parameter names: an upload in its own part, or "attach://NAME" for the part called NAME
+   * (how the Bot API lets a field refer to a file sent in the same request).
+   */
+  private static Part upload(String value, Part direct, Map<String, Part> files) throws ApiError {
+    if (direct != null) {
+      return direct;
+    }
+    if (value.startsWith("attach://")) {
+      Part named = files.get(value.substring("attach://".length()));
+      if (named == null) {
+        throw new ApiError(400, "Bad Request: file " + value + " is not in the request");
+      }
+      return named;
+    }
+    return null;
   }
 
   private JsonNode sendPhoto(JsonNode p, Part upload) throws ApiError {
