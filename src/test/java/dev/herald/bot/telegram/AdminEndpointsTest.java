@@ -186,6 +186,22 @@ class AdminEndpointsTest {
   }
 
   @Test
+  void should_count_digest_deliveries() throws Exception {
+    java.time.Instant now = java.time.Instant.parse("2025-10-16T12:00:00Z");
+    var digest = herald.updates().digest("glacier", List.of(), now.minus(Duration.ofDays(1)), now, java.time.ZoneOffset.UTC);
+
+    bot.deliver(44, false, digest);
+    api.failNext("sendMessage", Fault.badRequest());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> bot.deliver(44, false, digest))
+        .isInstanceOf(java.io.IOException.class);
+
+    PrometheusText t = scrape();
+    assertThat(t.value("herald_digest_deliveries_total", "outcome", "delivered")).isEqualTo(1);
+    assertThat(t.value("herald_digest_deliveries_total", "outcome", "failed")).isEqualTo(1);
+    assertThat(t.value("herald_telegram_requests_total", "method", "sendmessage", "outcome", "client_error")).isEqualTo(1);
+  }
+
+  @Test
   void should_refuse_other_methods_and_paths() throws Exception {
     HttpResponse<String> post = http.send(HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + admin.address().getPort() + "/metrics"))
