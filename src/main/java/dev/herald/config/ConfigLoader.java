@@ -33,7 +33,7 @@ import java.util.Set;
 /**
  * Loads {@link HeraldConfig}: built-in defaults, then the YAML file (when present), then environment
  * variables ({@code HERALD_DATA}, {@code HERALD_LLM_PROVIDER}, {@code HERALD_LLM_BASE_URL},
- * {@code HERALD_LLM_MODEL}). Command-line options are applied by the caller on the result.
+ * {@code HERALD_LLM_MODEL}, {@code HERALD_ADMIN_PORT}). Command-line options are applied by the caller on the result.
  */
 public final class ConfigLoader {
 
@@ -159,19 +159,29 @@ public final class ConfigLoader {
     }
     return new HeraldConfig(home, data, home.resolve(or(f.corpus(), "corpus")), zone, k, retrieval, answer, llm,
         telegram(f.telegram(), env, path), ingest(path, f.ingest()), sources(path, home, f.sources()), digest(path, f.digest()),
-        embeddings, admin(path, f.admin()));
+        embeddings, admin(path, f.admin(), env));
   }
 
-  private static AdminSettings admin(Path path, Admin a) throws ConfigException {
+  private static AdminSettings admin(Path path, Admin a, Map<String, String> env) throws ConfigException {
     AdminSettings d = AdminSettings.off();
-    if (a == null) {
-      return d;
+    Integer port = a == null ? null : a.port();
+    String envPort = nonBlank(env.get("HERALD_ADMIN_PORT"));
+    if (envPort != null) {
+      // The container image sets it, so that its health check knows where to ask.
+      try {
+        port = Integer.parseInt(envPort);
+      } catch (NumberFormatException e) {
+        throw new ConfigException("HERALD_ADMIN_PORT must be a port number (got '" + envPort + "')");
+      }
+      if (port < 1 || port > 65535) {
+        throw new ConfigException("HERALD_ADMIN_PORT must be between 1 and 65535 (got " + port + ")");
+      }
     }
-    if (a.port() != null && (a.port() < 1 || a.port() > 65535)) {
-      throw new ConfigException(path + ": admin.port must be between 1 and 65535 (got " + a.port() + ")");
+    if (port != null && (port < 1 || port > 65535)) {
+      throw new ConfigException(path + ": admin.port must be between 1 and 65535 (got " + port + ")");
     }
-    String host = a.host() == null || a.host().isBlank() ? d.host() : a.host().strip();
-    return new AdminSettings(a.port(), host);
+    String host = a == null || a.host() == null || a.host().isBlank() ? d.host() : a.host().strip();
+    return new AdminSettings(port, host);
   }
 
   private static RetrievalMode mode(Path path, String name, RetrievalMode fallback) throws ConfigException {

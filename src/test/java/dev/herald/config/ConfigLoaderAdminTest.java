@@ -45,6 +45,16 @@ class ConfigLoaderAdminTest {
   }
 
   @Test
+  void should_take_the_port_from_the_environment() throws Exception {
+    Files.createDirectories(home.resolve("config"));
+    Files.writeString(home.resolve("config/herald.yaml"), "admin:\n  port: 9090\n");
+
+    assertThat(new ConfigLoader().load(home, null, Map.of("HERALD_ADMIN_PORT", "9191")).admin().port()).isEqualTo(9191);
+    assertThatThrownBy(() -> new ConfigLoader().load(home, null, Map.of("HERALD_ADMIN_PORT", "metrics")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("HERALD_ADMIN_PORT must be a port number (got 'metrics')");
+  }
+
+  @Test
   void should_load_the_shipped_config_with_the_admin_port_off() throws Exception {
     Path shipped = Path.of("config/herald.yaml").toAbsolutePath();
 
