@@ -78,7 +78,7 @@ final class TrendCommand implements Callable<Integer> {
         return 0;
       }
       Files.write(png, TrendChart.png(t));
-      out.println(t.articles() + " articles on " + t.topic() + " from " + t.perOutlet().size() + " outlet series, "
+      out.println(t.articles() + " articles on " + t.topic() + ", "
           + DAY.format(t.days().get(0)) + " to " + DAY.format(t.days().get(t.days().size() - 1)) + "; chart written to " + png
           + " (" + TrendChart.WIDTH + "x" + TrendChart.HEIGHT + ")");
       int n = 1;
