@@ -16,10 +16,7 @@ COPY docker/herald-ready /usr/local/bin/herald-ready
 RUN printf '#!/bin/sh\nexec java ${HERALD_JAVA_OPTS:--Xmx1g} -Dherald.home=/app -jar /app/herald.jar "$@"\n' > /usr/local/bin/herald \
     && chmod 755 /usr/local/bin/herald /usr/local/bin/herald-ready \
     && useradd --system --uid 10001 --user-group --create-home --home-dir /home/herald --shell /usr/sbin/nologin herald \
-    && mkdir -p /app/data && chown herald:herald /app/data \
-    && chmod 755 /
-# (chmod 755 /: a base image unpacked from a private temporary folder can have a root only root may enter,
-# which a non-root user cannot run anything under; on the usual base images it is already 755.)
+    && mkdir -p /app/data && chown herald:herald /app/data
 ENV HERALD_DATA=/app/data
 # The admin port of `herald bot`: /metrics, /healthz and /readyz (see docs/OPERATIONS.md). Publish it only
 # to the monitoring network. Other commands do not open it.
