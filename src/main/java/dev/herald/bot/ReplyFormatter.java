@@ -122,7 +122,8 @@ public final class ReplyFormatter {
   public String trendCaption(Trend t) {
     String days = DAY.format(t.days().get(0)) + " – " + DAY.format(t.days().get(t.days().size() - 1));
     long outlets = t.perOutlet().keySet().stream().filter(o -> !o.equals(Trend.OTHER)).count();
-    String head = t.articles() + (t.articles() == 1 ? " article" : " articles") + " on " + t.topic() + ", " + days + " ("
+    // A topic can be as long as a question (2,000 characters): shortened, the caption keeps room for the developments.
+    String head = t.articles() + (t.articles() == 1 ? " article" : " articles") + " on " + shorten(t.topic(), 120) + ", " + days + " ("
         + t.zoneName() + "), from " + (outlets < t.perOutlet().size() ? "more than " + outlets : String.valueOf(outlets))
         + (outlets == 1 ? " outlet." : " outlets.");
     StringBuilder html = new StringBuilder("<b>Trend</b>: ").append(Html.escape(head));

@@ -100,7 +100,9 @@ public final class TrendChart {
       m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
       plot.addDomainMarker(m);
     }
-    JFreeChart chart = new JFreeChart("Articles on " + t.topic() + " per day", new Font(Font.SANS_SERIF, Font.BOLD, 18), plot, true);
+    // A title wider than the image would be cut off at both ends: long topics are shortened.
+    String topic = t.topic().length() <= 70 ? t.topic() : t.topic().substring(0, 69).strip() + "…";
+    JFreeChart chart = new JFreeChart("Articles on " + topic + " per day", new Font(Font.SANS_SERIF, Font.BOLD, 18), plot, true);
     chart.addSubtitle(new TextTitle(t.articles() + " articles, " + DAY.format(days.get(0)) + " to "
         + DAY.format(days.get(days.size() - 1)) + "; dashed lines: key developments (numbered as in the caption)",
         new Font(Font.SANS_SERIF, Font.PLAIN, 12)));

@@ -139,6 +139,20 @@ class TrendTest {
   }
 
   @Test
+  void should_keep_the_caption_within_the_limit_for_a_very_long_topic() throws Exception {
+    String topic = "ceasefire talks " + "and more words ".repeat(130);
+    Trend t = trend();
+    Trend longTopic = new Trend(topic, t.since(), t.asOf(), t.zone(), t.days(), t.perOutlet(), t.developments());
+
+    String caption = new ReplyFormatter(ZoneOffset.UTC).trendCaption(longTopic);
+
+    assertThat(topic.length()).isGreaterThan(1024);
+    assertThat(caption.replaceAll("<[^>]+>", "").length()).isLessThanOrEqualTo(1024);
+    assertThat(caption).contains("\n1. 1 Oct 2025: ");
+    assertThat(TrendChart.png(longTopic)).isNotEmpty();
+  }
+
+  @Test
   void should_refuse_an_empty_or_overlong_window() {
     assertThatThrownBy(() -> Trend.of(herald.updates(), TrendFixture.TOPIC, TrendFixture.AS_OF, TrendFixture.SINCE,
         ZoneOffset.UTC, StoryLookup.NONE, 6)).hasMessageContaining("must come before");
