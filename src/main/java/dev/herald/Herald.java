@@ -39,7 +39,14 @@ import dev.herald.retrieve.QuestionAnalysis;
 import dev.herald.retrieve.Retrieval;
 import dev.herald.retrieve.SearchRequest;
 import dev.herald.retrieve.TimeExpressions;
+import dev.herald.metrics.HeraldMetrics;
 import java.io.Closeable;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,6 +75,8 @@ public final class Herald implements Closeable {
   private final Embeddings embeddings;
   private LlmComposer llm;
   private Reranker reranker;
+  private volatile CircuitBreaker breaker;
+  private volatile HeraldMetrics metrics = HeraldMetrics.off();
   private static final int RERANK_DEPTH = 10;
 
   private Herald(HeraldConfig config, ArticleIndex index, boolean writable, Map<String, String> env, Embeddings embeddings) {
@@ -88,12 +97,17 @@ public final class Herald implements Closeable {
 
   /** First-stage retrieval, then the optional reranker ({@code retrieval.reranker}). */
   private Retrieval retrieve(SearchRequest request) throws IOException {
-    Retrieval r = retriever.retrieve(request);
-    Reranker rr = reranker();
-    if (rr == null || r.passages().size() < 2) {
-      return r;
+    long start = System.nanoTime();
+    try {
+      Retrieval r = retriever.retrieve(request);
+      Reranker rr = reranker();
+      if (rr == null || r.passages().size() < 2) {
+        return r;
+      }
+      return new Retrieval(r.question(), r.termWeights(), rr.rerank(request.question(), r.passages()), r.unknownTerms());
+    } finally {
+      metrics.retrieval(Duration.ofNanos(System.nanoTime() - start));
     }
-    return new Retrieval(r.question(), r.termWeights(), rr.rerank(request.question(), r.passages()), r.unknownTerms());
   }
 
   private synchronized Reranker reranker() {
@@ -109,9 +123,9 @@ public final class Herald implements Closeable {
       LlmSettings s = config.llm();
       ChatModelFactory models = new ChatModelFactory(env);
       Judge judge = s.judge() ? new Judge(models.chatModel(s), s.judgeTimeout()) : null;
+      breaker = new CircuitBreaker(s.breakerFailures(), s.breakerPause(), Clock.systemUTC());
       llm = new LlmComposer(composer, new Verifier(analysis, s.minSupport(), config.zone(), judge), s,
-          models.chatModel(s), models.streamingChatModel(s),
-          new CircuitBreaker(s.breakerFailures(), s.breakerPause(), Clock.systemUTC()), models.secrets(s), config.zone());
+          models.chatModel(s), models.streamingChatModel(s), breaker, models.secrets(s), config.zone());
     }
     return llm;
   }
@@ -272,7 +286,82 @@ public final class Herald implements Closeable {
       return ComposedAnswer.extractive(composer.compose(r, asOf, intent));
     }
     String previous = routed.previous();
-    return partialText == null ? l.compose(r, asOf, previous) : l.composeStreaming(r, asOf, previous, partialText);
+    long start = System.nanoTime();
+    ComposedAnswer a = partialText == null ? l.compose(r, asOf, previous) : l.composeStreaming(r, asOf, previous, partialText);
+    metrics.llmAnswer(a, Duration.ofNanos(System.nanoTime() - start));
+    return a;
+  }
+
+  /**
+   * Records into {@code m} from now on, and exposes through it the index's size and the language model's
+   * call counts and breaker state.
+   */
+  public void useMetrics(HeraldMetrics m) {
+    this.metrics = m;
+    m.gauge("herald.index.articles", "Articles searchable in the index", null, this, h -> h.statsOrNaN(true));
+    m.gauge("herald.index.passages", "Passages searchable in the index", null, this, h -> h.statsOrNaN(false));
+    m.gauge("herald.index.size", "Bytes the index folder holds on disk", "bytes", index.dir(), Herald::folderSize);
+    m.bindLlm(() -> {
+      CircuitBreaker b = breaker;
+      if (b == null) {
+        return HeraldMetrics.LlmCounts.NONE;
+      }
+      int state = switch (b.state()) {
+        case CLOSED -> 0;
+        case OPEN -> 1;
+        case HALF_OPEN -> 2;
+      };
+      return new HeraldMetrics.LlmCounts(b.successes(), b.failures(), b.rejections(), state);
+    });
+  }
+
+  /** The meters this Herald records into (they record nothing unless {@link #useMetrics} was given real ones). */
+  public HeraldMetrics metrics() {
+    return metrics;
+  }
+
+  private double statsOrNaN(boolean articles) {
+    try {
+      IndexStats s = index.stats();
+      return articles ? s.articles() : s.passages();
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  private static double folderSize(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> {
+        try {
+          return Files.size(f);
+        } catch (IOException e) {
+          return 0; // merged away between listing and sizing
+        }
+      }).sum();
+    } catch (IOException e) {
+      return Double.NaN;
+    }
+  }
+
+  /**
+   * What keeps the index from serving questions, or empty when it is open and searchable: its folder must
+   * still hold an index (a lost or unmounted volume is noticed although open files keep working) and a
+   * search must run.
+   */
+  public Optional<String> indexProblem() {
+    Path dir = index.dir();
+    if (!Files.isDirectory(dir)) {
+      return Optional.of("index folder " + dir + " is missing");
+    }
+    try (Directory d = FSDirectory.open(dir)) {
+      if (!DirectoryReader.indexExists(d)) {
+        return Optional.of("no index in " + dir);
+      }
+      index.stats();
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.of("index at " + dir + " is not searchable: " + e.getMessage());
+    }
   }
 
   /** The composer of updates, timelines and digests over this index. */

@@ -89,6 +89,38 @@ public final class UpdateComposer {
    * {@code null} for all of the past), oldest first, every one; callers choose how many to show.
    */
   public List<Development> developments(String topic, Instant since, Instant asOf, StoryLookup stories) throws IOException {
+    OnTopic found = onTopic(topic, since, asOf);
+    Map<String, Float> weights = found.weights();
+    List<Candidate> articles = found.articles();
+    List<List<Candidate>> groups = new ArrayList<>();
+    for (Candidate c : articles) {
+      List<Candidate> same = groups.stream().filter(g -> g.stream().anyMatch(o -> sameDevelopment(o, c))).findFirst().orElse(null);
+      if (same == null) {
+        groups.add(new ArrayList<>(List.of(c)));
+      } else {
+        same.add(c);
+      }
+    }
+    List<Development> out = new ArrayList<>();
+    for (List<Candidate> g : groups) {
+      out.add(development(g, weights, stories));
+    }
+    return out;
+  }
+
+  /**
+   * Every indexed article on {@code topic} published in {@code [since, asOf]} ({@code since} may be
+   * {@code null}), oldest first, each as its best passage: the same articles {@link #developments} groups,
+   * for charts that count them.
+   */
+  public List<Passage> articles(String topic, Instant since, Instant asOf) throws IOException {
+    return onTopic(topic, since, asOf).articles().stream().map(Candidate::passage).toList();
+  }
+
+  private record OnTopic(Map<String, Float> weights, List<Candidate> articles) {}
+
+  /** The articles about the topic in the window, oldest first, with the topic's term weights. */
+  private OnTopic onTopic(String topic, Instant since, Instant asOf) throws IOException {
     // A story may have begun before the window: its earlier articles find the later ones, which are kept
     // only when they fall inside it.
     Instant from = since == null ? Instant.EPOCH : since.minus(STORY_LOOKBACK);
@@ -98,7 +130,7 @@ public final class UpdateComposer {
     weights.keySet().removeAll(r.unknownTerms());
     double total = weights.values().stream().mapToDouble(Float::doubleValue).sum();
     if (total <= 0) {
-      return List.of();
+      return new OnTopic(weights, List.of());
     }
     // Best passage per article, among those that are about the topic.
     Map<String, Candidate> byArticle = new LinkedHashMap<>();
@@ -119,20 +151,7 @@ public final class UpdateComposer {
     List<Candidate> articles = new ArrayList<>(byArticle.values().stream()
         .filter(c -> since == null || !c.passage().published().isBefore(since)).toList());
     articles.sort(Comparator.comparing((Candidate c) -> c.passage().published()).thenComparing(c -> c.passage().articleId()));
-    List<List<Candidate>> groups = new ArrayList<>();
-    for (Candidate c : articles) {
-      List<Candidate> same = groups.stream().filter(g -> g.stream().anyMatch(o -> sameDevelopment(o, c))).findFirst().orElse(null);
-      if (same == null) {
-        groups.add(new ArrayList<>(List.of(c)));
-      } else {
-        same.add(c);
-      }
-    }
-    List<Development> out = new ArrayList<>();
-    for (List<Candidate> g : groups) {
-      out.add(development(g, weights, stories));
-    }
-    return out;
+    return new OnTopic(weights, articles);
   }
 
   /** The newest development on {@code topic} published by {@code asOf}, if there is any at all. */

@@ -7,6 +7,8 @@ import dev.herald.answer.StoryLookup;
 import dev.herald.answer.UpdateComposer;
 import dev.herald.question.Intent;
 import dev.herald.question.RoutedQuestion;
+import dev.herald.chart.Trend;
+import dev.herald.chart.TrendChart;
 import dev.herald.digest.Subscriptions;
 import dev.herald.store.Subscription;
 import java.time.Instant;
@@ -52,6 +54,9 @@ public final class BotHandler {
   private static final Pattern SCHEDULE_TAIL = Pattern.compile(
       "(?i)^(.+?)\\s+(hourly|daily\\s+\\d{1,2}:\\d{2}|weekly\\s+[a-z]+\\s+\\d{1,2}:\\d{2})$");
   private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+  // A trend without its own "since" covers this much; long enough to show how a story grew.
+  private static final Duration TREND_WINDOW = Duration.ofDays(30);
+  private static final int TREND_DEVELOPMENTS = 6;
 
   private final Herald herald;
   private final TelegramSettings settings;
@@ -110,6 +115,7 @@ public final class BotHandler {
     c.put("ask", "Answer a question with cited sources");
     c.put("latest", "What's new on a topic, or the newest articles");
     c.put("who", "What someone said, or who said a quote");
+    c.put("trend", "A chart of how a story grew: /trend TOPIC [since DATE]");
     c.put("sources", "The outlets Herald knows");
     c.put("subscribe", "A cited digest on a topic: /subscribe TOPIC daily 08:00");
     c.put("unsubscribe", "Stop a digest: /unsubscribe TOPIC");
@@ -144,11 +150,31 @@ public final class BotHandler {
    * only in the verified replies).
    */
   public List<Outgoing> handle(Incoming in, Runnable typing, Draft draft) {
+    Tally tally = new Tally();
+    long start = System.nanoTime();
     try {
-      return respond(in, typing, draft);
+      return respond(in, typing, draft, tally);
     } catch (IOException | RuntimeException e) {
       log.error("failed to answer update {} in chat {}", in.updateId(), in.chatId(), e);
+      tally.outcome = "error";
       return reply(in, "Sorry, something went wrong while answering. Please try again in a moment.");
+    } finally {
+      if (tally.intent != null) {
+        herald.metrics().question(tally.intent, tally.outcome, Duration.ofNanos(System.nanoTime() - start));
+      }
+    }
+  }
+
+  /**
+   * What kind of question a message was and how it ended, for the metrics; {@code intent} stays null
+   * for commands that are not questions. Both are words from a fixed list, never the message's text.
+   */
+  private static final class Tally {
+    String intent;
+    String outcome = "answered";
+
+    void of(Answer a) {
+      outcome = a.abstained() ? "abstained" : "answered";
     }
   }
 
@@ -165,7 +191,7 @@ public final class BotHandler {
     return a.abstained() ? null : splitter.split(format.answer(a)).get(0);
   }
 
-  private List<Outgoing> respond(Incoming in, Runnable typing, Draft draft) throws IOException {
+  private List<Outgoing> respond(Incoming in, Runnable typing, Draft draft, Tally tally) throws IOException {
     if (in.text() == null) {
       return in.group() && !in.replyToBot() ? List.of()
           : reply(in, "I can only read text: please write your question as a message.");
@@ -191,7 +217,11 @@ public final class BotHandler {
       command = "question";
       args = mention.matcher(text).replaceAll(" ").strip();
     }
+    if (List.of("ask", "question", "who", "latest", "trend").contains(command)) {
+      tally.intent = command.equals("ask") ? "question" : command;
+    }
     if (!allowed(in.userId(), in.chatId())) {
+      tally.outcome = "refused";
       return reply(in, "Sorry, this bot is private: you are not on its list of users.");
     }
     if (adminCommands().containsKey(command)) {
@@ -211,13 +241,19 @@ public final class BotHandler {
       default:
         break;
     }
+    if (command.equals("trend") && args.isEmpty()) {
+      tally.intent = null;
+      return reply(in, "Which topic? E.g. <i>/trend Ukraine talks</i> or <i>/trend AI since 1 October</i>.");
+    }
     if ((command.equals("ask") || command.equals("question") || command.equals("who")) && args.isEmpty()) {
+      tally.intent = null;
       return reply(in, command.equals("who")
           ? "Tell me whom or what quote to look for, e.g. <i>/who Zelensky</i> or <i>/who \"we will not give up\"</i>."
           : "What would you like to know? E.g. <i>/ask Where did the leaders meet?</i>");
     }
     Duration wait = settings.admins().contains(in.userId()) ? Duration.ZERO : limiter.acquire(in.userId(), in.chatId());
     if (!wait.isZero()) {
+      tally.outcome = "rate_limited";
       long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
       return reply(in, "You are asking faster than I answer (" + settings.questionsPerMinute()
           + " questions a minute). Please try again in " + seconds + " s.");
@@ -227,6 +263,9 @@ public final class BotHandler {
         ? "<i>Your question was cut to " + MAX_QUESTION + " characters.</i>\n\n" : "";
     String question = cut(args);
     Instant now = clock.instant();
+    if (command.equals("trend")) {
+      return trend(in, question, tally);
+    }
     if (command.equals("latest") && question.isEmpty()) {
       return reply(in, note + format.latest(null, latest(question)));
     }
@@ -243,8 +282,13 @@ public final class BotHandler {
     }
     memory.remember(in.chatId(), routed.question());
     String html;
+    if (!command.equals("latest") && !command.equals("who")) {
+      // The metrics count questions by their routed intent.
+      tally.intent = routed.intent() instanceof Intent.Fact ? "question" : routed.intent().name();
+    }
     if (routed.intent() instanceof Intent.Latest || routed.intent() instanceof Intent.Timeline) {
       Answer a = updates(in.chatId(), command.equals("latest") ? "/latest " + question : routed.question(), routed.intent());
+      tally.of(a);
       // Nothing new in the window (or nothing on the topic at all): after the latest developments, still
       // list the newest articles that mention the topic's words.
       boolean nothingNew = a.abstained() || a.text().lines().anyMatch(l -> l.startsWith(UpdateComposer.NOTHING_NEW));
@@ -252,23 +296,60 @@ public final class BotHandler {
           ? (a.abstained() ? Html.escape(a.text()) : format.answer(a)) + "\n\n" + format.latest(question, latest(question))
           : format.answer(a);
     } else {
-      html = answer(in.userId(), in.chatId(), routed, draft);
+      html = answer(in.userId(), in.chatId(), routed, draft, tally);
     }
     return reply(in, note + html);
   }
 
   /** Answers with the configured composer, within the user's daily token budget for a language model. */
-  private String answer(long userId, long chatId, RoutedQuestion question, Draft draft) throws IOException {
+  private String answer(long userId, long chatId, RoutedQuestion question, Draft draft, Tally tally) throws IOException {
     Instant now = clock.instant();
     if (budget.spent(userId)) {
+      Answer a = herald.answerExtractive(question, now, null, stories);
+      tally.outcome = a.abstained() ? "abstained" : "fallback";
       return "<i>You have used today's " + budget.limit() + " tokens of AI-written answers; until midnight UTC "
-          + "answers are quoted directly from the sources.</i>\n\n" + format.answer(herald.answerExtractive(question, now, null, stories));
+          + "answers are quoted directly from the sources.</i>\n\n" + format.answer(a);
     }
     ComposedAnswer a = herald.answerStreaming(question, now, null, stories, partial -> draft.show(Html.escape(partial) + " …"));
+    tally.of(a.answer());
+    if (!a.answer().abstained() && a.verification() != null && a.verification().fallback()) {
+      tally.outcome = "fallback";
+    }
     if (a.usage() != null && a.usage().total() != null) {
       budget.add(userId, chatId, a.usage().total());
     }
     return format.answer(a.answer());
+  }
+
+  /**
+   * Draws how coverage of a topic grew ("TOPIC [since …]"; the last {@link #TREND_WINDOW} by default) and
+   * returns it as a photo whose caption cites the key developments; a text reply when there is nothing to draw.
+   */
+  private List<Outgoing> trend(Incoming in, String args, Tally tally) throws IOException {
+    Instant now = clock.instant();
+    // Read like "latest on TOPIC since …", so /trend understands the same time words as /latest.
+    Intent routed = args.isBlank() ? null : herald.route("latest on " + args, null, now).intent();
+    Optional<Intent.Latest> q = routed instanceof Intent.Latest l ? Optional.of(l) : Optional.empty();
+    if (q.isEmpty()) {
+      tally.intent = null;
+      return reply(in, "Which topic? E.g. <i>/trend Ukraine talks</i> or <i>/trend AI since 1 October</i>.");
+    }
+    Instant since = q.get().since() != null ? q.get().since() : now.minus(TREND_WINDOW);
+    ZoneId zone = subscriptions == null ? herald.config().zone() : subscriptions.zoneOf(in.chatId());
+    Trend t;
+    try {
+      t = Trend.of(herald.updates(), q.get().topic(), since, now, zone, stories, TREND_DEVELOPMENTS);
+    } catch (IllegalArgumentException e) {
+      tally.outcome = "abstained";
+      return reply(in, Html.escape(e.getMessage()) + ". Try a shorter window, e.g. <i>/trend "
+          + Html.escape(q.get().topic()) + " since 1 October</i>.");
+    }
+    if (t.articles() == 0) {
+      tally.outcome = "abstained";
+      return reply(in, "I have no articles on <b>" + Html.escape(q.get().topic()) + "</b> since "
+          + Html.escape(MOMENT.format(since.atZone(zone))) + ", so there is nothing to chart.");
+    }
+    return List.of(new Outgoing(in.chatId(), in.group(), format.trendCaption(t), in.messageId(), TrendChart.png(t)));
   }
 
   /**

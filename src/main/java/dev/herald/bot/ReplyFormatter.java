@@ -2,6 +2,8 @@ package dev.herald.bot;
 
 import dev.herald.answer.Answer;
 import dev.herald.answer.Citation;
+import dev.herald.answer.Development;
+import dev.herald.chart.Trend;
 import dev.herald.index.IndexStats;
 import dev.herald.index.Passage;
 import dev.herald.index.SourceStats;
@@ -98,6 +100,7 @@ public final class ReplyFormatter {
         /ask QUESTION — answer a question with cited sources
         /latest [TOPIC] — what's new on a topic, dated and cited (or the newest articles)
         /who NAME or "QUOTE" — what someone said, or who said a quote
+        /trend TOPIC [since DATE] — a chart of how a story grew, with its key developments
         /sources — the outlets I know, with article counts and freshness
         /start — what Herald is and how fresh its news is
         /subscribe TOPIC [daily HH:MM | hourly | weekly DAY HH:MM] — a cited digest of what is new
@@ -109,6 +112,46 @@ public final class ReplyFormatter {
 
         Ask <i>What's new on the Ukraine talks since Monday?</i> or <i>Timeline of the Budapest summit</i> for dated updates.
         A short follow-up such as <i>and what did Russia say?</i> is read in the context of your previous question.""";
+  }
+
+  /**
+   * The caption of a trend chart: what it counts, then each key development (numbered as on the chart)
+   * with its date, its best sentence and a link to its first source; lines that would pass Telegram's
+   * caption limit are left out.
+   */
+  public String trendCaption(Trend t) {
+    String days = DAY.format(t.days().get(0)) + " – " + DAY.format(t.days().get(t.days().size() - 1));
+    long outlets = t.perOutlet().keySet().stream().filter(o -> !o.equals(Trend.OTHER)).count();
+    // A topic can be as long as a question (2,000 characters): shortened, the caption keeps room for the developments.
+    String head = t.articles() + (t.articles() == 1 ? " article" : " articles") + " on " + shorten(t.topic(), 120) + ", " + days + " ("
+        + t.zoneName() + "), from " + (outlets < t.perOutlet().size() ? "more than " + outlets : String.valueOf(outlets))
+        + (outlets == 1 ? " outlet." : " outlets.");
+    StringBuilder html = new StringBuilder("<b>Trend</b>: ").append(Html.escape(head));
+    // Telegram counts the caption's characters after its HTML is parsed: count the visible text alongside.
+    int visible = "Trend: ".length() + head.length();
+    int n = 1;
+    for (Development d : t.developments()) {
+      Citation c = d.citations().get(0);
+      String summary = shorten(d.summary(), 160);
+      String reported = d.outlets().size() > 1 ? " (" + d.outlets().size() + " outlets)" : "";
+      String line = "\n" + n + ". " + DAY.format(d.date().atZone(t.zone())) + ": " + summary + " — " + c.source() + reported;
+      if (visible + line.length() > Outgoing.CAPTION_LIMIT) {
+        break;
+      }
+      visible += line.length();
+      html.append("\n").append(n).append(". ").append(DAY.format(d.date().atZone(t.zone()))).append(": ")
+          .append(Html.escape(summary)).append(" — ").append(Html.link(c.url(), c.source())).append(Html.escape(reported));
+      n++;
+    }
+    return html.toString();
+  }
+
+  private static String shorten(String s, int max) {
+    if (s.length() <= max) {
+      return s;
+    }
+    int cut = s.lastIndexOf(' ', max - 1);
+    return s.substring(0, cut > max / 2 ? cut : max - 1) + "…";
   }
 
   private String day(Instant t) {

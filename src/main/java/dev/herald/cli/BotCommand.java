@@ -18,6 +18,12 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import dev.herald.config.HeraldConfig;
 import dev.herald.ingest.Ingestion;
+import dev.herald.metrics.AdminServer;
+import dev.herald.metrics.AdminSettings;
+import dev.herald.metrics.HeraldMetrics;
+import dev.herald.metrics.Readiness;
+import java.io.IOException;
+import java.util.Optional;
 import java.io.PrintWriter;
 import java.util.List;
 import org.slf4j.Logger;
@@ -53,6 +59,10 @@ final class BotCommand implements Callable<Integer> {
       description = "Address the webhook endpoint listens on (default: ${DEFAULT-VALUE}).")
   String listen;
 
+  @Option(names = "--admin-port", paramLabel = "PORT",
+      description = "Serve /metrics, /healthz and /readyz on this port (or admin.port in config; off unless set).")
+  Integer adminPort;
+
   @Override
   public Integer call() throws Exception {
     String token = root.env.get("TELEGRAM_BOT_TOKEN");
@@ -60,13 +70,26 @@ final class BotCommand implements Callable<Integer> {
       throw new UsageException("bot: TELEGRAM_BOT_TOKEN is not set; create a bot with @BotFather and export its token");
     }
     HeraldConfig c = root.loadConfig();
+    if (adminPort != null) {
+      if (adminPort < 1 || adminPort > 65535) {
+        throw new UsageException("bot: --admin-port must be between 1 and 65535 (got " + adminPort + ")");
+      }
+      c = c.withAdmin(c.admin().withPort(adminPort));
+    }
     TelegramSettings settings = c.telegram();
     CountDownLatch stop = new CountDownLatch(1);
     PrintWriter err = root.spec.commandLine().getErr();
+    HeraldMetrics metrics = c.admin().enabled() ? HeraldMetrics.prometheus(root.clock) : HeraldMetrics.off();
+    Readiness readiness = new Readiness();
     // The bot holds the index writable so that the news it ingests is searchable within seconds.
-    try (Herald herald = Herald.openForService(c, root.env, p -> err.println(p), m -> err.println(m));
-        Ingestion ingestion = herald.openIngestion(root.clock)) {
+    try (HeraldMetrics closeMetrics = metrics;
+        Herald herald = Herald.openForService(c, root.env, p -> err.println(p), m -> err.println(m));
+        Ingestion ingestion = herald.openIngestion(root.clock);
+        AdminServer admin = startAdmin(c.admin(), metrics, readiness)) {
+      herald.useMetrics(metrics);
+      readiness.add("index", herald::indexProblem).add("state-db", () -> ingestion.stateDb().problem());
       ingestion.watch(List.of(), INGEST_TICK, o -> {
+        metrics.ingest(o);
         if (o.error() != null || o.newArticles() > 0) {
           log.info("ingest {}: {} new, {} duplicates{}", o.source().location(), o.newArticles(), o.duplicates(),
               o.error() == null ? "" : ", failed: " + o.error());
@@ -80,15 +103,18 @@ final class BotCommand implements Callable<Integer> {
           name -> new BotHandler(herald, settings, name, root.clock, ingestion.feeds(), subscriptions, stories);
       try {
         bot = webhook
-            ? TelegramBot.startWebhook(settings, token.strip(), c.dataDir().resolve("bot"), handlers, webhookSettings())
-            : TelegramBot.start(settings, token.strip(), c.dataDir().resolve("bot"), handlers);
+            ? TelegramBot.startWebhook(settings, token.strip(), c.dataDir().resolve("bot"), handlers, webhookSettings(), metrics)
+            : TelegramBot.start(settings, token.strip(), c.dataDir().resolve("bot"), handlers, Duration.ofMillis(500), metrics);
       } catch (TokenRejectedException e) {
         throw new UsageException("bot: " + e.getMessage());
       } catch (TelegramApiException e) {
         throw new UsageException("bot: cannot reach the Bot API at " + settings.apiUrl() + " ("
             + e.getMessage().replace(token.strip(), "<token>") + ")");
       }
-      err.println("herald: bot @" + bot.username() + " is running; stop it with Ctrl-C or SIGTERM");
+      TelegramBot running = bot;
+      readiness.add("bot-api", running::apiProblem);
+      err.println("herald: bot @" + bot.username() + " is running; stop it with Ctrl-C or SIGTERM"
+          + (admin == null ? "" : " (admin endpoints on port " + admin.address().getPort() + ")"));
       onTermination(stop);
       DigestRunner digests = new DigestRunner(herald.updates(), subscriptions, stories, c.digest(), bot, root.clock);
       DigestScheduler scheduler = new DigestScheduler(digests, c.digest().tick(), settings.followUpExpiry());
@@ -101,6 +127,19 @@ final class BotCommand implements Callable<Integer> {
       bot.stop(Duration.ofSeconds(30));
     }
     return 0;
+  }
+
+  /** Opens the admin port when one is configured; until the bot is up, /readyz reports it as not started. */
+  private static AdminServer startAdmin(AdminSettings a, HeraldMetrics metrics, Readiness readiness) {
+    if (!a.enabled()) {
+      return null;
+    }
+    readiness.add("bot-api", () -> Optional.of("the bot has not started yet"));
+    try {
+      return AdminServer.start(new InetSocketAddress(a.host(), a.port()), metrics, readiness);
+    } catch (IOException e) {
+      throw new UsageException("bot: cannot open the admin port " + a.host() + ":" + a.port() + " (" + e.getMessage() + ")");
+    }
   }
 
   private Webhook webhookSettings() {

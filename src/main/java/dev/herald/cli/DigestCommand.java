@@ -70,12 +70,12 @@ final class DigestCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static StoryLookup outlets(IngestStore store) {
+  static StoryLookup outlets(IngestStore store) {
     return id -> store.storyOf(id).map(Story::outlets).orElse(List.of());
   }
 
   /** Reads {@code --since}: a date means its first moment in {@code zone}. */
-  private static Instant start(String raw, ZoneId zone) {
+  static Instant start(String raw, ZoneId zone) {
     String s = raw.strip();
     if (s.length() == 10) {
       try {

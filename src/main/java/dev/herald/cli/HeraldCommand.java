@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
       ChatCommand.class,
       BotCommand.class,
       DigestCommand.class,
+      TrendCommand.class,
       EvalCommand.class,
       BenchCommand.class,
       IngestCommand.class,

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.herald.answer.AnswerSettings;
 import dev.herald.llm.LlmSettings;
 import dev.herald.llm.Provider;
+import dev.herald.metrics.AdminSettings;
 import dev.herald.bot.TelegramSettings;
 import dev.herald.digest.DigestSettings;
 import dev.herald.ingest.IngestSettings;
@@ -32,14 +33,17 @@ import java.util.Set;
 /**
  * Loads {@link HeraldConfig}: built-in defaults, then the YAML file (when present), then environment
  * variables ({@code HERALD_DATA}, {@code HERALD_LLM_PROVIDER}, {@code HERALD_LLM_BASE_URL},
- * {@code HERALD_LLM_MODEL}). Command-line options are applied by the caller on the result.
+ * {@code HERALD_LLM_MODEL}, {@code HERALD_ADMIN_PORT}). Command-line options are applied by the caller on the result.
  */
 public final class ConfigLoader {
 
   /** The YAML file's shape; every key is optional. */
   record File(
       String data, String corpus, String timezone, Integer k, Index index, Retrieval retrieval, Answer answer, Llm llm,
-      Telegram telegram, Ingest ingest, List<SourceEntry> sources, Digest digest) {}
+      Telegram telegram, Ingest ingest, List<SourceEntry> sources, Digest digest, Admin admin) {}
+
+  /** The {@code admin:} section. */
+  record Admin(Integer port, String host) {}
 
   /** The {@code index:} section. */
   record Index(Boolean embeddings, String embeddingModel, Integer embeddingBatch, Integer embeddingThreads) {}
@@ -93,7 +97,7 @@ public final class ConfigLoader {
    */
   public HeraldConfig load(Path home, Path file, Map<String, String> env) throws ConfigException {
     Path path = file != null ? file : home.resolve("config/herald.yaml");
-    File f = new File(null, null, null, null, null, null, null, null, null, null, null, null);
+    File f = new File(null, null, null, null, null, null, null, null, null, null, null, null, null);
     if (Files.exists(path)) {
       try {
         File read = yaml.readValue(path.toFile(), File.class);
@@ -156,7 +160,29 @@ public final class ConfigLoader {
     }
     return new HeraldConfig(home, data, home.resolve(or(f.corpus(), "corpus")), zone, k, retrieval, answer, llm,
         telegram(f.telegram(), env, path), ingest(path, f.ingest()), sources(path, home, f.sources()), digest(path, f.digest()),
-        embeddings);
+        embeddings, admin(path, f.admin(), env));
+  }
+
+  private static AdminSettings admin(Path path, Admin a, Map<String, String> env) throws ConfigException {
+    AdminSettings d = AdminSettings.off();
+    Integer port = a == null ? null : a.port();
+    String envPort = nonBlank(env.get("HERALD_ADMIN_PORT"));
+    if (envPort != null) {
+      // The container image sets it, so that its health check knows where to ask.
+      try {
+        port = Integer.parseInt(envPort);
+      } catch (NumberFormatException e) {
+        throw new ConfigException("HERALD_ADMIN_PORT must be a port number (got '" + envPort + "')");
+      }
+      if (port < 1 || port > 65535) {
+        throw new ConfigException("HERALD_ADMIN_PORT must be between 1 and 65535 (got " + port + ")");
+      }
+    }
+    if (port != null && (port < 1 || port > 65535)) {
+      throw new ConfigException(path + ": admin.port must be between 1 and 65535 (got " + port + ")");
+    }
+    String host = a == null || a.host() == null || a.host().isBlank() ? d.host() : a.host().strip();
+    return new AdminSettings(port, host);
   }
 
   private static RetrievalMode mode(Path path, String name, RetrievalMode fallback) throws ConfigException {

@@ -7,6 +7,7 @@ import dev.herald.embed.EmbeddingSettings;
 import dev.herald.ingest.IngestSettings;
 import dev.herald.ingest.Source;
 import dev.herald.llm.LlmSettings;
+import dev.herald.metrics.AdminSettings;
 import dev.herald.retrieve.RetrievalSettings;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -29,17 +30,18 @@ import java.util.List;
  * @param sources the feeds, pages and folders live news is taken from
  * @param digest updates, timelines, digests and chat-state retention
  * @param embeddings whether passages get vectors at index time, and from which model
+ * @param admin the admin HTTP port (metrics and health), off unless set
  */
 public record HeraldConfig(
     Path home, Path dataDir, Path corpusDir, ZoneId zone, int k, RetrievalSettings retrieval, AnswerSettings answer,
     LlmSettings llm, TelegramSettings telegram, IngestSettings ingest, List<Source> sources, DigestSettings digest,
-    EmbeddingSettings embeddings) {
+    EmbeddingSettings embeddings, AdminSettings admin) {
 
   /** Settings with the given basics and defaults for everything else (no language model, no sources, no vectors). */
   public HeraldConfig(
       Path home, Path dataDir, Path corpusDir, ZoneId zone, int k, RetrievalSettings retrieval, AnswerSettings answer) {
     this(home, dataDir, corpusDir, zone, k, retrieval, answer, LlmSettings.defaults(), TelegramSettings.defaults(),
-        IngestSettings.defaults(), List.of(), DigestSettings.defaults(), EmbeddingSettings.defaults());
+        IngestSettings.defaults(), List.of(), DigestSettings.defaults(), EmbeddingSettings.defaults(), AdminSettings.off());
   }
 
   /** The index folder inside the data folder. */
@@ -49,37 +51,42 @@ public record HeraldConfig(
 
   /** Returns a copy with another data folder. */
   public HeraldConfig withDataDir(Path dir) {
-    return new HeraldConfig(home, dir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, embeddings);
+    return new HeraldConfig(home, dir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, embeddings, admin);
   }
 
   /** Returns a copy with other retrieval settings. */
   public HeraldConfig withRetrieval(RetrievalSettings r) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, r, answer, llm, telegram, ingest, sources, digest, embeddings);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, r, answer, llm, telegram, ingest, sources, digest, embeddings, admin);
   }
 
   /** Returns a copy with other language model settings. */
   public HeraldConfig withLlm(LlmSettings l) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, l, telegram, ingest, sources, digest, embeddings);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, l, telegram, ingest, sources, digest, embeddings, admin);
   }
 
   /** Returns a copy with other Telegram settings. */
   public HeraldConfig withTelegram(TelegramSettings t) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, t, ingest, sources, digest, embeddings);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, t, ingest, sources, digest, embeddings, admin);
   }
 
   /** Returns a copy with other ingest settings and sources. */
   public HeraldConfig withIngest(IngestSettings settings, List<Source> list) {
     return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, settings, List.copyOf(list),
-        digest, embeddings);
+        digest, embeddings, admin);
   }
 
   /** Returns a copy with other digest settings. */
   public HeraldConfig withDigest(DigestSettings d) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, d, embeddings);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, d, embeddings, admin);
   }
 
   /** Returns a copy with other embedding settings. */
   public HeraldConfig withEmbeddings(EmbeddingSettings e) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, e);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, e, admin);
+  }
+
+  /** Returns a copy with other admin port settings. */
+  public HeraldConfig withAdmin(AdminSettings a) {
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, embeddings, a);
   }
 }

@@ -27,6 +27,10 @@ public final class CircuitBreaker {
   private State state = State.CLOSED;
   private int consecutiveFailures;
   private Instant openedAt;
+  // Running totals for the metrics endpoint; the breaker is the one place that sees every call's fate.
+  private long successes;
+  private long failures;
+  private long rejections;
 
   /** Creates a closed breaker that opens after {@code failureThreshold} consecutive failures, for {@code pause}. */
   public CircuitBreaker(int failureThreshold, Duration pause, Clock clock) {
@@ -48,20 +52,24 @@ public final class CircuitBreaker {
           state = State.HALF_OPEN;
           return true;
         }
+        rejections++;
         return false;
       default:
+        rejections++;
         return false;
     }
   }
 
   /** Records a successful call: closes the breaker. */
   public synchronized void recordSuccess() {
+    successes++;
     consecutiveFailures = 0;
     state = State.CLOSED;
   }
 
   /** Records a failed call: opens the breaker at the threshold, or at once after a failed trial. */
   public synchronized void recordFailure() {
+    failures++;
     consecutiveFailures++;
     if (state == State.HALF_OPEN || consecutiveFailures >= failureThreshold) {
       state = State.OPEN;
@@ -72,5 +80,20 @@ public final class CircuitBreaker {
   /** The current state (OPEN is reported until a call is attempted after the pause). */
   public synchronized State state() {
     return state;
+  }
+
+  /** Calls recorded as successful so far. */
+  public synchronized long successes() {
+    return successes;
+  }
+
+  /** Calls recorded as failed so far. */
+  public synchronized long failures() {
+    return failures;
+  }
+
+  /** Calls refused so far because the breaker was open (or a trial was already in flight). */
+  public synchronized long rejections() {
+    return rejections;
   }
 }

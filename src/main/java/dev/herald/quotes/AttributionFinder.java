@@ -362,12 +362,22 @@ public final class AttributionFinder {
       }
       b.append(toks.get(i).text);
     }
-    return b.toString().replaceAll("[.,]+$", "");
+    // Trailing full stops and commas are dropped (a loop: this runs for every name run at index time).
+    int end = b.length();
+    while (end > 0 && (b.charAt(end - 1) == '.' || b.charAt(end - 1) == ',')) {
+      end--;
+    }
+    return b.substring(0, end);
   }
 
   private static String mask(String s) {
-    Matcher m = QUOTED.matcher(s);
-    return m.replaceAll(" Q ");
+    // Most sentences hold no quotation mark at all: then there is nothing to mask and no regex to run.
+    boolean any = false;
+    for (int i = 0; i < s.length() && !any; i++) {
+      char c = s.charAt(i);
+      any = c == '“' || c == '"' || c == '«' || c == '‘';
+    }
+    return any ? QUOTED.matcher(s).replaceAll(" Q ") : s;
   }
 
   private record Tok(String text) {}

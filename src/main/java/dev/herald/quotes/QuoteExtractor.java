@@ -42,6 +42,10 @@ public final class QuoteExtractor {
       Pattern.compile("^((?:[A-Z][\\p{L}'’-]+\\s+){0,3}[A-Z][\\p{L}'’-]+)\\s+(?:had\\s+)?(?:said|told|warned|argued|insisted)\\b");
   private static final Pattern CUE =
       Pattern.compile("\\b(according to|" + String.join("|", AttributionFinder.CUES) + ")\\b", Pattern.CASE_INSENSITIVE);
+  // Compiled once: String.split and String.replaceAll would compile these for every sentence at index time.
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern QUOTED_SPANS = Pattern.compile("“[^”]*”|\"[^\"]*\"");
+  private static final Pattern ROLE_AFTER_COMMA = Pattern.compile(".*,\\s*(?:a|an|the)\\s+[^,]+,?$");
   private static final Pattern ACCORDING = Pattern.compile("^According to ([^,]{3,80}),\\s*(.+)$", Pattern.DOTALL);
 
   private final AttributionFinder finder;
@@ -80,7 +84,7 @@ public final class QuoteExtractor {
       int group = m.group(1) != null ? 1 : m.group(2) != null ? 2 : m.group(3) != null ? 3 : 4;
       String content = trimContent(m.group(group));
       int contentStart = m.start(group) + leadingTrim(m.group(group));
-      if (content.split("\\s+").length < minWords) {
+      if (WHITESPACE.split(content).length < minWords) {
         continue;
       }
       while (si < sentences.size() && sentences.get(si).end() <= m.start()) {
@@ -143,7 +147,7 @@ public final class QuoteExtractor {
     if (acc.matches()) {
       Optional<Speaker> sp = finder.find(s, before, -1);
       String content = trimContent(acc.group(2));
-      if (sp.isPresent() && content.split("\\s+").length >= 4) {
+      if (sp.isPresent() && WHITESPACE.split(content).length >= 4) {
         int start = span.start() + acc.start(2);
         return Optional.of(new Found(sp.get(), "according to", false, List.of(content), List.of(start), -1));
       }
@@ -158,7 +162,7 @@ public final class QuoteExtractor {
     }
     String head = s.substring(0, cue.start()).strip();
     // The speaker must be the subject right before the cue: a name, possibly with a role.
-    if (head.isEmpty() || head.split("\\s+").length > 10 || !Character.isUpperCase(head.charAt(0)) || head.contains(",") && !head.matches(".*,\\s*(?:a|an|the)\\s+[^,]+,?$") && head.split(",").length > 2) {
+    if (head.isEmpty() || WHITESPACE.split(head).length > 10 || !Character.isUpperCase(head.charAt(0)) || head.contains(",") && !ROLE_AFTER_COMMA.matcher(head).matches() && head.split(",").length > 2) {
       return Optional.empty();
     }
     Optional<Speaker> sp = finder.find(s.substring(0, cue.end()), before, -1);
@@ -167,7 +171,7 @@ public final class QuoteExtractor {
     }
     String contentRaw = s.substring(cue.end());
     String content = trimContent(contentRaw);
-    if (content.split("\\s+").length < 4) {
+    if (WHITESPACE.split(content).length < 4) {
       return Optional.empty();
     }
     int start = span.start() + cue.end() + leadingTrim(contentRaw);
@@ -271,7 +275,7 @@ public final class QuoteExtractor {
   }
 
   private static String cueOf(String sentence) {
-    Matcher m = CUE.matcher(sentence.replaceAll("“[^”]*”|\"[^\"]*\"", " "));
+    Matcher m = CUE.matcher(QUOTED_SPANS.matcher(sentence).replaceAll(" "));
     return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "said";
   }
 

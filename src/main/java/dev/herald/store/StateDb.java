@@ -79,10 +79,12 @@ public final class StateDb implements Closeable {
             user_id INTEGER PRIMARY KEY, chat_id INTEGER NOT NULL, tokens REAL NOT NULL, at INTEGER NOT NULL)""")));
 
   private final Connection connection;
+  private final Path file;
   private final Object lock = new Object();
 
-  private StateDb(Connection connection) {
+  private StateDb(Connection connection, Path file) {
     this.connection = connection;
+    this.file = file;
   }
 
   /** Opens (creating if needed) the database file and applies pending migrations. */
@@ -95,7 +97,7 @@ public final class StateDb implements Closeable {
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA busy_timeout=5000");
       }
-      StateDb db = new StateDb(c);
+      StateDb db = new StateDb(c, file.toAbsolutePath());
       db.migrate();
       return db;
     } catch (SQLException e) {
@@ -109,6 +111,25 @@ public final class StateDb implements Closeable {
       try (Statement s = connection.createStatement();
            ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
         return rs.next() ? rs.getInt(1) : 0;
+      }
+    }
+  }
+
+  /**
+   * What keeps the database from being used, or empty when it answers a query: the file must still be
+   * where it was opened (an open connection keeps working on a deleted or moved file, which would lose
+   * every later write) and the connection must run a statement.
+   */
+  public java.util.Optional<String> problem() {
+    if (!Files.isRegularFile(file)) {
+      return java.util.Optional.of("state database " + file + " is missing");
+    }
+    synchronized (lock) {
+      try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM schema_version")) {
+        rs.next();
+        return java.util.Optional.empty();
+      } catch (SQLException e) {
+        return java.util.Optional.of("state database " + file + " does not answer: " + e.getMessage());
       }
     }
   }

@@ -7,6 +7,10 @@ import dev.herald.bot.OrderedWorkers;
 import dev.herald.answer.Answer;
 import dev.herald.bot.Outgoing;
 import dev.herald.digest.DigestOutbox;
+import dev.herald.metrics.HeraldMetrics;
+import java.util.Optional;
+import okhttp3.Interceptor;
+import okhttp3.Response;
 import java.io.InterruptedIOException;
 import dev.herald.bot.SendThrottle;
 import dev.herald.bot.TelegramSettings;
@@ -83,21 +87,26 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
   private final BotSession session;
   private final WebhookReceiver webhook;
   private volatile boolean stopped;
+  private final HeraldMetrics metrics;
+  // What the last Bot API request met: null once it got an answer, else why not (for /readyz).
+  private volatile String apiProblem = "no Bot API request has completed yet";
 
   private TelegramBot(TelegramSettings settings, String token, UpdateLedger ledger, HandlerFactory handlers,
-      Duration firstBackoff, Webhook hook) throws TelegramApiException, TokenRejectedException, IOException {
+      Duration firstBackoff, Webhook hook, HeraldMetrics metrics) throws TelegramApiException, TokenRejectedException, IOException {
     this.mask = new TokenMask(token);
+    this.metrics = metrics;
     this.ledger = ledger;
     TelegramUrl url = telegramUrl(settings.apiUrl());
     // The library's client keeps the long-poll read timeout; each client gets its own dispatcher so
     // that cancelling the poll on shutdown cannot cancel a reply being sent.
-    OkHttpClient base = new TelegramOkHttpClientFactory.DefaultOkHttpClientCreator().get();
+    OkHttpClient base = new TelegramOkHttpClientFactory.DefaultOkHttpClientCreator().get().newBuilder()
+        .addInterceptor(this::watchReachability).build();
     this.httpThreads = Executors.newCachedThreadPool(daemonThreads("herald-bot-http"));
     OkHttpClient sendHttp = base.newBuilder().dispatcher(dispatcher(httpThreads)).build();
     OkHttpClient pollHttp = base.newBuilder().dispatcher(dispatcher(httpThreads)).build();
     this.client = new OkHttpTelegramClient(sendHttp, token, url);
     this.sender = new TelegramSender(client, new SendThrottle(settings.sendsPerSecond(), settings.sendIntervalPerChat(),
-        settings.sendsPerMinutePerGroup()), firstBackoff, mask);
+        settings.sendsPerMinutePerGroup()), firstBackoff, mask, metrics);
     try {
       this.me = client.execute(new GetMe());
     } catch (TelegramApiRequestException e) {
@@ -161,7 +170,14 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
   /** As {@link #start(TelegramSettings, String, Path, HandlerFactory)} with a chosen first retry delay. */
   public static TelegramBot start(TelegramSettings settings, String token, Path stateDir,
       HandlerFactory handlers, Duration firstBackoff) throws TelegramApiException, TokenRejectedException, IOException {
-    return new TelegramBot(settings, token, new UpdateLedger(stateDir.resolve("offset")), handlers, firstBackoff, null);
+    return start(settings, token, stateDir, handlers, firstBackoff, HeraldMetrics.off());
+  }
+
+  /** As {@link #start(TelegramSettings, String, Path, HandlerFactory, Duration)}, counting Bot API requests in {@code metrics}. */
+  public static TelegramBot start(TelegramSettings settings, String token, Path stateDir,
+      HandlerFactory handlers, Duration firstBackoff, HeraldMetrics metrics)
+      throws TelegramApiException, TokenRejectedException, IOException {
+    return new TelegramBot(settings, token, new UpdateLedger(stateDir.resolve("offset")), handlers, firstBackoff, null, metrics);
   }
 
   /**
@@ -170,8 +186,37 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
    */
   public static TelegramBot startWebhook(TelegramSettings settings, String token, Path stateDir,
       HandlerFactory handlers, Webhook hook) throws TelegramApiException, TokenRejectedException, IOException {
+    return startWebhook(settings, token, stateDir, handlers, hook, HeraldMetrics.off());
+  }
+
+  /** As {@link #startWebhook(TelegramSettings, String, Path, HandlerFactory, Webhook)}, counting requests in {@code metrics}. */
+  public static TelegramBot startWebhook(TelegramSettings settings, String token, Path stateDir,
+      HandlerFactory handlers, Webhook hook, HeraldMetrics metrics) throws TelegramApiException, TokenRejectedException, IOException {
     return new TelegramBot(settings, token, new UpdateLedger(stateDir.resolve("offset")), handlers,
-        Duration.ofMillis(500), hook);
+        Duration.ofMillis(500), hook, metrics);
+  }
+
+  /**
+   * Why the Bot API was not reachable at the last request (network failure or a 5xx answer), or empty
+   * when that request got an answer from it.
+   */
+  public Optional<String> apiProblem() {
+    return Optional.ofNullable(apiProblem);
+  }
+
+  // Every request of both clients (sending and long polling) passes here, so the newest one decides.
+  private Response watchReachability(Interceptor.Chain chain) throws IOException {
+    try {
+      Response r = chain.proceed(chain.request());
+      apiProblem = r.code() >= 500 ? "the Bot API answered HTTP " + r.code() : null;
+      return r;
+    } catch (IOException e) {
+      if (!stopped) {
+        // The message may hold the request url, and with it the token.
+        apiProblem = "cannot reach the Bot API: " + mask.apply(e.toString());
+      }
+      throw e;
+    }
   }
 
   /** Sends a digest to a chat through the same throttled, retrying sender as replies. */
@@ -181,7 +226,9 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
       for (Outgoing o : handler.digestMessages(chatId, group, digest)) {
         sender.send(o);
       }
+      metrics.digestDelivery("delivered");
     } catch (TelegramApiException e) {
+      metrics.digestDelivery("failed");
       throw new IOException("Telegram did not take the digest: " + mask.apply(String.valueOf(e.getMessage())), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -240,7 +287,7 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
           try {
             for (int i = 0; i < replies.size(); i++) {
               // the verified answer replaces the draft the reader watched grow; further parts follow it
-              if (i == 0 && draft.messageId() != null) {
+              if (i == 0 && draft.messageId() != null && replies.get(0).photo() == null) {
                 sender.edit(replies.get(0), draft.messageId());
               } else {
                 sender.send(replies.get(i));

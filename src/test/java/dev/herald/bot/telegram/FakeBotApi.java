@@ -33,15 +33,21 @@ import java.util.function.Predicate;
  * {@code {"ok":…}} envelopes). getUpdates long-polls with offset, limit and timeout and confirms
  * updates below the offset; sendMessage checks HTML like Telegram (400 "can't parse entities"), the
  * 4,096-character limit and the replied-to message, and returns dates in seconds. Faults (429 with
- * retry_after, 5xx, dropped connections) can be queued per method.
+ * retry_after, 5xx, dropped connections) can be queued per method. sendPhoto takes a multipart upload,
+ * decodes the image and checks Telegram's documented photo limits (10 MB, width plus height at most
+ * 10,000, ratio at most 20) and the 1,024-character caption limit.
  */
 public final class FakeBotApi implements AutoCloseable {
 
   static final long BOT_ID = 777_000L;
   static final String BOT_USERNAME = "herald_test_bot";
 
-  /** A message the bot sent successfully. */
-  record Sent(long chatId, int messageId, String html, String text, Integer replyTo, String parseMode, long receivedNanos) {}
+  /** A message the bot sent successfully; for a photo, {@code html} and {@code text} are its caption. */
+  record Sent(long chatId, int messageId, String html, String text, Integer replyTo, String parseMode, long receivedNanos,
+      byte[] photo) {}
+
+  /** One part of a multipart/form-data body. */
+  private record Part(String name, String filename, String contentType, byte[] data) {}
 
   /** A fault served instead of the next call of a method. */
   record Fault(int status, Integer retryAfter, boolean drop) {
@@ -69,7 +75,7 @@ public final class FakeBotApi implements AutoCloseable {
     // ACK adds about 40 ms to every call; Telegram's servers do not behave like that.
     System.setProperty("sun.net.httpserver.nodelay", "true");
     for (String m : List.of("getMe", "getUpdates", "sendMessage", "editMessageText", "sendChatAction", "setMyCommands",
-        "answerInlineQuery", "setWebhook", "deleteWebhook")) {
+        "answerInlineQuery", "setWebhook", "deleteWebhook", "sendPhoto")) {
       METHODS.put(m.toLowerCase(java.util.Locale.ROOT), m);
     }
   }
@@ -284,7 +290,8 @@ public final class FakeBotApi implements AutoCloseable {
       }
       // Bot API method names are case-insensitive; record them as the documentation spells them.
       String method = METHODS.getOrDefault(segments[2].toLowerCase(java.util.Locale.ROOT), segments[2]);
-      JsonNode params = params(ex);
+      Map<String, Part> files = new HashMap<>();
+      JsonNode params = params(ex, files);
       Fault fault;
       synchronized (lock) {
         calls.add(method);
@@ -311,7 +318,7 @@ public final class FakeBotApi implements AutoCloseable {
         return;
       }
       try {
-        respond(ex, 200, ok(call(method, params)));
+        respond(ex, 200, ok(call(method, params, files)));
       } catch (ApiError e) {
         respond(ex, e.status, error(e.status, e.getMessage()));
       } catch (InterruptedException e) {
@@ -330,8 +337,10 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
-  private JsonNode call(String method, JsonNode p) throws ApiError, InterruptedException {
+  private JsonNode call(String method, JsonNode p, Map<String, Part> files) throws ApiError, InterruptedException {
     switch (method) {
+      case "sendPhoto":
+        return sendPhoto(p, upload(p.path("photo").asText(""), files.get("photo"), files));
       case "getMe":
         return botUser();
       case "deleteWebhook":
@@ -412,10 +421,96 @@ public final class FakeBotApi implements AutoCloseable {
       }
       int id = nextMessageId.incrementAndGet();
       messagesByChat.computeIfAbsent(chat, c -> new HashSet<>()).add(id);
-      sent.add(new Sent(chat, id, html, text, replyTo, p.path("parse_mode").asText(null), System.nanoTime()));
+      sent.add(new Sent(chat, id, html, text, replyTo, p.path("parse_mode").asText(null), System.nanoTime(), null));
       lock.notifyAll();
       return messageJson(chat, id, text);
     }
+  }
+
+  /**
+   * The file a parameter names: an upload in its own part, or "attach://NAME" for the part called NAME
+   * (how the Bot API lets a field refer to a file sent in the same request).
+   */
+  private static Part upload(String value, Part direct, Map<String, Part> files) throws ApiError {
+    if (direct != null) {
+      return direct;
+    }
+    if (value.startsWith("attach://")) {
+      Part named = files.get(value.substring("attach://".length()));
+      if (named == null) {
+        throw new ApiError(400, "Bad Request: file " + value + " is not in the request");
+      }
+      return named;
+    }
+    return null;
+  }
+
+  private JsonNode sendPhoto(JsonNode p, Part upload) throws ApiError {
+    long chat = requireChat(p);
+    if (upload == null) {
+      // A string names a file already on Telegram's servers or a URL to fetch; this fake keeps no files.
+      throw new ApiError(400, p.hasNonNull("photo") ? "Bad Request: wrong remote file identifier specified"
+          : "Bad Request: there is no photo in the request");
+    }
+    if (upload.data().length > 10 * 1024 * 1024) {
+      throw new ApiError(400, "Bad Request: file is too big");
+    }
+    java.awt.image.BufferedImage image;
+    try {
+      image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(upload.data()));
+    } catch (IOException e) {
+      image = null;
+    }
+    if (image == null) {
+      throw new ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED");
+    }
+    int w = image.getWidth();
+    int h = image.getHeight();
+    if (w + h > 10_000 || Math.max(w, h) > 20 * Math.min(w, h)) {
+      throw new ApiError(400, "Bad Request: PHOTO_INVALID_DIMENSIONS");
+    }
+    String html = p.path("caption").asText("");
+    String caption = html;
+    if (!html.isEmpty() && "HTML".equalsIgnoreCase(p.path("parse_mode").asText(""))) {
+      try {
+        caption = TelegramHtml.parse(html);
+      } catch (TelegramHtml.ParseException e) {
+        throw new ApiError(400, e.getMessage());
+      }
+    }
+    if (caption.length() > 1024) {
+      throw new ApiError(400, "Bad Request: message caption is too long");
+    }
+    Integer replyTo = p.hasNonNull("reply_to_message_id") ? p.get("reply_to_message_id").asInt() : null;
+    synchronized (lock) {
+      if (replyTo != null && !messagesByChat.getOrDefault(chat, Set.of()).contains(replyTo)) {
+        throw new ApiError(400, "Bad Request: message to be replied not found");
+      }
+      int id = nextMessageId.incrementAndGet();
+      messagesByChat.computeIfAbsent(chat, c -> new HashSet<>()).add(id);
+      sent.add(new Sent(chat, id, html, caption, replyTo, p.path("parse_mode").asText(null), System.nanoTime(), upload.data()));
+      lock.notifyAll();
+      ObjectNode m = messageJson(chat, id, null);
+      m.remove("text");
+      // Telegram answers with the sizes it made: a thumbnail and the original.
+      ArrayNode sizes = m.putArray("photo");
+      double scale = Math.min(1.0, 320.0 / Math.max(w, h));
+      addSize(sizes, "thumb-" + id, (int) Math.round(w * scale), (int) Math.round(h * scale));
+      addSize(sizes, "photo-" + id, w, h).put("file_size", upload.data().length);
+      if (!caption.isEmpty()) {
+        m.put("caption", caption);
+      }
+      return m;
+    }
+  }
+
+  private static ObjectNode addSize(ArrayNode sizes, String fileId, int w, int h) {
+    ObjectNode s = sizes.addObject();
+    s.put("file_id", fileId);
+    s.put("file_unique_id", "u-" + fileId);
+    s.put("width", w);
+    s.put("height", h);
+    return s;
   }
 
   private JsonNode editMessageText(JsonNode p) throws ApiError {
@@ -503,7 +598,7 @@ public final class FakeBotApi implements AutoCloseable {
     return System.currentTimeMillis() / 1000;
   }
 
-  private JsonNode params(HttpExchange ex) throws IOException {
+  private JsonNode params(HttpExchange ex, Map<String, Part> files) throws IOException {
     ObjectNode p = json.createObjectNode();
     addForm(p, ex.getRequestURI().getRawQuery());
     String type = ex.getRequestHeaders().getFirst("Content-Type");
@@ -517,25 +612,63 @@ public final class FakeBotApi implements AutoCloseable {
         p.setAll((ObjectNode) b);
       }
     } else if (body.length > 0 && type != null && type.startsWith("multipart/form-data")) {
-      addMultipart(p, new String(body, StandardCharsets.UTF_8), type.replaceAll(".*boundary=\"?([^\";]+)\"?.*", "$1"));
+      for (Part part : multipart(body, type.replaceAll(".*boundary=\"?([^\";]+)\"?.*", "$1"))) {
+        if (part.filename() != null) {
+          files.put(part.name(), part);
+          p.put(part.name(), "<upload " + part.filename() + ", " + part.data().length + " bytes>");
+        } else {
+          p.put(part.name(), new String(part.data(), StandardCharsets.UTF_8));
+        }
+      }
     } else if (body.length > 0) {
       addForm(p, new String(body, StandardCharsets.UTF_8));
     }
     return p;
   }
 
-  private static void addMultipart(ObjectNode p, String body, String boundary) {
-    for (String part : body.split("--" + java.util.regex.Pattern.quote(boundary))) {
-      int headerEnd = part.indexOf("\r\n\r\n");
-      if (headerEnd < 0) {
-        continue;
+  /** Splits a multipart/form-data body into its parts, bytes intact (an uploaded image is binary). */
+  private static List<Part> multipart(byte[] body, String boundary) {
+    byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+    List<Part> parts = new ArrayList<>();
+    int at = indexOf(body, delimiter, 0);
+    while (at >= 0) {
+      int start = at + delimiter.length;
+      if (start + 1 < body.length && body[start] == '-' && body[start + 1] == '-') {
+        break; // the closing delimiter
       }
-      java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(part.substring(0, headerEnd));
-      if (name.find()) {
-        String value = part.substring(headerEnd + 4);
-        p.put(name.group(1), value.endsWith("\r\n") ? value.substring(0, value.length() - 2) : value);
+      start += 2; // CRLF after the delimiter
+      int next = indexOf(body, delimiter, start);
+      if (next < 0) {
+        break;
       }
+      int headerEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), start);
+      if (headerEnd > 0 && headerEnd < next) {
+        String headers = new String(body, start, headerEnd - start, StandardCharsets.UTF_8);
+        int dataEnd = next - 2; // CRLF before the next delimiter
+        byte[] data = java.util.Arrays.copyOfRange(body, headerEnd + 4, Math.max(headerEnd + 4, dataEnd));
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("(?<![A-Za-z])name=\"([^\"]*)\"").matcher(headers);
+        java.util.regex.Matcher file = java.util.regex.Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
+        java.util.regex.Matcher ctype = java.util.regex.Pattern.compile("(?i)content-type:\\s*([^\r\n]+)").matcher(headers);
+        if (name.find()) {
+          parts.add(new Part(name.group(1), file.find() ? file.group(1) : null, ctype.find() ? ctype.group(1).strip() : null, data));
+        }
+      }
+      at = next;
     }
+    return parts;
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle, int from) {
+    outer:
+    for (int i = Math.max(0, from); i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   private static void addForm(ObjectNode p, String form) {
