@@ -99,7 +99,15 @@ class AdminEndpointsTest {
     api.privateText(42, "/help");
 
     List<Sent> replies = api.awaitSent(s -> s.chatId() == 42, 3, WAIT);
+    // The fake has the third message before the sender has read its response and counted it: wait for that.
     PrometheusText after = scrape();
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (after.value("herald_telegram_requests_total", "method", "sendmessage", "outcome", "ok")
+        - before.value("herald_telegram_requests_total", "method", "sendmessage", "outcome", "ok") < 3
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      after = scrape();
+    }
 
     assertThat(replies).hasSize(3);
     assertThat(replies.get(0).text()).contains("Geneva");
