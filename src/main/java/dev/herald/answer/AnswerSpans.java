@@ -129,7 +129,9 @@ public final class AnswerSpans {
     };
     List<Span> out = new ArrayList<>();
     for (Span s : found) {
-      if (CREDIT.matcher(s.text()).find() || !fits(sentence, s, type, head)) {
+      // "Douglas E. Curran/AFP/Getty Images": a photo credit, not an answer.
+      boolean credit = CREDIT.matcher(s.text()).find() || sentence.startsWith("/", s.end());
+      if (credit || !fits(sentence, s, type, head)) {
         continue;
       }
       out.add(s);
@@ -187,7 +189,9 @@ public final class AnswerSpans {
       String t = m.group().strip();
       if (!t.isEmpty()) {
         // A date or a day says when; "over five weeks" or "today" only roughly.
-        boolean strong = NAMED_TIME.matcher(t).find();
+        // A bare weekday says when only if the question's words stand right by it ("died on Monday").
+        boolean strong = NAMED_TIME.matcher(t).find() && !t.matches("(?i)(?:(?:next|last|this|on|by|until)\\s+)?(?:" + WEEKDAYS
+            + ")(?:\\s+(?:morning|afternoon|evening|night))?");
         out.add(new Span(m.start(), m.start() + t.length(), t, strong));
       }
     }

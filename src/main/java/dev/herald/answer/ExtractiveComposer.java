@@ -65,6 +65,9 @@ public final class ExtractiveComposer {
   private static final Pattern PAST = Pattern.compile("\\b(met|held|took place|was held|were held|last)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern REPORTED_WHEN = Pattern.compile(
       "\\b(?:said|says|announced|told|met|held|was|were|agreed|called|spoke|reported|added)\\s+(?:\\w+\\s+){0,2}(?:on|in|at)?\\s*$");
+  private static final Pattern COUNTED = Pattern.compile(
+      "\\bhow\\s+(?:many|much)\\s+((?:[\\p{L}-]+\\s+){0,2}?[\\p{L}-]+)(?=\\s+(?:did|do|does|was|were|is|are|has|have|had|will|would|can|could)\\b)",
+      Pattern.CASE_INSENSITIVE);
   private static final Pattern UNIT = Pattern.compile("[ -](\\p{L}+)");
   private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}[\\p{L}'’]+");
   private static final Set<String> PROPORTION = Set.of("percentage", "percent", "share", "proportion", "fraction");
@@ -200,7 +203,8 @@ public final class ExtractiveComposer {
     if (typed && first.answer() != null) {
       // Lead with the answer, copied verbatim from the sentence that supports it.
       List<Candidate> chosen = List.of(first);
-      String lead = fact.expected() == AnswerType.NUMBER ? withUnit(first.text(), first.answer(), questionTerms) : first.answer().text();
+      String lead = fact.expected() == AnswerType.NUMBER ? withUnit(first.text(), first.answer(), countedTerms(question))
+          : first.answer().text();
       return cite(question, asOf, withAntecedents(chosen), null, lead + " [1]");
     }
     int max = fact.explain() ? settings.maxSentences() : Math.min(2, settings.maxSentences());
@@ -248,15 +252,27 @@ public final class ExtractiveComposer {
   }
 
   /** A number with the unit the question counts in, when it follows ("286" → "286 days" for "how many days"). */
+  /** The terms of what a "how many X …?" question counts ("hot dogs"), or none. */
+  private Set<String> countedTerms(String question) {
+    Matcher m = COUNTED.matcher(question);
+    return m.find() ? new HashSet<>(analysis.documentTerms(m.group(1))) : Set.of();
+  }
+
   private String withUnit(String sentence, AnswerSpans.Span span, Set<String> questionTerms) {
-    Matcher unit = UNIT.matcher(sentence.substring(span.end()));
-    if (unit.lookingAt()) {
-      List<String> t = analysis.documentTerms(unit.group(1));
-      if (!t.isEmpty() && questionTerms.contains(t.get(0))) {
-        return sentence.substring(span.start(), span.end() + unit.end());
-      }
+    if (!span.text().matches("[\\d,.]+|\\p{Ll}+")) {
+      return span.text(); // "79%" and "$5" carry their unit already
     }
-    return span.text();
+    int end = span.end();
+    Matcher unit = UNIT.matcher(sentence);
+    // the question's own nouns right after the number, up to three ("63 hot dogs")
+    for (int words = 0; words < 3 && unit.find(end) && unit.start() == end; words++) {
+      List<String> t = analysis.documentTerms(unit.group(1));
+      if (t.isEmpty() || !questionTerms.contains(t.get(0))) {
+        break;
+      }
+      end = unit.end();
+    }
+    return sentence.substring(span.start(), end);
   }
 
   /**
