@@ -3,6 +3,7 @@ package dev.herald.verify;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.BitSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,11 +59,11 @@ public final class Dates {
    */
   public static List<DateMention> find(String text, LocalDate written) {
     List<DateMention> out = new ArrayList<>();
-    boolean[] used = new boolean[text.length() + 1];
+    BitSet used = new BitSet(text.length() + 1);
     for (Pattern p : List.of(DAY_MONTH, MONTH_DAY)) {
       Matcher m = p.matcher(text);
       while (m.find()) {
-        if (taken(used, m.start(), m.end()) || (p == MONTH_DAY ? !monthWord(text, m.start(1), m.group(1)) : !monthWord(text, m.start(2), m.group(2)))) {
+        if (!used.get(m.start(), m.end()).isEmpty() || (p == MONTH_DAY ? !monthWord(text, m.start(1), m.group(1)) : !monthWord(text, m.start(2), m.group(2)))) {
           continue;
         }
         int day = Integer.parseInt(p == DAY_MONTH ? m.group(1) : m.group(2));
@@ -70,17 +71,17 @@ public final class Dates {
         int year = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
         if (day >= 1 && day <= 31) {
           out.add(new DateMention(month, day, year, m.start(), m.end()));
-          mark(used, m.start(), m.end());
+          used.set(m.start(), m.end());
         }
       }
     }
     Matcher m = MONTH_ONLY.matcher(text);
     while (m.find()) {
-      if (taken(used, m.start(), m.end()) || !monthWord(text, m.start(1), m.group(1))) {
+      if (!used.get(m.start(), m.end()).isEmpty() || !monthWord(text, m.start(1), m.group(1))) {
         continue;
       }
       out.add(new DateMention(month(m.group(1)), 0, m.group(2) == null ? 0 : Integer.parseInt(m.group(2)), m.start(), m.end()));
-      mark(used, m.start(), m.end());
+      used.set(m.start(), m.end());
     }
     if (written != null) {
       Matcher w = WEEKDAY.matcher(text);
@@ -137,20 +138,5 @@ public final class Dates {
 
   private static int month(String name) {
     return MONTH_NUMBERS.get(name.substring(0, 3).toLowerCase(Locale.ROOT));
-  }
-
-  private static boolean taken(boolean[] used, int s, int e) {
-    for (int k = s; k < e && k < used.length; k++) {
-      if (used[k]) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void mark(boolean[] used, int s, int e) {
-    for (int k = s; k < e && k < used.length; k++) {
-      used[k] = true;
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.herald.verify;
 
+import java.util.BitSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -115,7 +116,7 @@ public final class Numbers {
    */
   public static List<Mention> find(String text, boolean claim) {
     List<Mention> out = new ArrayList<>();
-    boolean[] used = new boolean[text.length() + 1];
+    BitSet used = new BitSet(text.length() + 1);
     scores(text, claim, out, used);
     digits(text, out, used);
     words(text, claim, out, used);
@@ -128,17 +129,17 @@ public final class Numbers {
     return out;
   }
 
-  private static void scores(String text, boolean claim, List<Mention> out, boolean[] used) {
+  private static void scores(String text, boolean claim, List<Mention> out, BitSet used) {
     for (Pattern p : List.of(SCORE, VOTES)) {
       Matcher m = p.matcher(text);
       while (m.find()) {
-        if (taken(used, m.start(), m.end())) {
+        if (!used.get(m.start(), m.end()).isEmpty()) {
           continue;
         }
         double a = parseSimple(m.group(1));
         double b = parseSimple(m.group(2));
         out.add(new Mention(Kind.SCORE, a, b, null, 1, m.start(), m.end()));
-        mark(used, m.start(), m.end());
+        used.set(m.start(), m.end());
         if (!claim && p == VOTES) {
           // A source's "222 votes to 209" also says that 222 voted for it; a score "5-4" is no count of four things.
           out.add(new Mention(Kind.AMOUNT, a, 0, null, 1, m.start(1), m.end(1)));
@@ -157,12 +158,12 @@ public final class Numbers {
     return Double.parseDouble(w.replace("½", "")) + half;
   }
 
-  private static void digits(String text, List<Mention> out, boolean[] used) {
+  private static void digits(String text, List<Mention> out, BitSet used) {
     Matcher m = DIGITS.matcher(text);
     while (m.find()) {
       int start = m.start();
       int numStart = m.start(2);
-      if (taken(used, start, m.end()) || glued(text, numStart)) {
+      if (!used.get(start, m.end()).isEmpty() || glued(text, numStart)) {
         continue;
       }
       if (m.end() < text.length() && text.charAt(m.end()) == ':' && m.end() + 1 < text.length()
@@ -220,7 +221,7 @@ public final class Numbers {
         precision *= Math.pow(10, trailingZeros(num));
       }
       out.add(new Mention(kind, value * scale, 0, currency, precision, start, end));
-      mark(used, start, end);
+      used.set(start, end);
     }
   }
 
@@ -236,7 +237,7 @@ public final class Numbers {
     return (before == '-' || before == '–') && numStart >= 2 && Character.isLetter(text.charAt(numStart - 2));
   }
 
-  private static void words(String text, boolean claim, List<Mention> out, boolean[] used) {
+  private static void words(String text, boolean claim, List<Mention> out, BitSet used) {
     Matcher m = WORD.matcher(text);
     List<int[]> spans = new ArrayList<>();
     while (m.find()) {
@@ -245,7 +246,7 @@ public final class Numbers {
     for (int i = 0; i < spans.size(); i++) {
       int s = spans.get(i)[0];
       int e = spans.get(i)[1];
-      if (taken(used, s, e)) {
+      if (!used.get(s, e).isEmpty()) {
         continue;
       }
       String w = text.substring(s, e).toLowerCase(Locale.ROOT);
@@ -262,7 +263,7 @@ public final class Numbers {
       Mention f = fraction(text, spans, i, w, prev, next);
       if (f != null) {
         out.add(f);
-        mark(used, f.start(), f.end());
+        used.set(f.start(), f.end());
         continue;
       }
       if (ORDINALS.containsKey(w)) {
@@ -341,7 +342,7 @@ public final class Numbers {
         end += cur.end();
       }
       out.add(new Mention(kind, value, 0, currency, value % 1 != 0 ? 0.1 : 1, s, end));
-      mark(used, s, end);
+      used.set(s, end);
       i = j - 1;
     }
   }
@@ -465,20 +466,5 @@ public final class Numbers {
       return "SEK";
     }
     return c.toUpperCase(Locale.ROOT);
-  }
-
-  private static boolean taken(boolean[] used, int s, int e) {
-    for (int k = s; k < e && k < used.length; k++) {
-      if (used[k]) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void mark(boolean[] used, int s, int e) {
-    for (int k = s; k < e && k < used.length; k++) {
-      used[k] = true;
-    }
   }
 }
