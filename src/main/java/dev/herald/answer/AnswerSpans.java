@@ -189,9 +189,7 @@ public final class AnswerSpans {
       String t = m.group().strip();
       if (!t.isEmpty()) {
         // A date or a day says when; "over five weeks" or "today" only roughly.
-        // A bare weekday says when only if the question's words stand right by it ("died on Monday").
-        boolean strong = NAMED_TIME.matcher(t).find() && !t.matches("(?i)(?:(?:next|last|this|on|by|until)\\s+)?(?:" + WEEKDAYS
-            + ")(?:\\s+(?:morning|afternoon|evening|night))?");
+        boolean strong = NAMED_TIME.matcher(t).find();
         out.add(new Span(m.start(), m.start() + t.length(), t, strong));
       }
     }

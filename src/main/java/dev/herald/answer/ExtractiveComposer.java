@@ -69,6 +69,7 @@ public final class ExtractiveComposer {
       "\\bhow\\s+(?:many|much)\\s+((?:[\\p{L}-]+\\s+){0,2}?[\\p{L}-]+)(?=\\s+(?:did|do|does|was|were|is|are|has|have|had|will|would|can|could)\\b)",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern UNIT = Pattern.compile("[ -](\\p{L}+)");
+  private static final Pattern CLAUSE_END = Pattern.compile("[,;:()—–]");
   private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}[\\p{L}'’]+");
   private static final Set<String> PROPORTION = Set.of("percentage", "percent", "share", "proportion", "fraction");
   private static final Pattern DANGLING =
@@ -128,6 +129,7 @@ public final class ExtractiveComposer {
     }
     boolean typed = TYPED.contains(fact.expected());
     Set<String> questionTerms = new HashSet<>(analysis.documentTerms(question));
+    Set<String> questionNames = names(question);
     Map<String, String> stems = new HashMap<>();
     float best = top.get(0).score();
     List<Candidate> candidates = new ArrayList<>();
@@ -165,10 +167,13 @@ public final class ExtractiveComposer {
           // Only a sentence that is about the question may lead with a span: one that merely holds a
           // city does not answer "in which city was the Louvre robbed?".
           boolean onTopic = passageCoverage >= LOOSE_COVERAGE_SHARE * settings.minCoverage() && coverage >= settings.minCoverage() / 2;
-          answerSpan = onTopic ? bestSpan(s, fact, questionTerms, weights, stems) : null;
+          answerSpan = onTopic ? bestSpan(s, fact, questionTerms, weights, stems, questionNames) : null;
           if (answerSpan != null) {
             // A sentence holding a span of the asked type, close to the question's words, answers it.
-            quality = spanQuality(s, answerSpan, fact, weights, stems);
+            quality = spanQuality(s, answerSpan, fact, weights, stems, questionNames);
+            if (quality <= 0) {
+              answerSpan = null; // ruled out (a past event for a "will" question, a report date)
+            }
             score += TYPED_BONUS * quality * retrievalFactor;
           }
         }
@@ -234,7 +239,7 @@ public final class ExtractiveComposer {
 
   /** The span of the asked type in {@code sentence} that is not already in the question, nearest to its words. */
   private AnswerSpans.Span bestSpan(String sentence, Intent.Fact fact, Set<String> questionTerms, Map<String, Float> weights,
-      Map<String, String> stems) {
+      Map<String, String> stems, Set<String> questionNames) {
     AnswerSpans.Span best = null;
     double bestScore = -1;
     for (AnswerSpans.Span span : AnswerSpans.find(sentence, fact.expected(), fact.head())) {
@@ -242,7 +247,7 @@ public final class ExtractiveComposer {
       if (spanTerms.isEmpty() || questionTerms.containsAll(spanTerms)) {
         continue;
       }
-      double score = spanQuality(sentence, span, fact, weights, stems);
+      double score = spanQuality(sentence, span, fact, weights, stems, questionNames);
       if (score > bestScore) {
         best = span;
         bestScore = score;
@@ -281,10 +286,15 @@ public final class ExtractiveComposer {
    * close to it. Between 0 and 1.
    */
   private double spanQuality(String sentence, AnswerSpans.Span span, Intent.Fact fact, Map<String, Float> weights,
-      Map<String, String> stems) {
+      Map<String, String> stems, Set<String> names) {
     double q = 0.5 * proximity(sentence, span, weights, stems) + (span.strong() ? 0.35 : 0);
     if (fact.plan() && PAST.matcher(sentence).find() && !FUTURE.matcher(sentence).find()) {
       // "Where will they meet?" is not answered by where they met.
+      return 0;
+    }
+    if (fact.plan() && fact.expected() == AnswerType.TIME && !namesInClause(sentence, span, names)) {
+      // "When will Trump and Putin meet?" is not answered by when their advisers meet: the date must
+      // stand in a clause that names whom the question is about.
       return 0;
     }
     if (fact.plan() && fact.expected() == AnswerType.TIME && REPORTED_WHEN.matcher(sentence.substring(0, span.start())).find()) {
@@ -311,6 +321,39 @@ public final class ExtractiveComposer {
     int from = Math.max(0, span.start() - 30);
     int to = Math.min(sentence.length(), span.end() + 30);
     return analysis.documentTerms(sentence.substring(from, to)).contains(wanted.get(0));
+  }
+
+  /** The terms of the capitalised names of a question, its first word left out. */
+  private Set<String> names(String question) {
+    Set<String> out = new HashSet<>();
+    Matcher m = CAPITALISED_WORD.matcher(question);
+    while (m.find()) {
+      if (m.start() > 0) {
+        out.addAll(analysis.documentTerms(m.group()));
+      }
+    }
+    return out;
+  }
+
+  /** Whether the clause holding the span (between commas, semicolons or "and that") names one of {@code names}. */
+  private boolean namesInClause(String sentence, AnswerSpans.Span span, Set<String> names) {
+    if (names.isEmpty()) {
+      return true;
+    }
+    int from = span.start();
+    while (from > 0 && !CLAUSE_END.matcher(sentence.substring(from - 1, from)).matches()) {
+      from--;
+    }
+    int to = span.end();
+    while (to < sentence.length() && !CLAUSE_END.matcher(sentence.substring(to, to + 1)).matches()) {
+      to++;
+    }
+    for (String t : analysis.documentTerms(sentence.substring(from, to))) {
+      if (names.contains(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** 1 when a question word touches the span, falling off with the number of words between them. */
