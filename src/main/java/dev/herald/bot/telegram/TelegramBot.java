@@ -145,8 +145,11 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
     this.webhook = null;
     this.pollThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("herald-bot-poll"));
     this.app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollThread);
+    // The first poll of a run sends no offset: Telegram then returns every update it has not had
+    // confirmed, whatever its id (after a week without updates the next id is random, possibly lower than
+    // any handled before), and the ledger skips those handled already. Later polls confirm what came.
     Function<Integer, GetUpdates> getUpdates = last -> GetUpdates.builder()
-        .offset((int) Math.max(last + 1L, ledger.watermark() + 1))
+        .offset(last > 0 ? last + 1 : null)
         .limit(100)
         .timeout(settings.pollTimeoutSeconds())
         .allowedUpdates(List.of("message", "inline_query"))

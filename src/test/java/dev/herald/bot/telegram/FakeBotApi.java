@@ -208,6 +208,18 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
+  /**
+   * Does what Telegram does after a week without updates: the unconfirmed updates are gone (Telegram
+   * keeps them 24 hours) and the next update id is chosen at random; here it is {@code nextId}.
+   */
+  void restartUpdateIds(int nextId) {
+    synchronized (lock) {
+      updates.clear();
+      confirmedBelow = 0;
+      nextUpdateId = nextId;
+    }
+  }
+
   /** Forgets that updates were confirmed, as after a bot crashed before its next getUpdates. */
   void forgetConfirmations() {
     synchronized (lock) {

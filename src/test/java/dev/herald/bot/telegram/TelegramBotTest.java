@@ -99,6 +99,58 @@ class TelegramBotTest {
   }
 
   @Test
+  void should_answer_lower_random_update_id_after_restart() throws Exception {
+    api.restartUpdateIds(900_000);
+    bot = start(settings());
+    api.privateText(53, QUESTION);
+    api.privateText(53, "/sources");
+    awaitReplies(53, 2);
+    bot.stop(Duration.ofSeconds(5));
+
+    // A week without updates: Telegram picks the next id at random, here far below those handled.
+    api.restartUpdateIds(17);
+    bot = start(settings());
+    api.privateText(53, "/help");
+    List<Sent> replies = awaitReplies(53, 3);
+
+    assertThat(replies).hasSize(3);
+    assertThat(replies.get(2).text()).contains("/ask QUESTION");
+  }
+
+  @Test
+  void should_answer_lower_update_id_when_ledger_file_holds_old_high_watermark() throws Exception {
+    // The file an earlier version wrote: a watermark line and the ids done above it.
+    java.nio.file.Files.writeString(stateDir.resolve("offset"), "2000000\n2000002 2000005\n");
+    api.restartUpdateIds(41);
+
+    bot = start(settings());
+    api.privateText(54, "/help");
+    List<Sent> replies = awaitReplies(54, 1);
+
+    assertThat(replies).hasSize(1);
+    assertThat(replies.get(0).text()).contains("/ask QUESTION");
+    assertThat(api.requests("getUpdates").get(0).has("offset")).as("first poll forces no old offset").isFalse();
+  }
+
+  @Test
+  void should_not_answer_redelivered_update_twice() throws Exception {
+    api.restartUpdateIds(5_000);
+    bot = start(settings());
+    int asked = api.privateText(55, QUESTION);
+    awaitReplies(55, 1);
+    bot.stop(Duration.ofSeconds(5));
+    // Telegram delivers update 5000 again (it never saw it confirmed), then a new one follows.
+    api.forgetConfirmations();
+
+    bot = start(settings());
+    int help = api.privateText(55, "/help");
+    // Replies in a chat go out in update order, so a doubled answer would come before this one.
+    List<Sent> all = awaitReplies(55, 2);
+
+    assertThat(all).extracting(Sent::replyTo).containsExactly(asked, help);
+  }
+
+  @Test
   void should_stay_silent_in_group_unless_mentioned() throws Exception {
     bot = start(settings());
     api.groupText(-100, 7, QUESTION, null);
