@@ -3,6 +3,7 @@ package dev.herald.bot.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.Herald;
 import dev.herald.bot.BotHandler;
 import dev.herald.bot.NewsFixture;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** End to end: the real telegrambots client against the fake Bot API, answering from a fixture index. */
 class TelegramBotTest {
@@ -86,16 +89,44 @@ class TelegramBotTest {
     assertThat(reply.text()).contains("Geneva");
     assertThat(reply.html()).contains("<a href=\"https://news.example/geneva?a=1&amp;b=2\">[1]</a>");
     assertThat(reply.text()).contains("[1] Daily <Planet>, 14 Oct 2025");
-    assertThat(api.calls()).containsSubsequence("getMe", "setMyCommands", "getUpdates", "sendChatAction", "sendMessage");
+    // setMyCommands runs in the background, so its place among the other calls is not fixed.
+    assertThat(api.calls()).containsSubsequence("getMe", "getUpdates", "sendChatAction", "sendMessage");
   }
 
   @Test
   void should_register_commands_at_start_up() throws Exception {
     bot = start(settings());
 
-    assertThat(api.requests("setMyCommands")).hasSize(1);
-    assertThat(api.requests("setMyCommands").get(0).get("commands").toString())
+    JsonNode commands = api.awaitMyCommands(WAIT);
+    assertThat(commands).isNotNull();
+    assertThat(commands.toString())
         .contains("\"ask\"", "\"latest\"", "\"who\"", "\"sources\"", "\"start\"", "\"help\"");
+    assertThat(api.requests("setMyCommands")).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {400, 500})
+  void should_answer_while_setMyCommands_is_refused_and_set_commands_once_accepted(int status) throws Exception {
+    api.rejectEvery("setMyCommands", status == 400 ? Fault.badRequest() : Fault.serverError(status));
+
+    bot = start(settings());
+    api.privateText(52, QUESTION);
+    List<Sent> replies = awaitReplies(52, 1);
+
+    assertThat(replies).hasSize(1);
+    assertThat(replies.get(0).text()).contains("Geneva");
+    assertThat(api.awaitCalls("setMyCommands", 2, WAIT)).as("retried in the background").isTrue();
+    assertThat(api.myCommands()).isNull();
+
+    api.stopRejecting("setMyCommands");
+
+    JsonNode commands = api.awaitMyCommands(Duration.ofSeconds(20));
+    assertThat(commands).as("set once the Bot API accepts it").isNotNull();
+    assertThat(commands.toString()).contains("\"ask\"", "\"help\"");
+    int calls = api.requests("setMyCommands").size();
+    api.privateText(52, "/help");
+    awaitReplies(52, 2);
+    assertThat(api.requests("setMyCommands")).as("no retries after success").hasSize(calls);
   }
 
   @Test
