@@ -3,6 +3,9 @@ package dev.herald.bot.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.Herald;
 import dev.herald.bot.BotHandler;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 /** End to end: the real telegrambots client against the fake Bot API, answering from a fixture index. */
 class TelegramBotTest {
@@ -108,15 +112,29 @@ class TelegramBotTest {
   @ValueSource(ints = {400, 500})
   void should_answer_while_setMyCommands_is_refused_and_set_commands_once_accepted(int status) throws Exception {
     api.rejectEvery("setMyCommands", status == 400 ? Fault.badRequest() : Fault.serverError(status));
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger(TelegramBot.class);
+    log.start();
+    logger.addAppender(log);
+    try {
+      bot = start(settings());
+      api.privateText(52, QUESTION);
+      List<Sent> replies = awaitReplies(52, 1);
 
-    bot = start(settings());
-    api.privateText(52, QUESTION);
-    List<Sent> replies = awaitReplies(52, 1);
-
-    assertThat(replies).hasSize(1);
-    assertThat(replies.get(0).text()).contains("Geneva");
-    assertThat(api.awaitCalls("setMyCommands", 2, WAIT)).as("retried in the background").isTrue();
-    assertThat(api.myCommands()).isNull();
+      assertThat(replies).hasSize(1);
+      assertThat(replies.get(0).text()).contains("Geneva");
+      assertThat(api.awaitCalls("setMyCommands", 2, WAIT)).as("retried in the background").isTrue();
+      assertThat(api.myCommands()).isNull();
+      List<ILoggingEvent> failures = List.copyOf(log.list).stream()
+          .filter(e -> e.getFormattedMessage().startsWith("setMyCommands failed")).toList();
+      assertThat(failures).isNotEmpty().allSatisfy(e -> {
+        assertThat(e.getFormattedMessage()).contains(String.valueOf(status)).doesNotContain(TOKEN).doesNotContain("\n");
+        assertThat(e.getThrowableProxy()).as("one line, no stack trace").isNull();
+        assertThat(e.getThreadName()).startsWith("herald-bot-optional-calls");
+      });
+    } finally {
+      logger.detachAppender(log);
+    }
 
     api.stopRejecting("setMyCommands");
 
