@@ -66,6 +66,9 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
   private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
   // Telegram allows about one message a second per chat; a draft is edited no more often than that.
   private static final Duration DRAFT_INTERVAL = Duration.ofMillis(1100);
+  // Longest wait between two tries of an optional start-up call: often enough to recover soon after the
+  // Bot API accepts it again, rarely enough that a call it always refuses costs a log line every 5 minutes.
+  private static final Duration MAX_OPTIONAL_BACKOFF = Duration.ofMinutes(5);
 
   /** How the handler is made once the bot knows its own username. */
   public interface HandlerFactory {
@@ -87,6 +90,8 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
   private final BotSession session;
   private final WebhookReceiver webhook;
   private volatile boolean stopped;
+  // Retries start-up calls the bot can answer without (the command menu) until they succeed.
+  private final ScheduledExecutorService optionalCalls;
   private final HeraldMetrics metrics;
   // What the last Bot API request met: null once it got an answer, else why not (for /readyz).
   private volatile String apiProblem = "no Bot API request has completed yet";
@@ -121,12 +126,10 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
     for (Map.Entry<String, String> c : BotHandler.commands().entrySet()) {
       commands.add(new BotCommand(c.getKey(), c.getValue()));
     }
-    try {
-      sender.execute(SetMyCommands.builder().commands(commands).build());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TelegramApiException("interrupted while starting", e);
-    }
+    // The command menu is a convenience: a Bot API server that refuses it must not keep the bot from
+    // answering, so it is set in the background and retried there until it is accepted.
+    this.optionalCalls = Executors.newSingleThreadScheduledExecutor(daemonThreads("herald-bot-optional-calls"));
+    OptionalCall setCommands = () -> client.execute(SetMyCommands.builder().commands(commands).build());
     this.workers = new OrderedWorkers("herald-bot-worker", settings.workers(), settings.workers() * 64);
     if (hook != null) {
       this.pollThread = null;
@@ -140,13 +143,18 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
           .build());
       log.info("Herald bot @{} receives updates at {} (listening on {})", me.getUserName(), hook.publicUrl(),
           webhook.address());
+      // Only once started: a start-up that fails leaves no retries behind.
+      retryInBackground("setMyCommands", setCommands, Duration.ZERO, firstBackoff, 1);
       return;
     }
     this.webhook = null;
     this.pollThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("herald-bot-poll"));
     this.app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollThread);
+    // The first poll of a run sends no offset: Telegram then returns every update it has not had
+    // confirmed, whatever its id (after a week without updates the next id is random, possibly lower than
+    // any handled before), and the ledger skips those handled already. Later polls confirm what came.
     Function<Integer, GetUpdates> getUpdates = last -> GetUpdates.builder()
-        .offset((int) Math.max(last + 1L, ledger.watermark() + 1))
+        .offset(last > 0 ? last + 1 : null)
         .limit(100)
         .timeout(settings.pollTimeoutSeconds())
         .allowedUpdates(List.of("message", "inline_query"))
@@ -156,11 +164,12 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
     if (!session.isRunning()) {
       throw new TelegramApiException("long polling did not start");
     }
+    retryInBackground("setMyCommands", setCommands, Duration.ZERO, firstBackoff, 1);
   }
 
   /**
-   * Checks the token with getMe, registers the command menu and starts long polling; the ledger file
-   * lives in {@code stateDir}.
+   * Checks the token with getMe, starts long polling and registers the command menu in the background
+   * (retried until accepted, never failing the start); the ledger file lives in {@code stateDir}.
    */
   public static TelegramBot start(TelegramSettings settings, String token, Path stateDir,
       HandlerFactory handlers) throws TelegramApiException, TokenRejectedException, IOException {
@@ -181,8 +190,8 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
   }
 
   /**
-   * Checks the token, registers the command menu, opens the webhook endpoint and registers it with
-   * setWebhook; updates then arrive by HTTP instead of long polling.
+   * Checks the token, opens the webhook endpoint and registers it with setWebhook, then registers the
+   * command menu in the background; updates then arrive by HTTP instead of long polling.
    */
   public static TelegramBot startWebhook(TelegramSettings settings, String token, Path stateDir,
       HandlerFactory handlers, Webhook hook) throws TelegramApiException, TokenRejectedException, IOException {
@@ -342,12 +351,65 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
         m.hasText() ? m.getText() : null, replyToBot);
   }
 
+  /** A Bot API call worth making but not worth failing the start-up for. */
+  @FunctionalInterface
+  private interface OptionalCall {
+    void run() throws TelegramApiException;
+  }
+
+  // Runs {@code call} after {@code delay} on the background thread and, after each failure, again: the
+  // delay doubles from the first backoff up to MAX_OPTIONAL_BACKOFF (longer when a 429 asks for it),
+  // until the call succeeds or the bot stops.
+  private void retryInBackground(String method, OptionalCall call, Duration delay, Duration backoff, int attempt) {
+    Runnable task = () -> {
+      if (stopped) {
+        return;
+      }
+      try {
+        call.run();
+        metrics.telegramRequest(method, "ok");
+        if (attempt > 1) {
+          log.info("{} succeeded at attempt {}", method, attempt);
+        }
+      } catch (TelegramApiException e) {
+        Duration wait = backoff;
+        String outcome = "network";
+        if (e instanceof TelegramApiRequestException r) {
+          Integer code = r.getErrorCode();
+          outcome = code == null || code >= 500 ? "server_error" : code == 429 ? "too_many_requests" : "client_error";
+          if (r.getParameters() != null && r.getParameters().getRetryAfter() != null) {
+            wait = max(wait, Duration.ofSeconds(r.getParameters().getRetryAfter()));
+          }
+        }
+        metrics.telegramRequest(method, outcome);
+        // One line, masked: the message of a network failure can hold the request url, and so the token.
+        log.warn("{} failed (attempt {}): {}; running without it, retrying in {} ms", method, attempt,
+            mask.apply(String.valueOf(e.getMessage())), wait.toMillis());
+        retryInBackground(method, call, wait, min(backoff.multipliedBy(2), MAX_OPTIONAL_BACKOFF), attempt + 1);
+      }
+    };
+    try {
+      optionalCalls.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // Stopping: nothing left to retry for.
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
   /** Stops polling, finishes the replies in flight (up to {@code grace}) and releases the threads. */
   public void stop(Duration grace) throws InterruptedException {
     if (stopped) {
       return;
     }
     stopped = true;
+    optionalCalls.shutdownNow();
     if (webhook != null) {
       try {
         // Unregister first so that Telegram keeps new updates for the next instance instead of failing them here.

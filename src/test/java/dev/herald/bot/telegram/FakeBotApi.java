@@ -98,6 +98,8 @@ public final class FakeBotApi implements AutoCloseable {
   private final List<String> calls = new ArrayList<>();
   private final List<JsonNode> requests = new ArrayList<>();
   private final Map<String, Deque<Fault>> faults = new HashMap<>();
+  private final Map<String, Fault> rejections = new HashMap<>();
+  private JsonNode myCommands;
   private JsonNode webhook;
 
   /** Starts the server on a free loopback port, accepting {@code token}. */
@@ -208,6 +210,54 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
+  /** Serves {@code fault} for every call of {@code method} (after any queued faults) until {@link #stopRejecting}. */
+  void rejectEvery(String method, Fault fault) {
+    synchronized (lock) {
+      rejections.put(method, fault);
+    }
+  }
+
+  /** Lets {@code method} succeed again after {@link #rejectEvery}. */
+  void stopRejecting(String method) {
+    synchronized (lock) {
+      rejections.remove(method);
+    }
+  }
+
+  /**
+   * Does what Telegram does after a week without updates: the unconfirmed updates are gone (Telegram
+   * keeps them 24 hours) and the next update id is chosen at random; here it is {@code nextId}.
+   */
+  void restartUpdateIds(int nextId) {
+    synchronized (lock) {
+      updates.clear();
+      confirmedBelow = 0;
+      nextUpdateId = nextId;
+    }
+  }
+
+  /** Waits until a setMyCommands call succeeded and returns the commands it set, or null if none did in time. */
+  JsonNode awaitMyCommands(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (lock) {
+      while (myCommands == null) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return null;
+        }
+        lock.wait(Math.max(1, left / 1_000_000));
+      }
+      return myCommands;
+    }
+  }
+
+  /** The commands the last successful setMyCommands set, or null when none succeeded. */
+  JsonNode myCommands() {
+    synchronized (lock) {
+      return myCommands;
+    }
+  }
+
   /** Forgets that updates were confirmed, as after a bot crashed before its next getUpdates. */
   void forgetConfirmations() {
     synchronized (lock) {
@@ -299,6 +349,9 @@ public final class FakeBotApi implements AutoCloseable {
         lock.notifyAll();
         Deque<Fault> queue = faults.get(method);
         fault = queue == null ? null : queue.poll();
+        if (fault == null) {
+          fault = rejections.get(method);
+        }
       }
       if (!segments[1].equals("bot" + token)) {
         respond(ex, 401, error(401, "Unauthorized"));
@@ -361,6 +414,22 @@ public final class FakeBotApi implements AutoCloseable {
         }
         return json.getNodeFactory().booleanNode(true);
       case "setMyCommands":
+        JsonNode commands = p.path("commands");
+        if (commands.isTextual()) {
+          // form-encoded requests carry the list as a JSON string
+          try {
+            commands = json.readTree(commands.asText());
+          } catch (IOException e) {
+            commands = null;
+          }
+        }
+        if (commands == null || !commands.isArray()) {
+          throw new ApiError(400, "Bad Request: can't parse commands JSON object");
+        }
+        synchronized (lock) {
+          myCommands = commands;
+          lock.notifyAll();
+        }
         return json.getNodeFactory().booleanNode(true);
       case "answerInlineQuery":
         for (JsonNode r : p.path("results")) {

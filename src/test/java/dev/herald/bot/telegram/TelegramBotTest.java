@@ -3,6 +3,10 @@ package dev.herald.bot.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.Herald;
 import dev.herald.bot.BotHandler;
 import dev.herald.bot.NewsFixture;
@@ -20,6 +24,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 /** End to end: the real telegrambots client against the fake Bot API, answering from a fixture index. */
 class TelegramBotTest {
@@ -86,16 +93,110 @@ class TelegramBotTest {
     assertThat(reply.text()).contains("Geneva");
     assertThat(reply.html()).contains("<a href=\"https://news.example/geneva?a=1&amp;b=2\">[1]</a>");
     assertThat(reply.text()).contains("[1] Daily <Planet>, 14 Oct 2025");
-    assertThat(api.calls()).containsSubsequence("getMe", "setMyCommands", "getUpdates", "sendChatAction", "sendMessage");
+    // setMyCommands runs in the background, so its place among the other calls is not fixed.
+    assertThat(api.calls()).containsSubsequence("getMe", "getUpdates", "sendChatAction", "sendMessage");
   }
 
   @Test
   void should_register_commands_at_start_up() throws Exception {
     bot = start(settings());
 
-    assertThat(api.requests("setMyCommands")).hasSize(1);
-    assertThat(api.requests("setMyCommands").get(0).get("commands").toString())
+    JsonNode commands = api.awaitMyCommands(WAIT);
+    assertThat(commands).isNotNull();
+    assertThat(commands.toString())
         .contains("\"ask\"", "\"latest\"", "\"who\"", "\"sources\"", "\"start\"", "\"help\"");
+    assertThat(api.requests("setMyCommands")).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {400, 500})
+  void should_answer_while_setMyCommands_is_refused_and_set_commands_once_accepted(int status) throws Exception {
+    api.rejectEvery("setMyCommands", status == 400 ? Fault.badRequest() : Fault.serverError(status));
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger(TelegramBot.class);
+    log.start();
+    logger.addAppender(log);
+    try {
+      bot = start(settings());
+      api.privateText(52, QUESTION);
+      List<Sent> replies = awaitReplies(52, 1);
+
+      assertThat(replies).hasSize(1);
+      assertThat(replies.get(0).text()).contains("Geneva");
+      assertThat(api.awaitCalls("setMyCommands", 2, WAIT)).as("retried in the background").isTrue();
+      assertThat(api.myCommands()).isNull();
+      List<ILoggingEvent> failures = List.copyOf(log.list).stream()
+          .filter(e -> e.getFormattedMessage().startsWith("setMyCommands failed")).toList();
+      assertThat(failures).isNotEmpty().allSatisfy(e -> {
+        assertThat(e.getFormattedMessage()).contains(String.valueOf(status)).doesNotContain(TOKEN).doesNotContain("\n");
+        assertThat(e.getThrowableProxy()).as("one line, no stack trace").isNull();
+        assertThat(e.getThreadName()).startsWith("herald-bot-optional-calls");
+      });
+    } finally {
+      logger.detachAppender(log);
+    }
+
+    api.stopRejecting("setMyCommands");
+
+    JsonNode commands = api.awaitMyCommands(Duration.ofSeconds(20));
+    assertThat(commands).as("set once the Bot API accepts it").isNotNull();
+    assertThat(commands.toString()).contains("\"ask\"", "\"help\"");
+    int calls = api.requests("setMyCommands").size();
+    api.privateText(52, "/help");
+    awaitReplies(52, 2);
+    assertThat(api.requests("setMyCommands")).as("no retries after success").hasSize(calls);
+  }
+
+  @Test
+  void should_answer_lower_random_update_id_after_restart() throws Exception {
+    api.restartUpdateIds(900_000);
+    bot = start(settings());
+    api.privateText(53, QUESTION);
+    api.privateText(53, "/sources");
+    awaitReplies(53, 2);
+    bot.stop(Duration.ofSeconds(5));
+
+    // A week without updates: Telegram picks the next id at random, here far below those handled.
+    api.restartUpdateIds(17);
+    bot = start(settings());
+    api.privateText(53, "/help");
+    List<Sent> replies = awaitReplies(53, 3);
+
+    assertThat(replies).hasSize(3);
+    assertThat(replies.get(2).text()).contains("/ask QUESTION");
+  }
+
+  @Test
+  void should_answer_lower_update_id_when_ledger_file_holds_old_high_watermark() throws Exception {
+    // The file an earlier version wrote: a watermark line and the ids done above it.
+    java.nio.file.Files.writeString(stateDir.resolve("offset"), "2000000\n2000002 2000005\n");
+    api.restartUpdateIds(41);
+
+    bot = start(settings());
+    api.privateText(54, "/help");
+    List<Sent> replies = awaitReplies(54, 1);
+
+    assertThat(replies).hasSize(1);
+    assertThat(replies.get(0).text()).contains("/ask QUESTION");
+    assertThat(api.requests("getUpdates").get(0).has("offset")).as("first poll forces no old offset").isFalse();
+  }
+
+  @Test
+  void should_not_answer_redelivered_update_twice() throws Exception {
+    api.restartUpdateIds(5_000);
+    bot = start(settings());
+    int asked = api.privateText(55, QUESTION);
+    awaitReplies(55, 1);
+    bot.stop(Duration.ofSeconds(5));
+    // Telegram delivers update 5000 again (it never saw it confirmed), then a new one follows.
+    api.forgetConfirmations();
+
+    bot = start(settings());
+    int help = api.privateText(55, "/help");
+    // Replies in a chat go out in update order, so a doubled answer would come before this one.
+    List<Sent> all = awaitReplies(55, 2);
+
+    assertThat(all).extracting(Sent::replyTo).containsExactly(asked, help);
   }
 
   @Test
