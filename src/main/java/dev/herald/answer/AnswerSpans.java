@@ -148,7 +148,7 @@ public final class AnswerSpans {
       return switch (head) {
         case "country", "countries", "nation" -> kind == Places.Kind.COUNTRY;
         case "state", "states" -> kind == Places.Kind.STATE;
-        case "city", "cities", "town", "capital", "village" -> kind == null || kind == Places.Kind.CITY;
+        case "city", "cities", "town", "capital", "village" -> kind == null || kind == Places.Kind.CITY || Places.alsoCity(s.text());
         case "continent", "region" -> kind == Places.Kind.REGION;
         default -> true;
       };
@@ -160,9 +160,10 @@ public final class AnswerSpans {
     if (TITLE_HEADS.contains(head)) {
       return s.start() > 0 && "“\"".indexOf(sentence.charAt(s.start() - 1)) >= 0;
     }
-    // A lone capitalised word is often only a part of something ("The Call to Lead"): a name needs more,
-    // unless it is an acronym or code ("D66", "ANO").
-    if (!s.strong() && !s.text().contains(" ") && !s.text().matches("\\p{Lu}[\\p{Lu}\\d&-]+")) {
+    // A lone capitalised word inside a quoted title or opening the sentence is often only a part of
+    // something ("The Call to Lead"); elsewhere it may well be the name ("Velveeta").
+    if (!s.strong() && !s.text().contains(" ") && !s.text().matches("\\p{Lu}[\\p{Lu}\\d&-]+")
+        && (s.start() == 0 || insideQuotes(sentence, s.start()))) {
       return false;
     }
     // A place is not a company, a party or a show.
@@ -239,6 +240,19 @@ public final class AnswerSpans {
       }
     }
     return out;
+  }
+
+  private static boolean insideQuotes(String sentence, int at) {
+    int open = 0;
+    for (int i = 0; i < at; i++) {
+      char c = sentence.charAt(i);
+      if (c == '“') {
+        open++;
+      } else if (c == '”' && open > 0) {
+        open--;
+      }
+    }
+    return open > 0;
   }
 
   private static boolean listedWithPlace(String sentence, List<Span> all, int i) {

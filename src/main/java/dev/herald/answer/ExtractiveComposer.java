@@ -69,6 +69,7 @@ public final class ExtractiveComposer {
       "\\bhow\\s+(?:many|much)\\s+((?:[\\p{L}-]+\\s+){0,2}?[\\p{L}-]+)(?=\\s+(?:did|do|does|was|were|is|are|has|have|had|will|would|can|could)\\b)",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern UNIT = Pattern.compile("[ -](\\p{L}+)");
+  private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d{2}\\b");
   private static final Pattern CLAUSE_END = Pattern.compile("[,;:()—–]");
   private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}[\\p{L}'’]+");
   private static final Set<String> PROPORTION = Set.of("percentage", "percent", "share", "proportion", "fraction");
@@ -130,6 +131,7 @@ public final class ExtractiveComposer {
     boolean typed = TYPED.contains(fact.expected());
     Set<String> questionTerms = new HashSet<>(analysis.documentTerms(question));
     Set<String> questionNames = names(question);
+    Set<String> questionYears = years(question);
     Map<String, String> stems = new HashMap<>();
     float best = top.get(0).score();
     List<Candidate> candidates = new ArrayList<>();
@@ -167,10 +169,10 @@ public final class ExtractiveComposer {
           // Only a sentence that is about the question may lead with a span: one that merely holds a
           // city does not answer "in which city was the Louvre robbed?".
           boolean onTopic = passageCoverage >= LOOSE_COVERAGE_SHARE * settings.minCoverage() && coverage >= settings.minCoverage() / 2;
-          answerSpan = onTopic ? bestSpan(s, fact, questionTerms, weights, stems, questionNames) : null;
+          answerSpan = onTopic ? bestSpan(s, fact, questionTerms, weights, stems, questionNames, questionYears) : null;
           if (answerSpan != null) {
             // A sentence holding a span of the asked type, close to the question's words, answers it.
-            quality = spanQuality(s, answerSpan, fact, weights, stems, questionNames);
+            quality = spanQuality(s, answerSpan, fact, weights, stems, questionNames, questionYears);
             if (quality <= 0) {
               answerSpan = null; // ruled out (a past event for a "will" question, a report date)
             }
@@ -239,7 +241,7 @@ public final class ExtractiveComposer {
 
   /** The span of the asked type in {@code sentence} that is not already in the question, nearest to its words. */
   private AnswerSpans.Span bestSpan(String sentence, Intent.Fact fact, Set<String> questionTerms, Map<String, Float> weights,
-      Map<String, String> stems, Set<String> questionNames) {
+      Map<String, String> stems, Set<String> questionNames, Set<String> questionYears) {
     AnswerSpans.Span best = null;
     double bestScore = -1;
     for (AnswerSpans.Span span : AnswerSpans.find(sentence, fact.expected(), fact.head())) {
@@ -247,7 +249,7 @@ public final class ExtractiveComposer {
       if (spanTerms.isEmpty() || questionTerms.containsAll(spanTerms)) {
         continue;
       }
-      double score = spanQuality(sentence, span, fact, weights, stems, questionNames);
+      double score = spanQuality(sentence, span, fact, weights, stems, questionNames, questionYears);
       if (score > bestScore) {
         best = span;
         bestScore = score;
@@ -287,7 +289,16 @@ public final class ExtractiveComposer {
    */
   private double spanQuality(String sentence, AnswerSpans.Span span, Intent.Fact fact, Map<String, Float> weights,
       Map<String, String> stems, Set<String> names) {
+    return spanQuality(sentence, span, fact, weights, stems, names, Set.of());
+  }
+
+  private double spanQuality(String sentence, AnswerSpans.Span span, Intent.Fact fact, Map<String, Float> weights,
+      Map<String, String> stems, Set<String> names, Set<String> questionYears) {
     double q = 0.5 * proximity(sentence, span, weights, stems) + (span.strong() ? 0.35 : 0);
+    if (otherYear(sentence, span, questionYears)) {
+      // "Which team won the 2022 Stanley Cup?" is not answered by who won it in 2019.
+      return 0;
+    }
     if (fact.plan() && PAST.matcher(sentence).find() && !FUTURE.matcher(sentence).find()) {
       // "Where will they meet?" is not answered by where they met.
       return 0;
@@ -321,6 +332,24 @@ public final class ExtractiveComposer {
     int from = Math.max(0, span.start() - 30);
     int to = Math.min(sentence.length(), span.end() + 30);
     return analysis.documentTerms(sentence.substring(from, to)).contains(wanted.get(0));
+  }
+
+  private static Set<String> years(String text) {
+    Set<String> out = new HashSet<>();
+    Matcher m = YEAR.matcher(text);
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
+  }
+
+  /** Whether the span's clause names a year, none of them one the question names. */
+  private static boolean otherYear(String sentence, AnswerSpans.Span span, Set<String> questionYears) {
+    if (questionYears.isEmpty()) {
+      return false;
+    }
+    Set<String> here = years(sentence);
+    return !here.isEmpty() && here.stream().noneMatch(questionYears::contains);
   }
 
   /** The terms of the capitalised names of a question, its first word left out. */

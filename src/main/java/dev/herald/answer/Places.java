@@ -54,7 +54,16 @@ final class Places {
       "Riga", "Kherson", "Zaporizhzhia", "Mariupol", "Bakhmut", "Pokrovsk", "Rafah", "Khan Younis",
       "Hiroshima", "Nagasaki", "Osaka", "Kyoto", "Macau", "Shenzhen", "Wuhan", "Guangzhou", "Chengdu");
 
+  // A state or country whose name is also its best-known city.
+  private static final Set<String> ALSO_CITIES = Set.of("New York", "Washington", "Mexico", "Kuwait", "Singapore", "Panama",
+      "Luxembourg", "Monaco", "Guatemala", "Djibouti", "Vatican");
+
   private Places() {}
+
+  /** Whether a state or country name is also a city ("New York"). */
+  static boolean alsoCity(String name) {
+    return ALSO_CITIES.contains(name.strip());
+  }
 
   /** Whether {@code name} is a known place, or ends with one ("Anchorage, Alaska", "northern Gaza"). */
   static boolean contains(String name) {
