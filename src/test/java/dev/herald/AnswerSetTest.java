@@ -82,6 +82,10 @@ class AnswerSetTest {
       Answer a = herald.answer(routed, asOf).answer();
       previous = routed.question();
       String what = id + " / " + turn.get("q").asText() + " → " + a.text();
+      // Whatever was asked: an answer that does not abstain says something and cites it.
+      if (!a.abstained()) {
+        soft.assertThat(a.text()).as(what).isNotBlank();
+      }
       if (turn.has("lead")) {
         soft.assertThat(a.text().lines().findFirst().orElse("")).as(what).contains(turn.get("lead").asText());
       }

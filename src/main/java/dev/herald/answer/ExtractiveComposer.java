@@ -147,7 +147,8 @@ public final class ExtractiveComposer {
       for (Sentences.Span span : Sentences.split(text)) {
         String s = span.of(text);
         int words = s.split("\\s+").length;
-        if (words < 5 || words > 90) {
+        // A sentence that asks ("So why don't New Jersey and Oregon let you pump your own gas?") answers nothing.
+        if (words < 5 || words > 90 || s.strip().endsWith("?")) {
           firstSentence = false;
           continue;
         }
@@ -220,7 +221,7 @@ public final class ExtractiveComposer {
       if (chosen.size() >= max) {
         break;
       }
-      if (c.score() < 0.6 * first.score() || c.coverage() < settings.minCoverage() / 4) {
+      if (c != first && (c.score() < 0.6 * first.score() || c.coverage() < settings.minCoverage() / 4)) {
         break;
       }
       if (chosen.stream().anyMatch(o -> redundant(o, c))) {
