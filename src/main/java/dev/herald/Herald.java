@@ -91,7 +91,7 @@ public final class Herald implements Closeable {
     this.composer = new ExtractiveComposer(analysis, new AttributionFinder(), config.answer(), router);
     this.quoteSearch = new QuoteSearch(index, analysis);
     this.quoteAnswerer = new QuoteAnswerer(quoteSearch, config.answer().minQuoteIndexCoverage(), config.zone(), analysis);
-    this.updates = new UpdateComposer(retriever, analysis, new TimeExpressions(config.zone()), config.digest().staleAfter(),
+    this.updates = new UpdateComposer(retriever, analysis, config.digest().staleAfter(),
         config.digest().maxItems());
   }
 
@@ -232,7 +232,7 @@ public final class Herald implements Closeable {
 
   /** Answers a routed question as of {@code asOf} with the configured composer. */
   public ComposedAnswer answer(RoutedQuestion question, Instant asOf) throws IOException {
-    return compose(question, asOf, null, null, true);
+    return compose(question, asOf, null, null, true, null);
   }
 
   /**
@@ -254,11 +254,6 @@ public final class Herald implements Closeable {
   /** Answers without any language model: from the quote index, the update composer or the extractive composer. */
   public Answer answerExtractive(RoutedQuestion question, Instant asOf, Instant since, StoryLookup stories) throws IOException {
     return compose(question, asOf, since, stories, false, null).answer();
-  }
-
-  private ComposedAnswer compose(RoutedQuestion routed, Instant asOf, Instant since, StoryLookup stories, boolean useModel)
-      throws IOException {
-    return compose(routed, asOf, since, stories, useModel, null);
   }
 
   /** The one place a question's intent is dispatched to its answerer. */

@@ -109,11 +109,6 @@ public final class AnswerSpans {
 
   private AnswerSpans() {}
 
-  /** The spans of {@code sentence} that could answer a question of {@code type}, in order. */
-  public static List<Span> find(String sentence, AnswerType type) {
-    return find(sentence, type, null);
-  }
-
   /**
    * The spans of {@code sentence} that could answer a question of {@code type} asking for a {@code head}
    * ("which country" → countries only; "which team" → no people), in order.
@@ -215,19 +210,13 @@ public final class AnswerSpans {
 
   /** Every name in {@code text}: people, places, organisations and other capitalised names, in order. */
   public static List<String> names(String text) {
-    List<String> out = new ArrayList<>();
-    for (Span s : names(text, false, true)) {
-      if (s.strong() || s.text().contains(" ") || !NOT_NAME_WORDS.contains(s.text())) {
-        out.add(s.text());
-      }
-    }
-    return out;
+    return nameSpans(text).stream().map(Span::text).toList();
   }
 
   /** People first; a team or a country may be the "who" too ("Europe won the Ryder Cup"), so places stay, weakly. */
   private static List<Span> persons(String sentence) {
     List<Span> out = new ArrayList<>();
-    List<Span> all = names(sentence, false, true);
+    List<Span> all = nameSpans(sentence);
     for (int i = 0; i < all.size(); i++) {
       Span s = all.get(i);
       // "Miami, San Francisco, San Jose, Denver": a name listed among places is a place.
@@ -266,7 +255,7 @@ public final class AnswerSpans {
   }
 
   private static List<Span> named(String sentence) {
-    List<Span> out = new ArrayList<>(names(sentence, false, true));
+    List<Span> out = new ArrayList<>(nameSpans(sentence));
     Matcher q = QUOTED_TITLE.matcher(sentence);
     while (q.find()) {
       String inner = q.group(1).strip();
@@ -280,7 +269,7 @@ public final class AnswerSpans {
 
   private static List<Span> places(String sentence) {
     List<Span> out = new ArrayList<>();
-    List<Span> all = names(sentence, false, true);
+    List<Span> all = nameSpans(sentence);
     for (int i = 0; i < all.size(); i++) {
       Span s = all.get(i);
       // "Busan, South Korea": a place followed by its country or state is one, more precise, place.
@@ -302,10 +291,10 @@ public final class AnswerSpans {
   }
 
   /**
-   * Capitalised runs that name someone or something; {@code persons} keeps those that look like people or
-   * teams, {@code all} keeps every one.
+   * Every capitalised run that names someone or something, strong when it is surely a name (a person, an
+   * acronym, a known place, an organisation).
    */
-  private static List<Span> names(String sentence, boolean persons, boolean all) {
+  private static List<Span> nameSpans(String sentence) {
     List<Span> out = new ArrayList<>();
     Matcher m = CAPITALISED.matcher(sentence);
     while (m.find()) {
@@ -330,13 +319,9 @@ public final class AnswerSpans {
         continue;
       }
       Span s = new Span(start, start + text.length(), text, false);
-      boolean person = looksLikePerson(sentence, s);
-      if (all) {
-        boolean acronym = text.matches("\\p{Lu}[\\p{Lu}\\d&-]+");
-        out.add(new Span(s.start(), s.end(), text, person || acronym || Places.contains(text) || isOrganisation(text)));
-      } else if (persons && !Places.contains(text)) {
-        out.add(new Span(s.start(), s.end(), text, person));
-      }
+      boolean acronym = text.matches("\\p{Lu}[\\p{Lu}\\d&-]+");
+      boolean strong = looksLikePerson(sentence, s) || acronym || Places.contains(text) || isOrganisation(text);
+      out.add(new Span(s.start(), s.end(), text, strong));
     }
     return out;
   }

@@ -70,7 +70,7 @@ public final class ExtractiveComposer {
       Pattern.CASE_INSENSITIVE);
   private static final Pattern UNIT = Pattern.compile("[ -](\\p{L}+)");
   private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d{2}\\b");
-  private static final Pattern CLAUSE_END = Pattern.compile("[,;:()—–]");
+  private static final String CLAUSE_END = ",;:()—–";
   private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}[\\p{L}'’]+");
   private static final Set<String> PROPORTION = Set.of("percentage", "percent", "share", "proportion", "fraction");
   private static final Pattern DANGLING =
@@ -170,13 +170,11 @@ public final class ExtractiveComposer {
           // Only a sentence that is about the question may lead with a span: one that merely holds a
           // city does not answer "in which city was the Louvre robbed?".
           boolean onTopic = passageCoverage >= LOOSE_COVERAGE_SHARE * settings.minCoverage() && coverage >= settings.minCoverage() / 2;
-          answerSpan = onTopic ? bestSpan(s, fact, questionTerms, weights, stems, questionNames, questionYears) : null;
-          if (answerSpan != null) {
+          Rated rated = onTopic ? bestSpan(s, fact, questionTerms, weights, stems, questionNames, questionYears) : null;
+          if (rated != null) {
             // A sentence holding a span of the asked type, close to the question's words, answers it.
-            quality = spanQuality(s, answerSpan, fact, weights, stems, questionNames, questionYears);
-            if (quality <= 0) {
-              answerSpan = null; // ruled out (a past event for a "will" question, a report date)
-            }
+            answerSpan = rated.span();
+            quality = rated.quality();
             score += TYPED_BONUS * quality * retrievalFactor;
           }
         }
@@ -240,32 +238,37 @@ public final class ExtractiveComposer {
     return cite(question, asOf, withAntecedents(chosen), null, note);
   }
 
-  /** The span of the asked type in {@code sentence} that is not already in the question, nearest to its words. */
-  private AnswerSpans.Span bestSpan(String sentence, Intent.Fact fact, Set<String> questionTerms, Map<String, Float> weights,
+  /** A span with how surely it answers ({@link #spanQuality}). */
+  private record Rated(AnswerSpans.Span span, double quality) {}
+
+  /**
+   * The span of the asked type in {@code sentence} that is not already in the question and answers it
+   * most surely, or {@code null} when none may answer.
+   */
+  private Rated bestSpan(String sentence, Intent.Fact fact, Set<String> questionTerms, Map<String, Float> weights,
       Map<String, String> stems, Set<String> questionNames, Set<String> questionYears) {
-    AnswerSpans.Span best = null;
-    double bestScore = -1;
+    Rated best = null;
     for (AnswerSpans.Span span : AnswerSpans.find(sentence, fact.expected(), fact.head())) {
       List<String> spanTerms = analysis.documentTerms(span.text());
       if (spanTerms.isEmpty() || questionTerms.containsAll(spanTerms)) {
         continue;
       }
-      double score = spanQuality(sentence, span, fact, weights, stems, questionNames, questionYears);
-      if (score > bestScore) {
-        best = span;
-        bestScore = score;
+      double quality = spanQuality(sentence, span, fact, weights, stems, questionNames, questionYears);
+      if (best == null || quality > best.quality()) {
+        best = new Rated(span, quality);
       }
     }
-    return best;
+    // Ruled out (a past event for a "will" question, a report date, another year): no answer here.
+    return best == null || best.quality() <= 0 ? null : best;
   }
 
-  /** A number with the unit the question counts in, when it follows ("286" → "286 days" for "how many days"). */
   /** The terms of what a "how many X …?" question counts ("hot dogs"), or none. */
   private Set<String> countedTerms(String question) {
     Matcher m = COUNTED.matcher(question);
     return m.find() ? new HashSet<>(analysis.documentTerms(m.group(1))) : Set.of();
   }
 
+  /** A number with the unit the question counts in, when it follows ("286" → "286 days" for "how many days"). */
   private String withUnit(String sentence, AnswerSpans.Span span, Set<String> questionTerms) {
     if (!span.text().matches("[\\d,.]+|\\p{Ll}+")) {
       return span.text(); // "79%" and "$5" carry their unit already
@@ -289,14 +292,8 @@ public final class ExtractiveComposer {
    * close to it. Between 0 and 1.
    */
   private double spanQuality(String sentence, AnswerSpans.Span span, Intent.Fact fact, Map<String, Float> weights,
-      Map<String, String> stems, Set<String> names) {
-    return spanQuality(sentence, span, fact, weights, stems, names, Set.of());
-  }
-
-  private double spanQuality(String sentence, AnswerSpans.Span span, Intent.Fact fact, Map<String, Float> weights,
       Map<String, String> stems, Set<String> names, Set<String> questionYears) {
-    double q = 0.5 * proximity(sentence, span, weights, stems) + (span.strong() ? 0.35 : 0);
-    if (otherYear(sentence, span, questionYears)) {
+    if (otherYear(sentence, questionYears)) {
       // "Which team won the 2022 Stanley Cup?" is not answered by who won it in 2019.
       return 0;
     }
@@ -313,6 +310,7 @@ public final class ExtractiveComposer {
       // "said on Thursday" dates the report, not the planned event a "when will …?" asks about.
       return 0;
     }
+    double q = 0.5 * proximity(sentence, span, weights, stems) + (span.strong() ? 0.35 : 0);
     if (fact.expected() == AnswerType.NUMBER && (fact.change() || PROPORTION.contains(String.valueOf(fact.head())))
         && span.text().matches("(?s).*(?:%|percent|per cent).*")) {
       // "How much did prices rise?" is answered by a percentage sooner than by a price.
@@ -344,8 +342,8 @@ public final class ExtractiveComposer {
     return out;
   }
 
-  /** Whether the span's clause names a year, none of them one the question names. */
-  private static boolean otherYear(String sentence, AnswerSpans.Span span, Set<String> questionYears) {
+  /** Whether the sentence names a year, none of them one the question names. */
+  private static boolean otherYear(String sentence, Set<String> questionYears) {
     if (questionYears.isEmpty()) {
       return false;
     }
@@ -353,7 +351,7 @@ public final class ExtractiveComposer {
     return !here.isEmpty() && here.stream().noneMatch(questionYears::contains);
   }
 
-  /** The terms of the capitalised names of a question, its first word left out. */
+  /** The terms of the capitalised words of a question, its first word left out. */
   private Set<String> names(String question) {
     Set<String> out = new HashSet<>();
     Matcher m = CAPITALISED_WORD.matcher(question);
@@ -365,17 +363,17 @@ public final class ExtractiveComposer {
     return out;
   }
 
-  /** Whether the clause holding the span (between commas, semicolons or "and that") names one of {@code names}. */
+  /** Whether the clause holding the span (between commas, semicolons, colons, brackets or dashes) names one of {@code names}. */
   private boolean namesInClause(String sentence, AnswerSpans.Span span, Set<String> names) {
     if (names.isEmpty()) {
       return true;
     }
     int from = span.start();
-    while (from > 0 && !CLAUSE_END.matcher(sentence.substring(from - 1, from)).matches()) {
+    while (from > 0 && CLAUSE_END.indexOf(sentence.charAt(from - 1)) < 0) {
       from--;
     }
     int to = span.end();
-    while (to < sentence.length() && !CLAUSE_END.matcher(sentence.substring(to, to + 1)).matches()) {
+    while (to < sentence.length() && CLAUSE_END.indexOf(sentence.charAt(to)) < 0) {
       to++;
     }
     for (String t : analysis.documentTerms(sentence.substring(from, to))) {
@@ -533,13 +531,7 @@ public final class ExtractiveComposer {
     if (retrieval.unknownTerms().isEmpty()) {
       return weights;
     }
-    Set<String> names = new HashSet<>();
-    Matcher m = CAPITALISED_WORD.matcher(retrieval.question().searchText());
-    while (m.find()) {
-      if (m.start() > 0) {
-        names.addAll(analysis.documentTerms(m.group()));
-      }
-    }
+    Set<String> names = names(retrieval.question().searchText());
     Map<String, Float> out = new LinkedHashMap<>(weights);
     for (String t : retrieval.unknownTerms()) {
       if (names.contains(t)) {

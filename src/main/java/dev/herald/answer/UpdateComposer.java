@@ -3,12 +3,10 @@ package dev.herald.answer;
 import dev.herald.index.Passage;
 import dev.herald.question.Intent;
 import dev.herald.retrieve.LuceneRetriever;
-import dev.herald.retrieve.ParsedQuestion;
 import dev.herald.retrieve.QuestionAnalysis;
 import dev.herald.retrieve.Retrieval;
 import dev.herald.retrieve.ScoredPassage;
 import dev.herald.retrieve.SearchRequest;
-import dev.herald.retrieve.TimeExpressions;
 import dev.herald.text.Sentences;
 import java.io.IOException;
 import java.time.Duration;
@@ -28,8 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Answers "what's new on X [since …]?", "latest on X", "timeline of X" and "how did X develop?" with
@@ -63,7 +59,6 @@ public final class UpdateComposer {
 
   private final LuceneRetriever retriever;
   private final QuestionAnalysis analysis;
-  private final TimeExpressions time;
   private final Duration staleAfter;
   private final int maxItems;
 
@@ -71,10 +66,9 @@ public final class UpdateComposer {
    * Creates the composer; an update whose newest article is older than {@code staleAfter} says so, and
    * at most {@code maxItems} developments are shown.
    */
-  public UpdateComposer(LuceneRetriever retriever, QuestionAnalysis analysis, TimeExpressions time, Duration staleAfter, int maxItems) {
+  public UpdateComposer(LuceneRetriever retriever, QuestionAnalysis analysis, Duration staleAfter, int maxItems) {
     this.retriever = retriever;
     this.analysis = analysis;
-    this.time = time;
     this.staleAfter = staleAfter;
     this.maxItems = maxItems;
   }
@@ -152,12 +146,6 @@ public final class UpdateComposer {
         .filter(c -> since == null || !c.passage().published().isBefore(since)).toList());
     articles.sort(Comparator.comparing((Candidate c) -> c.passage().published()).thenComparing(c -> c.passage().articleId()));
     return new OnTopic(weights, articles);
-  }
-
-  /** The newest development on {@code topic} published by {@code asOf}, if there is any at all. */
-  public Optional<Instant> newest(String topic, Instant asOf, StoryLookup stories) throws IOException {
-    List<Development> all = developments(topic, null, asOf, stories);
-    return all.stream().map(Development::date).max(Comparator.naturalOrder());
   }
 
   /**
@@ -278,13 +266,13 @@ public final class UpdateComposer {
    * can grow one step at a time.
    */
   private void joinStories(Map<String, Candidate> story, Instant from, Instant asOf) throws IOException {
+    // The names of a passage, as index terms, read once however often it is looked at.
+    Map<String, Set<String>> nameTerms = new HashMap<>();
     for (int round = 0; round < STORY_ROUNDS; round++) {
-      Map<String, Set<String>> names = new LinkedHashMap<>();
+      List<Candidate> members = List.copyOf(story.values());
       Set<String> allNames = new LinkedHashSet<>();
-      for (Candidate c : story.values()) {
-        List<String> found = AnswerSpans.names(c.passage().title() + ". " + c.passage().text());
-        allNames.addAll(found);
-        names.put(c.passage().articleId(), new HashSet<>(analysis.documentTerms(String.join(" ", found))));
+      for (Candidate c : members) {
+        allNames.addAll(AnswerSpans.names(c.passage().title() + ". " + c.passage().text()));
       }
       if (allNames.isEmpty()) {
         return;
@@ -297,19 +285,17 @@ public final class UpdateComposer {
         if (story.containsKey(p.articleId())) {
           continue;
         }
-        Set<String> own = new HashSet<>(analysis.documentTerms(String.join(" ", AnswerSpans.names(p.title() + ". " + p.text()))));
-        for (Candidate s : List.copyOf(story.values())) {
-          if (!names.containsKey(s.passage().articleId())) {
-            continue;
-          }
+        Set<String> own = nameTerms(p, nameTerms);
+        for (Candidate s : members) {
           if (Duration.between(s.passage().published(), p.published()).abs().compareTo(STORY_DAYS) > 0) {
             continue;
           }
+          Set<String> theirs = nameTerms(s.passage(), nameTerms);
           Set<String> shared = new HashSet<>(own);
-          shared.retainAll(names.get(s.passage().articleId()));
+          shared.retainAll(theirs);
           double sharedWeight = weightOf(shared, rarity);
           // Every name of a story article is in the query, so its weight is known in full.
-          double smaller = weightOf(names.get(s.passage().articleId()), rarity);
+          double smaller = weightOf(theirs, rarity);
           if (shared.size() >= 2 && smaller > 0 && sharedWeight >= STORY_SHARE * smaller) {
             Set<String> terms = new HashSet<>(analysis.documentTerms(p.title() + "\n" + p.text()));
             story.put(p.articleId(), new Candidate(p, new HashSet<>(analysis.documentTerms(p.title())), terms, sp.score(), true));
@@ -322,6 +308,11 @@ public final class UpdateComposer {
         return;
       }
     }
+  }
+
+  private Set<String> nameTerms(Passage p, Map<String, Set<String>> cache) {
+    return cache.computeIfAbsent(p.id(),
+        id -> new HashSet<>(analysis.documentTerms(String.join(" ", AnswerSpans.names(p.title() + ". " + p.text())))));
   }
 
   private static double weightOf(Set<String> terms, Map<String, Float> rarity) {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,11 +74,6 @@ public final class QuestionRouter {
   public QuestionRouter(TimeExpressions time, QuestionAnalysis analysis) {
     this.time = time;
     this.analysis = analysis;
-  }
-
-  /** Routes a question asked on its own. */
-  public RoutedQuestion route(String question, Instant asOf) {
-    return route(question, null, asOf);
   }
 
   /**
@@ -396,10 +390,5 @@ public final class QuestionRouter {
 
   private static String capitalise(String s) {
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  /** Whether a question, routed on its own, is a "who said" one; for callers that only need that. */
-  public Optional<String> quotationAskedAbout(String question) {
-    return intent(question, Instant.EPOCH) instanceof Intent.WhoSaid w ? Optional.of(w.words()) : Optional.empty();
   }
 }
