@@ -81,11 +81,20 @@ public final class AnswerSpans {
   // "Chinese officials", "Russian forces": an adjective of a place is not itself an answer.
   private static final Pattern DEMONYMS = Pattern.compile("(?:\\p{Lu}\\p{L}+(?:ese|ian|ish|ean|can|ern|ic|i)|Thai|French|Dutch|Swiss|Greek|Czech|Welsh|Scots|Arab|Afghan)s?");
   // Photo credits and agency bylines are not answers ("Getty Images", "AFP").
+  private static final Pattern ADJECTIVE_OF_PLACE = Pattern.compile(
+      "\\b(?:(?:North|South|Saudi|Sri|New|Costa|El|Papua New)\\s+)?\\p{Lu}\\p{Ll}+(?:an|ian|ese|ish|i|ch|ss|ek|ine|ino)s?\\b(?=\\s+\\p{Ll})");
   private static final Pattern CREDIT = Pattern.compile("\\b(?:Getty|Images|AFP|Reuters|AP|Photo|Shutterstock|EPA|CNN|Bloomberg)\\b");
   private static final Pattern CONTRACTION =
       Pattern.compile("(?:I|You|We|They|He|She|It|That|There|Here|What|Who|Let)[’'](?:s|ll|re|ve|d|m)?");
   private static final Set<String> TITLE_HEADS = Set.of("show", "movie", "film", "series", "song", "album", "book", "play",
       "musical", "novel", "podcast", "documentary", "sitcom", "drama", "game", "video", "single", "title");
+  /** Kinds of thing that have names but are neither people nor organisations. */
+  private static final Set<String> THING_HEADS = Set.of("product", "brand", "holiday", "vaccine", "drug", "variant",
+      "subvariant", "app", "coin", "cryptocurrency", "rocket", "spacecraft", "telescope", "storm", "hurricane", "mission");
+  private static final Set<String> COUNTRY_HEADS = Set.of("country", "countries", "nation", "continent", "region");
+  private static final Set<String> CONSUMER_HEADS = Set.of("product", "brand", "holiday");
+  private static final Pattern HOLIDAY = Pattern.compile(
+      "\\b(?:Day|Eve|Festival|Week|Christmas|Easter|Thanksgiving|Hanukkah|Ramadan|Eid|Diwali|Holi|Passover|Kwanzaa|Juneteenth|New Year)\\b");
   private static final Set<String> FIRST_NAMES = Set.of("John", "James", "Robert", "Michael", "William", "David", "Richard",
       "Joseph", "Thomas", "Charles", "Mary", "Patricia", "Jennifer", "Linda", "Elizabeth", "Barbara", "Susan", "Jessica", "Sarah",
       "Karen", "Nancy", "Lisa", "Donald", "Joe", "Kamala", "Hillary", "Barack", "George", "Bill", "Mike", "Mark", "Paul", "Steven",
@@ -122,6 +131,11 @@ public final class AnswerSpans {
       case NAMED -> named(sentence);
       default -> List.<Span>of();
     };
+    if (type == AnswerType.PLACE && !COUNTRY_HEADS.contains(String.valueOf(head))
+        && found.stream().anyMatch(s -> s.text().equals(sentence.substring(s.start(), s.end())))) {
+      // "Where?" is answered by a named place sooner than by an adjective: "the Hungarian capital, Budapest".
+      found = found.stream().filter(s -> s.text().equals(sentence.substring(s.start(), s.end()))).toList();
+    }
     List<Span> out = new ArrayList<>();
     for (Span s : found) {
       // "Douglas E. Curran/AFP/Getty Images": a photo credit, not an answer.
@@ -164,6 +178,18 @@ public final class AnswerSpans {
     // A place is not a company, a party or a show.
     if (Places.contains(s.text())) {
       return false;
+    }
+    if (THING_HEADS.contains(head)) {
+      if (head.equals("holiday")) {
+        return HOLIDAY.matcher(s.text()).find(); // "Independence Day", not "Jawaharlal Nehru"
+      }
+      // A product or a vaccine is neither a person nor the organisation that makes or keeps it.
+      if (looksLikePerson(sentence, s) || isOrganisation(s.text())) {
+        return false;
+      }
+      if (CONSUMER_HEADS.contains(head) && s.text().matches("\\p{Lu}{2,5}")) {
+        return false; // "the FDA", "the USDA": an agency, not a product
+      }
     }
     return !surelyPerson(sentence, s) || isOrganisation(s.text());
   }
@@ -268,7 +294,7 @@ public final class AnswerSpans {
   }
 
   private static List<Span> places(String sentence) {
-    List<Span> out = new ArrayList<>();
+    List<Span> out = new ArrayList<>(adjectivesOfPlace(sentence));
     List<Span> all = nameSpans(sentence);
     for (int i = 0; i < all.size(); i++) {
       Span s = all.get(i);
@@ -285,6 +311,23 @@ public final class AnswerSpans {
       String before = wordBefore(sentence, s.start());
       if (known || PLACE_PREPOSITIONS.contains(before) && !looksLikePerson(sentence, s) && !isOrganisation(s.text())) {
         out.add(new Span(s.start(), s.end(), s.text(), known));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The countries and regions that adjectives name ("North Korean leader Kim Jong Un" → North Korea): the
+   * span covers the adjective, its text is the place. Only the adjective's own words are read, so the
+   * answer says no more than the sentence.
+   */
+  private static List<Span> adjectivesOfPlace(String sentence) {
+    List<Span> out = new ArrayList<>();
+    Matcher m = ADJECTIVE_OF_PLACE.matcher(sentence);
+    while (m.find()) {
+      String place = Places.ofAdjective(m.group());
+      if (place != null) {
+        out.add(new Span(m.start(), m.end(), place, true));
       }
     }
     return out;

@@ -25,6 +25,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default: answers by choosing the sentences of the top passages that best cover the
@@ -33,6 +35,8 @@ import java.util.regex.Pattern;
  * speaker its attribution names.
  */
 public final class ExtractiveComposer {
+
+  private static final Logger log = LoggerFactory.getLogger(ExtractiveComposer.class);
 
   /** The mode name reported in answers. */
   public static final String MODE = "extractive";
@@ -70,6 +74,7 @@ public final class ExtractiveComposer {
       Pattern.CASE_INSENSITIVE);
   private static final Pattern UNIT = Pattern.compile("[ -](\\p{L}+)");
   private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d{2}\\b");
+  private static final Pattern SINCE = Pattern.compile("\\b(?:since|until|till|before|after|as early as|as late as)\\s+(?:the\\s+)?$", Pattern.CASE_INSENSITIVE);
   private static final String CLAUSE_END = ",;:()—–";
   private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}[\\p{L}'’]+");
   private static final Set<String> PROPORTION = Set.of("percentage", "percent", "share", "proportion", "fraction");
@@ -170,7 +175,7 @@ public final class ExtractiveComposer {
           // Only a sentence that is about the question may lead with a span: one that merely holds a
           // city does not answer "in which city was the Louvre robbed?".
           boolean onTopic = passageCoverage >= LOOSE_COVERAGE_SHARE * settings.minCoverage() && coverage >= settings.minCoverage() / 2;
-          Rated rated = onTopic ? bestSpan(s, fact, questionTerms, weights, stems, questionNames, questionYears) : null;
+          Rated rated = onTopic ? bestSpan(s, text, fact, questionTerms, weights, stems, questionNames, questionYears) : null;
           if (rated != null) {
             // A sentence holding a span of the asked type, close to the question's words, answers it.
             answerSpan = rated.span();
@@ -186,6 +191,11 @@ public final class ExtractiveComposer {
       }
     }
     candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    if (log.isDebugEnabled()) {
+      candidates.stream().limit(8).forEach(c -> log.debug("candidate {} rank {} coverage {} span {} {}",
+          String.format(Locale.ROOT, "%.3f", c.score()), c.rank(), String.format(Locale.ROOT, "%.2f", c.coverage()),
+          c.hasSpan() ? (c.answer() == null ? "weak" : "'" + c.answer().text() + "'") : "-", c.text()));
+    }
     double bestSentenceCoverage = candidates.stream().mapToDouble(Candidate::coverage).max().orElse(0);
     if (candidates.isEmpty()
         || bestPassageCoverage < LOOSE_COVERAGE_SHARE * settings.minCoverage()
@@ -245,7 +255,7 @@ public final class ExtractiveComposer {
    * The span of the asked type in {@code sentence} that is not already in the question and answers it
    * most surely, or {@code null} when none may answer.
    */
-  private Rated bestSpan(String sentence, Intent.Fact fact, Set<String> questionTerms, Map<String, Float> weights,
+  private Rated bestSpan(String sentence, String passage, Intent.Fact fact, Set<String> questionTerms, Map<String, Float> weights,
       Map<String, String> stems, Set<String> questionNames, Set<String> questionYears) {
     Rated best = null;
     for (AnswerSpans.Span span : AnswerSpans.find(sentence, fact.expected(), fact.head())) {
@@ -253,7 +263,7 @@ public final class ExtractiveComposer {
       if (spanTerms.isEmpty() || questionTerms.containsAll(spanTerms)) {
         continue;
       }
-      double quality = spanQuality(sentence, span, fact, weights, stems, questionNames, questionYears);
+      double quality = spanQuality(sentence, passage, span, fact, weights, stems, questionNames, questionYears);
       if (best == null || quality > best.quality()) {
         best = new Rated(span, quality);
       }
@@ -291,7 +301,7 @@ public final class ExtractiveComposer {
    * the kind the question asks for ("which airline" → "JetBlue Airways"), and the question's words are
    * close to it. Between 0 and 1.
    */
-  private double spanQuality(String sentence, AnswerSpans.Span span, Intent.Fact fact, Map<String, Float> weights,
+  private double spanQuality(String sentence, String passage, AnswerSpans.Span span, Intent.Fact fact, Map<String, Float> weights,
       Map<String, String> stems, Set<String> names, Set<String> questionYears) {
     if (otherYear(sentence, questionYears)) {
       // "Which team won the 2022 Stanley Cup?" is not answered by who won it in 2019.
@@ -310,7 +320,7 @@ public final class ExtractiveComposer {
       // "said on Thursday" dates the report, not the planned event a "when will …?" asks about.
       return 0;
     }
-    double q = 0.5 * proximity(sentence, span, weights, stems) + (span.strong() ? 0.35 : 0);
+    double q = 0.5 * proximity(sentence, span, weights, stems) + (span.strong() || fact.expected() == AnswerType.NAMED && recurring(passage, span.text()) ? 0.35 : 0);
     if (fact.expected() == AnswerType.NUMBER && (fact.change() || PROPORTION.contains(String.valueOf(fact.head())))
         && span.text().matches("(?s).*(?:%|percent|per cent).*")) {
       // "How much did prices rise?" is answered by a percentage sooner than by a price.
@@ -320,6 +330,27 @@ public final class ExtractiveComposer {
       q += 0.2;
     }
     return Math.min(1, q);
+  }
+
+  /**
+   * Whether a single capitalised word recurs as a name through the passage: "Velveeta", written with a
+   * capital three times or more and never in lower case, is surely a name, though a lone capitalised word
+   * often is not.
+   */
+  private static boolean recurring(String passage, String name) {
+    if (name.contains(" ") || name.length() < 3 || !Character.isUpperCase(name.charAt(0))) {
+      return false;
+    }
+    Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE)
+        .matcher(passage);
+    int capitalised = 0;
+    while (m.find()) {
+      if (!Character.isUpperCase(m.group().charAt(0))) {
+        return false;
+      }
+      capitalised++;
+    }
+    return capitalised >= 3;
   }
 
   /** Whether the noun the question asks for ("airline", "team") stands in or right around the span. */
@@ -347,7 +378,14 @@ public final class ExtractiveComposer {
     if (questionYears.isEmpty()) {
       return false;
     }
-    Set<String> here = years(sentence);
+    Set<String> here = new HashSet<>();
+    Matcher m = YEAR.matcher(sentence);
+    while (m.find()) {
+      // "its first Stanley Cup since 2001" is about this year's cup; the year only measures from then.
+      if (!SINCE.matcher(sentence.substring(Math.max(0, m.start() - 12), m.start())).find()) {
+        here.add(m.group());
+      }
+    }
     return !here.isEmpty() && here.stream().noneMatch(questionYears::contains);
   }
 

@@ -1,5 +1,6 @@
 package dev.herald.answer;
 
+import java.util.Map;
 import java.util.Set;
 
 /** A small gazetteer of countries, US states, large cities and regions, for telling a place from a person. */
@@ -58,7 +59,48 @@ final class Places {
   private static final Set<String> ALSO_CITIES = Set.of("New York", "Washington", "Mexico", "Kuwait", "Singapore", "Panama",
       "Luxembourg", "Monaco", "Guatemala", "Djibouti", "Vatican");
 
+  /** Adjectives whose country is not the adjective less its ending. */
+  private static final Map<String, String> IRREGULAR = Map.ofEntries(
+      Map.entry("Chinese", "China"), Map.entry("French", "France"), Map.entry("British", "Britain"),
+      Map.entry("Dutch", "Netherlands"), Map.entry("Swiss", "Switzerland"), Map.entry("Greek", "Greece"),
+      Map.entry("Turkish", "Turkey"), Map.entry("Spanish", "Spain"), Map.entry("Polish", "Poland"),
+      Map.entry("Danish", "Denmark"), Map.entry("Swedish", "Sweden"), Map.entry("Finnish", "Finland"),
+      Map.entry("Irish", "Ireland"), Map.entry("Thai", "Thailand"), Map.entry("Filipino", "Philippines"),
+      Map.entry("Argentine", "Argentina"), Map.entry("Lebanese", "Lebanon"), Map.entry("Peruvian", "Peru"),
+      Map.entry("Norwegian", "Norway"), Map.entry("Welsh", "Wales"), Map.entry("Scottish", "Scotland"),
+      Map.entry("English", "England"), Map.entry("Israeli", "Israel"), Map.entry("Iraqi", "Iraq"),
+      Map.entry("Pakistani", "Pakistan"), Map.entry("Afghan", "Afghanistan"), Map.entry("Saudi", "Saudi Arabia"),
+      Map.entry("American", "United States"), Map.entry("Portuguese", "Portugal"), Map.entry("Sudanese", "Sudan"),
+      Map.entry("Vietnamese", "Vietnam"), Map.entry("Taiwanese", "Taiwan"), Map.entry("Japanese", "Japan"),
+      Map.entry("Yemeni", "Yemen"), Map.entry("Qatari", "Qatar"), Map.entry("Kuwaiti", "Kuwait"), Map.entry("Omani", "Oman"),
+      Map.entry("Bangladeshi", "Bangladesh"), Map.entry("Nepali", "Nepal"), Map.entry("Somali", "Somalia"),
+      Map.entry("Malaysian", "Malaysia"), Map.entry("Indonesian", "Indonesia"), Map.entry("Australian", "Australia"));
+
   private Places() {}
+
+  /**
+   * The country or region an adjective of place names ("North Korean" → "North Korea", "Saudi Arabian" →
+   * "Saudi Arabia", "European" → "Europe", "Chinese" → "China"), or {@code null}.
+   */
+  static String ofAdjective(String adjective) {
+    String a = adjective.strip().replaceAll("s$", "");
+    String irregular = IRREGULAR.get(a);
+    if (irregular != null) {
+      return irregular;
+    }
+    for (String ending : new String[] {"n", "an", "ian", "ese", "i"}) {
+      if (a.endsWith(ending) && a.length() > ending.length() + 2) {
+        String stem = a.substring(0, a.length() - ending.length());
+        for (String place : new String[] {stem, stem + "a", stem + "e", stem + "ia", stem + "y", stem + "o"}) {
+          Kind k = of(place);
+          if (k == Kind.COUNTRY || k == Kind.REGION) {
+            return place;
+          }
+        }
+      }
+    }
+    return null;
+  }
 
   /** Whether a state or country name is also a city ("New York"). */
   static boolean alsoCity(String name) {

@@ -47,8 +47,15 @@ public final class HeraldCommand implements Runnable {
       description = "Config file. Default: config/herald.yaml (or HERALD_CONFIG).")
   Path config;
 
-  @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces and debug logs.")
   boolean verbose;
+
+  @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces and debug logs.")
+  void verbose(boolean on) {
+    verbose = on;
+    if (on && org.slf4j.LoggerFactory.getLogger("dev.herald") instanceof ch.qos.logback.classic.Logger herald) {
+      herald.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    }
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

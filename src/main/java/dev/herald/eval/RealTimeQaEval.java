@@ -84,12 +84,43 @@ public final class RealTimeQaEval {
       if (fc.isEmpty()) {
         continue;
       }
-      boolean present = a.contains(fc);
+      boolean present = mentions(a, fc);
       if (right.contains(fc) != present) {
         return false;
       }
     }
     return !right.isEmpty();
+  }
+
+  /**
+   * Whether {@code choice} stands in {@code answer} from the start of a word, and a number as a whole
+   * number: "15" is not in "15th", "2015" or "1.15"; "Europe" is in "European", "Asia" is not in "Malaysia".
+   */
+  static boolean mentions(String answer, String choice) {
+    for (int at = answer.indexOf(choice); at >= 0; at = answer.indexOf(choice, at + 1)) {
+      int end = at + choice.length();
+      char last = choice.charAt(choice.length() - 1);
+      // A word may go on ("Europe" in "European", "Google" in "Google's"); a number may not.
+      if (!joined(answer, at - 1, -1, choice.charAt(0)) && !(Character.isDigit(last) && joined(answer, end, 1, last))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the character at {@code i} continues the word or number that ends (or starts) with {@code edge}. */
+  private static boolean joined(String s, int i, int step, char edge) {
+    if (i < 0 || i >= s.length() || !Character.isLetterOrDigit(edge)) {
+      return false;
+    }
+    char c = s.charAt(i);
+    if (Character.isLetterOrDigit(c)) {
+      return true;
+    }
+    // "5" is not in "5.5" or "1,500": a decimal point or thousands comma between digits joins them.
+    int next = i + step;
+    return Character.isDigit(edge) && (c == '.' || c == ',') && next >= 0 && next < s.length()
+        && Character.isDigit(s.charAt(next));
   }
 
   private static String fold(String s) {
