@@ -51,7 +51,7 @@ public final class AnswerSpans {
   private static final Pattern QUOTED_TITLE = Pattern.compile("[“\"]([\\p{Lu}\\d][^”\"]{1,60})[”\"]");
   // A capitalised run: names joined by "of", "de", "al-", "&" and hyphens ("Bank of England", "Bed Bath & Beyond").
   private static final Pattern CAPITALISED = Pattern.compile(
-      "(?:\\p{Lu}[\\p{L}\\p{M}'’.\\-]*\\d*|\\d+(?=\\s\\p{Lu}))(?:\\s+(?:(?:of|de|da|del|la|le|van|von|bin|al|the|and|&|for)\\s+)?(?:\\p{Lu}[\\p{L}\\p{M}'’.\\-]*\\d*|\\d+\\b))*");
+      "(?:\\p{Lu}[\\p{L}\\p{M}'’.\\-]*\\d*|\\d+(?=\\s\\p{Lu}))(?:\\s+(?:(?:of|de|da|del|la|le|van|von|bin|al|the|and|&|for)\\s+)?(?:\\p{Lu}[\\p{L}\\p{M}'’.\\-]*\\d*|\\d+\\b(?![-–:.,]\\d)))*");
   private static final Set<String> NOT_NAME_WORDS = Set.of("The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This",
       "That", "These", "Those", "In", "On", "At", "But", "And", "Or", "After", "Before", "When", "While", "Its", "His", "Her",
       "Their", "Our", "My", "As", "For", "From", "By", "With", "If", "Some", "Many", "Most", "All", "No", "Not", "Even", "Still",

@@ -77,6 +77,17 @@ public final class ExtractiveComposer {
   private static final Pattern SINCE = Pattern.compile("\\b(?:since|until|till|before|after|as early as|as late as)\\s+(?:the\\s+)?$", Pattern.CASE_INSENSITIVE);
   private static final String CLAUSE_END = ",;:()—–";
   private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}[\\p{L}'’]+");
+  private static final Pattern OBJECT_PREPOSITION = Pattern.compile("\\b(?:against|to|by|from|with|over|than|beat|defeated)\\s+(?:the\\s+)?$",
+      Pattern.CASE_INSENSITIVE);
+  private static final Map<String, String> IRREGULAR_VERBS = Map.ofEntries(
+      Map.entry("won", "win"), Map.entry("lost", "lose"), Map.entry("led", "lead"), Map.entry("made", "make"),
+      Map.entry("became", "become"), Map.entry("took", "take"), Map.entry("gave", "give"), Map.entry("sold", "sell"),
+      Map.entry("bought", "buy"), Map.entry("went", "go"), Map.entry("came", "come"), Map.entry("ran", "run"),
+      Map.entry("met", "meet"), Map.entry("told", "tell"), Map.entry("held", "hold"), Map.entry("began", "begin"),
+      Map.entry("found", "find"), Map.entry("left", "leave"), Map.entry("paid", "pay"), Map.entry("said", "say"),
+      Map.entry("saw", "see"), Map.entry("got", "get"), Map.entry("rose", "rise"), Map.entry("fell", "fall"),
+      Map.entry("wrote", "write"), Map.entry("broke", "break"), Map.entry("chose", "choose"), Map.entry("grew", "grow"),
+      Map.entry("struck", "strike"), Map.entry("swept", "sweep"), Map.entry("sent", "send"), Map.entry("built", "build"));
   private static final Set<String> PROPORTION = Set.of("percentage", "percent", "share", "proportion", "fraction");
   private static final Pattern DANGLING =
       Pattern.compile("(?:He|She|They|It|This|That|These|Those|His|Her|Their|Afterwards he|Afterwards she)\\b");
@@ -329,7 +340,16 @@ public final class ExtractiveComposer {
     if (fact.head() != null && headNear(sentence, span, fact.head())) {
       q += 0.2;
     }
-    return Math.min(1, q);
+    if (fact.verb() != null) {
+      // "Which team won?" asks for whoever won: the name that opens the clause of "won" (or "win"), not one
+      // that follows a preposition ("the only loss came against Tampa Bay").
+      if (doerOf(sentence, span, verbStems(fact.verb()), stems)) {
+        q += 0.25;
+      } else if (OBJECT_PREPOSITION.matcher(sentence.substring(0, span.start())).find()) {
+        q -= 0.25;
+      }
+    }
+    return Math.max(0, Math.min(1, q));
   }
 
   /**
@@ -351,6 +371,49 @@ public final class ExtractiveComposer {
       capitalised++;
     }
     return capitalised >= 3;
+  }
+
+  /** The stems of a verb's forms: "won" → win, won; "announced" → announc(e). */
+  private Set<String> verbStems(String verb) {
+    Set<String> out = new HashSet<>(analysis.documentTerms(verb));
+    String base = IRREGULAR_VERBS.get(verb);
+    if (base != null) {
+      out.addAll(analysis.documentTerms(base));
+      out.addAll(analysis.documentTerms(base + "s"));
+    }
+    return out;
+  }
+
+  /**
+   * Whether the span is the doer of the verb: it is the first name of the clause that holds the verb, and
+   * comes before it ("The Colorado Avalanche defeated the Lightning to win the Cup").
+   */
+  private boolean doerOf(String sentence, AnswerSpans.Span span, Set<String> verbStems, Map<String, String> stems) {
+    int from = span.start();
+    while (from > 0 && ",;:(—–".indexOf(sentence.charAt(from - 1)) < 0) {
+      from--;
+    }
+    String before = sentence.substring(from, span.start());
+    if (CAPITALISED_WORD.matcher(before).results().anyMatch(r -> r.start() > 0)) {
+      return false; // another name opens the clause
+    }
+    Matcher w = WORD.matcher(sentence);
+    w.region(span.end(), sentence.length());
+    int words = 0;
+    while (w.find() && words < 15) {
+      if (",;:(—–".indexOf(sentence.charAt(Math.max(span.end(), w.start() - 1))) >= 0 && words > 0) {
+        return false;
+      }
+      String stem = stems.computeIfAbsent(w.group().toLowerCase(Locale.ROOT), k -> {
+        List<String> t = analysis.documentTerms(k);
+        return t.isEmpty() ? "" : t.get(0);
+      });
+      if (verbStems.contains(stem)) {
+        return true;
+      }
+      words++;
+    }
+    return false;
   }
 
   /** Whether the noun the question asks for ("airline", "team") stands in or right around the span. */

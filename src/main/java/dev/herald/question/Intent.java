@@ -19,12 +19,14 @@ public sealed interface Intent {
    * @param plan whether it asks about something planned ("will … meet"), not something past
    * @param explain whether it asks for an explanation ("why", "how", "explain"), which gets a longer answer
    * @param change whether it asks about a change ("how much did prices rise?"), which a percentage may answer
+   * @param verb when the question asks for the doer of an action ("which team won …?", "who resigned?"),
+   *     the verb as asked ("won"), else {@code null}
    */
-  record Fact(AnswerType expected, String head, boolean plan, boolean explain, boolean change) implements Intent {
+  record Fact(AnswerType expected, String head, boolean plan, boolean explain, boolean change, String verb) implements Intent {
 
-    /** A fact question that asks about no change. */
+    /** A fact question that asks about no change and no doer. */
     public Fact(AnswerType expected, String head, boolean plan, boolean explain) {
-      this(expected, head, plan, explain, false);
+      this(expected, head, plan, explain, false, null);
     }
 
     @Override

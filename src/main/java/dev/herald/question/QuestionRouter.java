@@ -193,9 +193,72 @@ public final class QuestionRouter {
 
   /** The answer type of a fact question, read from its question word in the sentence that asks. */
   static Intent.Fact fact(String question) {
-    Intent.Fact f = typeOf(askingSentence(question));
+    String asking = askingSentence(question);
+    Intent.Fact f = typeOf(asking);
     boolean change = CHANGE.matcher(question).find();
-    return new Intent.Fact(f.expected(), f.head(), f.plan(), f.explain(), change);
+    return new Intent.Fact(f.expected(), f.head(), f.plan(), f.explain(), change, doerVerb(asking));
+  }
+
+  private static final Set<String> AUXILIARIES = Set.of("is", "are", "was", "were", "has", "have", "had");
+  private static final Set<String> OBJECT_AUXILIARIES = Set.of("did", "does", "do");
+  private static final Set<String> MODALS = Set.of("will", "would", "can", "could", "should", "might", "may", "must");
+  private static final Set<String> PAST_FORMS = Set.of("won", "made", "became", "said", "got", "took", "gave", "hit", "left",
+      "led", "saw", "found", "sold", "bought", "went", "came", "ran", "set", "put", "paid", "lost", "met", "told", "held",
+      "began", "wrote", "broke", "chose", "drew", "fell", "flew", "grew", "knew", "rose", "shot", "spent", "stole", "struck",
+      "swept", "threw", "topped", "beat", "quit", "sent", "built", "bid", "sank", "sued");
+
+  /**
+   * The verb of a question that asks who or what did something ("Which team won the cup?" → "won",
+   * "Which movie is riding at the top …?" → "riding"), or {@code null} when the question asks about the
+   * object of its verb ("Which measure did lawmakers leave out?") or has no such verb.
+   */
+  static String doerVerb(String asking) {
+    Matcher m = WH.matcher(asking);
+    if (!m.find()) {
+      return null;
+    }
+    String wh = m.group(1).toLowerCase(Locale.ROOT);
+    if (!wh.equals("who") && !wh.equals("which") && !wh.equals("what")) {
+      return null;
+    }
+    List<String> words = new ArrayList<>();
+    for (String w : asking.substring(m.end()).strip().split("\\s+")) {
+      words.add(w.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}'’-]", ""));
+    }
+    int i = 0;
+    if (!wh.equals("who")) {
+      // skip the noun asked for ("which island nation", "which company’s stock")
+      while (i < words.size() && i < 4 && !verbLike(words.get(i)) && !AUXILIARIES.contains(words.get(i))
+          && !OBJECT_AUXILIARIES.contains(words.get(i)) && !MODALS.contains(words.get(i))) {
+        i++;
+      }
+      if (i == 0) {
+        return null; // "what is …", "which of …": no noun, no doer
+      }
+    }
+    if (i >= words.size() || OBJECT_AUXILIARIES.contains(words.get(i))) {
+      return null;
+    }
+    String w = words.get(i);
+    if (MODALS.contains(w)) {
+      // "which continent will (soon) require …": the verb follows, maybe after an adverb
+      for (int k = i + 1; k < Math.min(words.size(), i + 3); k++) {
+        if (!words.get(k).endsWith("ly") && !words.get(k).equals("soon") && !words.get(k).equals("not")) {
+          return words.get(k).isEmpty() ? null : words.get(k);
+        }
+      }
+      return null;
+    }
+    if (AUXILIARIES.contains(w)) {
+      // "is riding", "has won"; "is the …" asks what something is
+      String next = i + 1 < words.size() ? words.get(i + 1) : "";
+      return next.endsWith("ing") || verbLike(next) ? next : null;
+    }
+    return verbLike(w) ? w : null;
+  }
+
+  private static boolean verbLike(String w) {
+    return w.length() > 3 && w.endsWith("ed") || PAST_FORMS.contains(w);
   }
 
   private static Intent.Fact typeOf(String asking) {

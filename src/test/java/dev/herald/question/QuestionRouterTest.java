@@ -121,6 +121,23 @@ class QuestionRouterTest {
     assertThat(router.intent(question, AS_OF)).isEqualTo(new Intent.Digest(topic, since == null ? null : Instant.parse(since)));
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+      Which team won the 2022 NHL Stanley Cup Finals?                         | won
+      Which head of state announced his resignation this week?                | announced
+      Which company's stock became cheaper after a 20-for-1 split?            | became
+      Which movie is riding at the top of the US box office this week?        | riding
+      Which continent will soon require a common charger?                     | require
+      Who resigned as prime minister on Thursday?                             | resigned
+      Which measure did lawmakers leave out of the deal?                      | -
+      What is the new variant called?                                         | -
+      Who is the new chancellor of Germany?                                   | -
+      Where did Trump and Putin meet?                                         | -
+      """)
+  void should_find_the_verb_whose_doer_is_asked_for(String question, String verb) {
+    assertThat(QuestionRouter.doerVerb(question)).isEqualTo(verb);
+  }
+
   @Test
   void should_read_a_plan_from_the_tense_of_the_question() {
     assertThat(((Intent.Fact) router.intent("Where will Trump and Putin meet?", AS_OF)).plan()).isTrue();
