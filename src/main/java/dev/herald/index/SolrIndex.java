@@ -488,7 +488,9 @@ public final class SolrIndex implements NewsIndex {
     for (String name : speakerTerms) {
       q.addFilterQuery(Fields.SPEAKER + ":" + ClientUtils.escapeQueryChars(name));
     }
+    // ties in the order they were written, as in one Lucene index (a quote id ends with its number in the article)
     q.setSort(Fields.PUBLISHED, SolrQuery.ORDER.desc);
+    q.addSort(ID, SolrQuery.ORDER.asc);
     q.setRows(n);
     return quotes(query(q, false));
   }
