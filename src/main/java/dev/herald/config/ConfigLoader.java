@@ -42,7 +42,14 @@ public final class ConfigLoader {
   /** The YAML file's shape; every key is optional. */
   record File(
       String data, String corpus, String timezone, Integer k, Index index, Retrieval retrieval, Answer answer, Llm llm,
-      Telegram telegram, Ingest ingest, List<SourceEntry> sources, Digest digest, Admin admin) {}
+      Telegram telegram, Ingest ingest, List<SourceEntry> sources, Digest digest, Admin admin, State state) {}
+
+  /**
+   * The {@code state:} section ({@code url: jdbc:postgresql://…}, written by scripts/cluster-up.sh). Its
+   * reader is the PostgreSQL state work (issue 13, items 2 and 3); until that is merged the key is
+   * accepted so that a cluster config loads, and state stays in SQLite under the data folder.
+   */
+  record State(String url) {}
 
   /** The {@code admin:} section. */
   record Admin(Integer port, String host) {}
@@ -105,7 +112,7 @@ public final class ConfigLoader {
    */
   public HeraldConfig load(Path home, Path file, Map<String, String> env) throws ConfigException {
     Path path = file != null ? file : home.resolve("config/herald.yaml");
-    File f = new File(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    File f = new File(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     if (Files.exists(path)) {
       try {
         File read = yaml.readValue(path.toFile(), File.class);

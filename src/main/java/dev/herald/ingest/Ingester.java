@@ -294,6 +294,20 @@ public final class Ingester {
   /** Deduplicates and indexes a batch, then commits, refreshes and records it; returns {new, duplicates}. */
   private int[] commit(Source source, Batch batch) throws IOException {
     synchronized (writeLock) {
+      int remembered = fingerprints.size();
+      try {
+        return commitLocked(source, batch);
+      } catch (IOException | RuntimeException e) {
+        // Nothing of the batch is recorded as seen, so the next run fetches it again; its articles must then
+        // not look like copies of themselves.
+        fingerprints.truncate(remembered);
+        throw e;
+      }
+    }
+  }
+
+  private int[] commitLocked(Source source, Batch batch) throws IOException {
+    {
       Instant now = clock.instant();
       List<StoredArticle> stored = new ArrayList<>();
       List<String> seen = new ArrayList<>(batch.seenKeys());
