@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -45,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * Herald's index as a SolrCloud collection: the same passage and quote documents as {@link ArticleIndex},
  * the same fields (the configset in {@code config/solr/} analyses text with {@link HeraldAnalyzer}), and
  * each quote its own document carrying its article's id. Re-indexing an article adds its new documents
- * (replacing those with the same id) and then deletes its documents that this write did not touch, so
- * stale quotes and passages go with it and the article is never missing in between.
+ * (replacing those with the same id) and then deletes, by id, its documents that this write did not
+ * replace, so stale quotes and passages go with it and the article is never missing in between.
  * Writes are buffered and sent in batches; a batch that fails is tried again ({@code index.solr.write-attempts})
  * and then reported by throwing, never dropped quietly. Queries run with {@code shards.tolerant}: a result
  * from only some shards is either marked partial (retrieval) or refused with {@link PartialResultsException}.
@@ -57,8 +58,6 @@ public final class SolrIndex implements NewsIndex {
 
   /** Solr's unique key: the passage id or the quote id. */
   static final String ID = "id";
-  /** A write's mark on every document it adds, so that the article's older documents can be told apart. */
-  static final String BATCH = "batch";
   private static final String META_ID = "herald-meta";
   private static final String KIND_META = "meta";
   private static final String META_ANALYSIS = "meta_analysis";
@@ -74,6 +73,9 @@ public final class SolrIndex implements NewsIndex {
   private final Object flushLock = new Object();
   private List<SolrInputDocument> pending = new ArrayList<>();
   private List<String> pendingArticles = new ArrayList<>();
+  // Guarded by flushLock: the document ids written per article since the last commit, which a lookup
+  // of the committed collection cannot see yet.
+  private final Map<String, Set<String>> uncommitted = new HashMap<>();
 
   private SolrIndex(CloudSolrClient client, SolrSettings settings, PassageSplitter splitter, Optional<Embeddings> embeddings) {
     this.client = client;
@@ -292,9 +294,11 @@ public final class SolrIndex implements NewsIndex {
   }
 
   /**
-   * Sends what is buffered: the documents first (replacing those with the same ids), then a delete of
-   * every other document of the same articles. Flushes are sent one at a time, in the order they were
-   * taken, so a later version of an article never lands before an earlier one.
+   * Sends what is buffered: the documents first (replacing those with the same ids), then a delete, by id,
+   * of the articles' other documents: those the collection held before (looked up first) and those this
+   * process wrote since the last commit. A new article costs no delete at all, and no article is ever
+   * missing in between. Flushes are sent one at a time, in the order they were taken, so a later version
+   * of an article never lands before an earlier one.
    */
   private void flush() throws IOException {
     synchronized (flushLock) {
@@ -309,21 +313,51 @@ public final class SolrIndex implements NewsIndex {
       if (docs.isEmpty()) {
         return;
       }
-      String batch = UUID.randomUUID().toString();
-      docs.forEach(d -> d.setField(BATCH, batch));
+      Set<String> articles = new LinkedHashSet<>(ids);
+      Set<String> stale = existingIds(articles);
+      for (String a : articles) {
+        stale.addAll(uncommitted.getOrDefault(a, Set.of()));
+      }
+      for (SolrInputDocument d : docs) {
+        String id = (String) d.getFieldValue(ID);
+        stale.remove(id);
+        uncommitted.computeIfAbsent((String) d.getFieldValue(Fields.ARTICLE_ID), k -> new HashSet<>()).add(id);
+      }
       UpdateRequest add = new UpdateRequest();
       add.add(docs);
-      write("adding " + ids.size() + " article(s)", add);
-      StringBuilder q = new StringBuilder("+").append(Fields.ARTICLE_ID).append(":(");
-      int n = 0;
-      for (String id : new LinkedHashSet<>(ids)) {
-        q.append(n++ == 0 ? "" : " OR ").append(ClientUtils.escapeQueryChars(id));
+      write("adding " + articles.size() + " article(s)", add);
+      if (!stale.isEmpty()) {
+        UpdateRequest delete = new UpdateRequest();
+        delete.deleteById(new ArrayList<>(stale));
+        write("removing " + stale.size() + " replaced document(s) of " + articles.size() + " article(s)", delete);
+        for (Set<String> written : uncommitted.values()) {
+          written.removeAll(stale);
+        }
       }
-      q.append(") -").append(BATCH).append(':').append(ClientUtils.escapeQueryChars(batch));
-      UpdateRequest stale = new UpdateRequest();
-      stale.deleteByQuery(q.toString());
-      write("removing the replaced documents of " + ids.size() + " article(s)", stale);
     }
+  }
+
+  /** The ids of the documents the collection holds (as last committed) for these articles. */
+  private Set<String> existingIds(Set<String> articles) throws IOException {
+    StringBuilder q = new StringBuilder(Fields.ARTICLE_ID).append(":(");
+    int n = 0;
+    for (String id : articles) {
+      q.append(n++ == 0 ? "" : " OR ").append(ClientUtils.escapeQueryChars(id));
+    }
+    SolrQuery query = new SolrQuery(q.append(')').toString());
+    query.setFields(ID);
+    query.setRows(0);
+    // a shard that cannot be asked might hold stale documents: refuse rather than leave them behind
+    long found = query(query, false).getResults().getNumFound();
+    Set<String> out = new HashSet<>();
+    if (found == 0) {
+      return out;
+    }
+    query.setRows((int) Math.min(found, Integer.MAX_VALUE - 1));
+    for (SolrDocument d : query(query, false).getResults()) {
+      out.add((String) d.getFirstValue(ID));
+    }
+    return out;
   }
 
   /** Sends one update, trying again after a pause when it fails, and throws once every attempt has failed. */
@@ -373,7 +407,10 @@ public final class SolrIndex implements NewsIndex {
       u.add(meta);
     }
     u.setAction(UpdateRequest.ACTION.COMMIT, true, true);
-    write("commit", u);
+    synchronized (flushLock) {
+      write("commit", u);
+      uncommitted.clear();
+    }
   }
 
   /** Nothing to do: a commit opens a new searcher on every replica. */
