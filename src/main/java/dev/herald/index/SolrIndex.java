@@ -314,7 +314,7 @@ public final class SolrIndex implements NewsIndex {
         return;
       }
       Set<String> articles = new LinkedHashSet<>(ids);
-      Set<String> stale = existingIds(articles);
+      Set<String> stale = attempts("looking up the documents of " + articles.size() + " article(s)", () -> existingIds(articles));
       for (String a : articles) {
         stale.addAll(uncommitted.getOrDefault(a, Set.of()));
       }
@@ -360,13 +360,22 @@ public final class SolrIndex implements NewsIndex {
     return out;
   }
 
+  /** One step of a write, which may fail. */
+  private interface WriteStep<T> {
+    T run() throws IOException, SolrServerException;
+  }
+
   /** Sends one update, trying again after a pause when it fails, and throws once every attempt has failed. */
   private void write(String what, UpdateRequest request) throws IOException {
+    attempts(what, () -> request.process(client, settings.collection()));
+  }
+
+  /** Runs one step of a write, trying again after a pause when it fails, and throws once every attempt has failed. */
+  private <T> T attempts(String what, WriteStep<T> step) throws IOException {
     Exception last = null;
     for (int attempt = 1; attempt <= settings.writeAttempts(); attempt++) {
       try {
-        request.process(client, settings.collection());
-        return;
+        return step.run();
       } catch (SolrServerException | SolrException | IOException e) {
         last = e;
         if (attempt < settings.writeAttempts()) {
