@@ -233,10 +233,16 @@ public final class SolrIndex implements NewsIndex {
     return "Solr collection '" + settings.collection() + "' at " + where(settings);
   }
 
+  /**
+   * What keeps the collection from serving questions: a failing search. A collection with a shard
+   * unreachable still serves (its answers say they are partial), so it is not a problem here.
+   */
   @Override
   public Optional<String> problem() {
     try {
-      stats();
+      SolrQuery q = new SolrQuery("*:*");
+      q.setRows(0);
+      query(q, true);
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.of(location() + " is not searchable: " + e.getMessage());
