@@ -22,6 +22,7 @@ import dev.herald.corpus.ArticleReader;
 import dev.herald.embed.Embeddings;
 import dev.herald.index.ArticleIndex;
 import dev.herald.index.NewsIndex;
+import dev.herald.index.PartialResultsException;
 import dev.herald.index.SolrIndex;
 import dev.herald.retrieve.Retriever;
 import dev.herald.retrieve.SolrRetriever;
@@ -154,7 +155,14 @@ public final class Herald implements Closeable {
 
   /** Whether the configured index holds something: a committed embedded index, or a Solr collection with articles. */
   private static boolean indexExists(HeraldConfig config, Herald opened) throws IOException {
-    return config.index().isSolr() ? opened.stats().articles() > 0 : ArticleIndex.exists(config.indexDir());
+    if (!config.index().isSolr()) {
+      return ArticleIndex.exists(config.indexDir());
+    }
+    try {
+      return opened.stats().articles() > 0;
+    } catch (PartialResultsException e) {
+      return true; // part of the collection answers, so it is not empty; answers made from it say they are partial
+    }
   }
 
   /**

@@ -123,8 +123,19 @@ public final class SolrIndex implements NewsIndex {
       throw new IOException("Solr collection '" + settings.collection() + "' does not exist at " + where(settings)
           + "; create it with 'herald solr init --config FILE' (see docs/SCALE.md)");
     }
-    Map<String, String> meta = meta();
-    boolean empty = count("*:*", KindFilter.PASSAGE) == 0;
+    SolrQuery metaQuery = metaQuery();
+    QueryResponse metaResponse = query(metaQuery, true);
+    if (partial(metaResponse) && metaResponse.getResults().isEmpty()) {
+      // The shard holding the bookkeeping document is unreachable: nothing to check against now. Searches
+      // of the live shards say they are partial; writes to the lost shard fail and are reported.
+      log.warn("{}: a shard is unreachable, so its text analysis and embedding model are not checked", location());
+      return;
+    }
+    Map<String, String> meta = meta(metaResponse);
+    SolrQuery passages = new SolrQuery("*:*");
+    passages.addFilterQuery(Fields.KIND + ":" + Fields.KIND_PASSAGE);
+    passages.setRows(0);
+    boolean empty = query(passages, true).getResults().getNumFound() == 0;
     String analysis = meta.get(META_ANALYSIS);
     if (!empty && !PlaceNameFilter.ANALYSIS_VERSION.equals(analysis)) {
       throw new ReembedNeededException("the Solr collection '" + settings.collection() + "' was built with another text analysis (version "
@@ -446,10 +457,18 @@ public final class SolrIndex implements NewsIndex {
   }
 
   private Map<String, String> meta() throws IOException {
+    return meta(query(metaQuery(), false));
+  }
+
+  private static SolrQuery metaQuery() {
     SolrQuery q = new SolrQuery(ID + ":" + ClientUtils.escapeQueryChars(META_ID));
     q.setFields(META_ANALYSIS, META_EMBEDDING);
+    return q;
+  }
+
+  private static Map<String, String> meta(QueryResponse r) {
     Map<String, String> out = new HashMap<>();
-    for (SolrDocument d : query(q, false).getResults()) {
+    for (SolrDocument d : r.getResults()) {
       for (String f : List.of(META_ANALYSIS, META_EMBEDDING)) {
         if (d.getFirstValue(f) != null) {
           out.put(f, d.getFirstValue(f).toString());

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.embedded.JettySolrRunner;
@@ -162,6 +163,10 @@ class SolrBackendTest {
       Answer a = solr.ask("Where did Trump and Putin meet?", Instant.parse("2025-12-01T00:00:00Z"));
       assertThat(a.partial()).isTrue();
       assertThat(a.text()).startsWith(Answer.PARTIAL_NOTE);
+      // as every command opens it: a collection that partly answers is not taken for an empty one
+      try (Herald asked = Herald.openForQuestions(solrConfig, Map.of(), p -> {}, m -> {})) {
+        assertThat(asked.ask("Where did Trump and Putin meet?", Instant.parse("2025-12-01T00:00:00Z")).partial()).isTrue();
+      }
       // lists that cannot say what they lack are refused with a clear message
       assertThatThrownBy(() -> solr.stats()).isInstanceOf(PartialResultsException.class).hasMessageContaining("unreachable");
       assertThatThrownBy(() -> solr.quotesBy("Trump", null, Instant.parse("2025-12-01T00:00:00Z"), 10))
