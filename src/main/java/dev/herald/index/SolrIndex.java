@@ -478,12 +478,9 @@ public final class SolrIndex implements NewsIndex {
     return out;
   }
 
-  /** The kinds of document a count is restricted to. */
-  private enum KindFilter { PASSAGE, HEAD }
-
-  private long count(String q, KindFilter kind) throws IOException {
-    SolrQuery query = new SolrQuery(q);
-    query.addFilterQuery(kind == KindFilter.HEAD ? Fields.ARTICLE_HEAD + ":" + Fields.YES : Fields.KIND + ":" + Fields.KIND_PASSAGE);
+  private long passageCount() throws IOException {
+    SolrQuery query = new SolrQuery("*:*");
+    query.addFilterQuery(Fields.KIND + ":" + Fields.KIND_PASSAGE);
     query.setRows(0);
     return query(query, false).getResults().getNumFound();
   }
@@ -497,7 +494,7 @@ public final class SolrIndex implements NewsIndex {
     heads.setRows(1);
     QueryResponse r = query(heads, false);
     Instant newest = r.getResults().isEmpty() ? null : Instant.ofEpochMilli(((Number) r.getResults().get(0).getFirstValue(Fields.PUBLISHED)).longValue());
-    return new IndexStats((int) r.getResults().getNumFound(), (int) count("*:*", KindFilter.PASSAGE), newest);
+    return new IndexStats((int) r.getResults().getNumFound(), (int) passageCount(), newest);
   }
 
   @Override
