@@ -21,6 +21,11 @@ import dev.herald.corpus.ArticleProblem;
 import dev.herald.corpus.ArticleReader;
 import dev.herald.embed.Embeddings;
 import dev.herald.index.ArticleIndex;
+import dev.herald.index.NewsIndex;
+import dev.herald.index.PartialResultsException;
+import dev.herald.index.SolrIndex;
+import dev.herald.retrieve.Retriever;
+import dev.herald.retrieve.SolrRetriever;
 import dev.herald.index.IndexStats;
 import dev.herald.index.IndexSummary;
 import dev.herald.index.Indexer;
@@ -44,9 +49,6 @@ import java.io.Closeable;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,8 +64,8 @@ import java.util.function.Consumer;
 public final class Herald implements Closeable {
 
   private final HeraldConfig config;
-  private final ArticleIndex index;
-  private final LuceneRetriever retriever;
+  private final NewsIndex index;
+  private final Retriever retriever;
   private final ExtractiveComposer composer;
   private final QuoteSearch quoteSearch;
   private final QuoteAnswerer quoteAnswerer;
@@ -79,7 +81,7 @@ public final class Herald implements Closeable {
   private volatile HeraldMetrics metrics = HeraldMetrics.off();
   private static final int RERANK_DEPTH = 10;
 
-  private Herald(HeraldConfig config, ArticleIndex index, boolean writable, Map<String, String> env, Embeddings embeddings) {
+  private Herald(HeraldConfig config, NewsIndex index, boolean writable, Map<String, String> env, Embeddings embeddings) {
     this.config = config;
     this.index = index;
     this.writable = writable;
@@ -87,7 +89,10 @@ public final class Herald implements Closeable {
     this.embeddings = embeddings;
     this.analysis = new QuestionAnalysis();
     this.router = new QuestionRouter(new TimeExpressions(config.zone()), analysis);
-    this.retriever = new LuceneRetriever(index, analysis, new TimeExpressions(config.zone()), config.retrieval(), embeddings);
+    TimeExpressions time = new TimeExpressions(config.zone());
+    this.retriever = index instanceof SolrIndex solr
+        ? new SolrRetriever(solr, analysis, time, config.retrieval(), embeddings)
+        : new LuceneRetriever((ArticleIndex) index, analysis, time, config.retrieval(), embeddings);
     this.composer = new ExtractiveComposer(analysis, new AttributionFinder(), config.answer(), router);
     this.quoteSearch = new QuoteSearch(index, analysis);
     this.quoteAnswerer = new QuoteAnswerer(quoteSearch, config.answer().minQuoteIndexCoverage(), config.zone(), analysis);
@@ -104,7 +109,7 @@ public final class Herald implements Closeable {
       if (rr == null || r.passages().size() < 2) {
         return r;
       }
-      return new Retrieval(r.question(), r.termWeights(), rr.rerank(request.question(), r.passages()), r.unknownTerms());
+      return new Retrieval(r.question(), r.termWeights(), rr.rerank(request.question(), r.passages()), r.unknownTerms(), r.partial());
     } finally {
       metrics.retrieval(Duration.ofNanos(System.nanoTime() - start));
     }
@@ -135,11 +140,29 @@ public final class Herald implements Closeable {
     return openWritable(config, System.getenv());
   }
 
-  /** Opens Herald with a writable index (created when missing), reading API keys from {@code env}. */
+  /**
+   * Opens Herald with a writable index, reading API keys from {@code env}: the embedded index (created
+   * when missing) or, with {@code index.backend: solr}, the configured SolrCloud collection.
+   */
   public static Herald openWritable(HeraldConfig config, Map<String, String> env) throws IOException {
     Embeddings embeddings = new Embeddings(config.embeddings());
     Optional<Embeddings> forIndex = config.embeddings().enabled() ? Optional.of(embeddings) : Optional.empty();
-    return new Herald(config, ArticleIndex.openWritable(config.indexDir(), PassageSplitter.standard(), forIndex), true, env, embeddings);
+    NewsIndex index = config.index().isSolr()
+        ? SolrIndex.open(config.index().solr(), PassageSplitter.standard(), forIndex)
+        : ArticleIndex.openWritable(config.indexDir(), PassageSplitter.standard(), forIndex);
+    return new Herald(config, index, true, env, embeddings);
+  }
+
+  /** Whether the configured index holds something: a committed embedded index, or a Solr collection with articles. */
+  private static boolean indexExists(HeraldConfig config, Herald opened) throws IOException {
+    if (!config.index().isSolr()) {
+      return ArticleIndex.exists(config.indexDir());
+    }
+    try {
+      return opened.stats().articles() > 0;
+    } catch (PartialResultsException e) {
+      return true; // part of the collection answers, so it is not empty; answers made from it say they are partial
+    }
   }
 
   /**
@@ -153,7 +176,7 @@ public final class Herald implements Closeable {
   /** Opens Herald for answering like {@link #openForQuestions(HeraldConfig, Consumer, Consumer)}, reading API keys from {@code env}. */
   public static Herald openForQuestions(
       HeraldConfig config, Map<String, String> env, Consumer<ArticleProblem> problems, Consumer<String> notices) throws IOException {
-    if (ArticleIndex.exists(config.indexDir())) {
+    if (!config.index().isSolr() && ArticleIndex.exists(config.indexDir())) {
       return new Herald(config, ArticleIndex.openReadOnly(config.indexDir()), false, env, new Embeddings(config.embeddings()));
     }
     return openForService(config, env, problems, notices);
@@ -165,13 +188,13 @@ public final class Herald implements Closeable {
    */
   public static Herald openForService(
       HeraldConfig config, Map<String, String> env, Consumer<ArticleProblem> problems, Consumer<String> notices) throws IOException {
-    boolean fresh = !ArticleIndex.exists(config.indexDir());
+    boolean fresh = !config.index().isSolr() && !ArticleIndex.exists(config.indexDir());
     Herald h = openWritable(config, env);
-    if (!fresh) {
-      return h;
-    }
     try {
-      notices.accept("No index yet at " + config.indexDir() + ": indexing " + config.corpusDir() + " first.");
+      if (config.index().isSolr() ? indexExists(config, h) : !fresh) {
+        return h;
+      }
+      notices.accept("No index yet at " + h.index.location() + ": indexing " + config.corpusDir() + " first.");
       IndexSummary s = h.index(List.of(config.corpusDir()), problems, (a, p) -> {});
       notices.accept(s.line());
       return h;
@@ -278,13 +301,18 @@ public final class Herald implements Closeable {
     Retrieval r = retrieve(SearchRequest.of(question, config.k(), asOf));
     LlmComposer l = useModel ? llm() : null;
     if (l == null) {
-      return ComposedAnswer.extractive(composer.compose(r, asOf, intent));
+      return flagged(ComposedAnswer.extractive(composer.compose(r, asOf, intent)), r);
     }
     String previous = routed.previous();
     long start = System.nanoTime();
     ComposedAnswer a = partialText == null ? l.compose(r, asOf, previous) : l.composeStreaming(r, asOf, previous, partialText);
     metrics.llmAnswer(a, Duration.ofNanos(System.nanoTime() - start));
-    return a;
+    return flagged(a, r);
+  }
+
+  /** Marks an answer made from a partial retrieval (part of the index unreachable) as such, in its text and its flag. */
+  private static ComposedAnswer flagged(ComposedAnswer a, Retrieval r) {
+    return r.partial() ? a.withAnswer(a.answer().asPartial()) : a;
   }
 
   /**
@@ -295,7 +323,9 @@ public final class Herald implements Closeable {
     this.metrics = m;
     m.gauge("herald.index.articles", "Articles searchable in the index", null, this, h -> h.statsOrNaN(true));
     m.gauge("herald.index.passages", "Passages searchable in the index", null, this, h -> h.statsOrNaN(false));
-    m.gauge("herald.index.size", "Bytes the index folder holds on disk", "bytes", index.dir(), Herald::folderSize);
+    if (index instanceof ArticleIndex embedded) {
+      m.gauge("herald.index.size", "Bytes the index folder holds on disk", "bytes", embedded.dir(), Herald::folderSize);
+    }
     m.bindLlm(() -> {
       CircuitBreaker b = breaker;
       if (b == null) {
@@ -338,25 +368,9 @@ public final class Herald implements Closeable {
     }
   }
 
-  /**
-   * What keeps the index from serving questions, or empty when it is open and searchable: its folder must
-   * still hold an index (a lost or unmounted volume is noticed although open files keep working) and a
-   * search must run.
-   */
+  /** What keeps the index from serving questions, or empty when it is open and searchable. */
   public Optional<String> indexProblem() {
-    Path dir = index.dir();
-    if (!Files.isDirectory(dir)) {
-      return Optional.of("index folder " + dir + " is missing");
-    }
-    try (Directory d = FSDirectory.open(dir)) {
-      if (!DirectoryReader.indexExists(d)) {
-        return Optional.of("no index in " + dir);
-      }
-      index.stats();
-      return Optional.empty();
-    } catch (IOException | RuntimeException e) {
-      return Optional.of("index at " + dir + " is not searchable: " + e.getMessage());
-    }
+    return index.problem();
   }
 
   /** The composer of updates, timelines and digests over this index. */

@@ -17,4 +17,9 @@ public record ComposedAnswer(
   public static ComposedAnswer extractive(Answer answer) {
     return new ComposedAnswer(answer, ExtractiveComposer.MODE, null, null, null, null);
   }
+
+  /** Returns a copy carrying another answer, made the same way. */
+  public ComposedAnswer withAnswer(Answer a) {
+    return new ComposedAnswer(a, provider, model, verification, usage, note);
+  }
 }

@@ -2,7 +2,8 @@ package dev.herald.answer;
 
 import dev.herald.index.Passage;
 import dev.herald.question.Intent;
-import dev.herald.retrieve.LuceneRetriever;
+import dev.herald.retrieve.Retriever;
+import dev.herald.index.PartialResultsException;
 import dev.herald.retrieve.QuestionAnalysis;
 import dev.herald.retrieve.Retrieval;
 import dev.herald.retrieve.ScoredPassage;
@@ -57,7 +58,7 @@ public final class UpdateComposer {
   /** How an update whose window holds nothing new begins. */
   public static final String NOTHING_NEW = "Nothing new";
 
-  private final LuceneRetriever retriever;
+  private final Retriever retriever;
   private final QuestionAnalysis analysis;
   private final Duration staleAfter;
   private final int maxItems;
@@ -66,7 +67,7 @@ public final class UpdateComposer {
    * Creates the composer; an update whose newest article is older than {@code staleAfter} says so, and
    * at most {@code maxItems} developments are shown.
    */
-  public UpdateComposer(LuceneRetriever retriever, QuestionAnalysis analysis, Duration staleAfter, int maxItems) {
+  public UpdateComposer(Retriever retriever, QuestionAnalysis analysis, Duration staleAfter, int maxItems) {
     this.retriever = retriever;
     this.analysis = analysis;
     this.staleAfter = staleAfter;
@@ -118,7 +119,7 @@ public final class UpdateComposer {
     // A story may have begun before the window: its earlier articles find the later ones, which are kept
     // only when they fall inside it.
     Instant from = since == null ? Instant.EPOCH : since.minus(STORY_LOOKBACK);
-    Retrieval r = retriever.retrieve(SearchRequest.between(topic, CANDIDATES, from, asOf));
+    Retrieval r = whole(retriever.retrieve(SearchRequest.between(topic, CANDIDATES, from, asOf)));
     Map<String, Float> weights = new HashMap<>(r.termWeights());
     // A word no article holds ("robbery" where the articles say "heist") cannot tell articles apart.
     weights.keySet().removeAll(r.unknownTerms());
@@ -277,7 +278,7 @@ public final class UpdateComposer {
       if (allNames.isEmpty()) {
         return;
       }
-      Retrieval r = retriever.retrieve(SearchRequest.between(String.join(" ", allNames), CANDIDATES, from, asOf));
+      Retrieval r = whole(retriever.retrieve(SearchRequest.between(String.join(" ", allNames), CANDIDATES, from, asOf)));
       Map<String, Float> rarity = r.termWeights();
       boolean grew = false;
       for (ScoredPassage sp : r.passages()) {
@@ -393,5 +394,17 @@ public final class UpdateComposer {
 
   private static String hours(Duration d) {
     return d.toHours() % 24 == 0 ? d.toDays() + (d.toDays() == 1 ? " day" : " days") : d.toHours() + " hours";
+  }
+
+  /**
+   * A list of developments cannot say which ones it lacks, so one made while part of the index was
+   * unreachable is refused rather than shown shorter than the truth.
+   */
+  private static Retrieval whole(Retrieval r) throws PartialResultsException {
+    if (r.partial()) {
+      throw new PartialResultsException("part of the news index is unreachable (a search node is down), so this list of "
+          + "developments would be incomplete; try again when the index is whole");
+    }
+    return r;
   }
 }

@@ -10,6 +10,9 @@ import dev.herald.embed.EmbeddingSettings;
 import dev.herald.embed.PassageEmbedder;
 import dev.herald.index.ArticleIndex;
 import dev.herald.index.HeraldAnalyzer;
+import dev.herald.index.IndexBackend;
+import dev.herald.index.SolrIndex;
+import dev.herald.index.SolrSettings;
 import dev.herald.index.Passage;
 import dev.herald.index.PassageSplitter;
 import dev.herald.retrieve.QuestionAnalysis;
@@ -101,6 +104,16 @@ public final class Bench {
       HeraldConfig cfg = base.withDataDir(work.resolve("data"))
           .withRetrieval(base.retrieval().withMode(RetrievalMode.BM25))
           .withEmbeddings(base.embeddings().withEnabled(false));
+      SolrSettings scratch = null;
+      if (base.index().isSolr()) {
+        // Never the configured collection: a scratch one beside it, created here and deleted afterwards.
+        scratch = base.index().solr().withCollection(base.index().solr().collection() + "_bench");
+        SolrIndex.deleteCollection(scratch);
+        SolrIndex.init(scratch, base.home().resolve("config/solr"));
+        cfg = cfg.withIndex(new IndexBackend(IndexBackend.Kind.SOLR, scratch));
+        log.accept("Solr: scratch collection " + scratch.collection() + ", " + scratch.shards() + " shard(s) x "
+            + scratch.replicas() + " replica(s)");
+      }
       BenchReport bm25;
       try (Herald h = Herald.openWritable(cfg)) {
         long t0 = System.nanoTime();
@@ -114,8 +127,13 @@ public final class Bench {
         double[] bare = bareQueries(work.resolve("bare"), qs);
         bm25 = new BenchReport(summary.passages(), heraldRate, luceneRate,
             pct(search, 50), pct(search, 95), pct(ask, 50), pct(ask, 95), pct(bare, 50), heap.peakMb(), null);
+      } finally {
+        if (scratch != null) {
+          SolrIndex.deleteCollection(scratch);
+        }
       }
-      if (embeddedPassages <= 0) {
+      if (embeddedPassages <= 0 || base.index().isSolr()) {
+        // The embedding figures measure the model and the embedded index's hybrid mode, which Solr does not offer.
         return bm25;
       }
       DenseBenchReport dense = dense(work, source, splitter, embeddedPassages, questions);

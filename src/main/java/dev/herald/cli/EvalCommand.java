@@ -43,6 +43,15 @@ final class EvalCommand implements Runnable {
   }
 
   static Herald openExisting(HeraldConfig c) throws java.io.IOException {
+    if (c.index().isSolr()) {
+      Herald h = Herald.openWritable(c);
+      if (h.stats().articles() == 0) {
+        h.close();
+        throw new UsageException("eval: the Solr collection '" + c.index().solr().collection()
+            + "' is empty; index the evaluation articles first (herald index FILE --config FILE)");
+      }
+      return h;
+    }
     if (!ArticleIndex.exists(c.indexDir())) {
       throw new UsageException("eval: no index at " + c.indexDir() + "; index the evaluation articles first (herald index FILE)");
     }

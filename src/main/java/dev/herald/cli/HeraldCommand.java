@@ -35,6 +35,7 @@ import picocli.CommandLine.ScopeType;
       BenchCommand.class,
       IngestCommand.class,
       FeedsCommand.class,
+      SolrCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HeraldCommand implements Runnable {

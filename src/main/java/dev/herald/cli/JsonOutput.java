@@ -29,6 +29,7 @@ final class JsonOutput {
     o.put("as_of", a.asOf().toString());
     o.put("answer", a.text());
     o.put("abstained", a.abstained());
+    o.put("partial", a.partial());
     o.put("mode", a.mode());
     citations(o.putArray("citations"), a.citations());
     return o;

@@ -51,8 +51,11 @@ final class SearchCommand implements Callable<Integer> {
     try (Herald h = root.openForQuestions(c)) {
       Retrieval r = h.search(new SearchRequest(query, k, at, sources == null ? Set.of() : sources));
       if (json) {
-        out.println(JsonOutput.line(JsonOutput.results(r.passages())));
+        out.println(JsonOutput.line(JsonOutput.results(r.passages()).put("partial", r.partial())));
         return 0;
+      }
+      if (r.partial()) {
+        out.println(dev.herald.answer.Answer.PARTIAL_NOTE);
       }
       if (r.passages().isEmpty()) {
         out.println("No passages match.");

@@ -16,6 +16,8 @@ import dev.herald.ingest.Source;
 import dev.herald.ingest.SourceKind;
 import dev.herald.embed.EmbeddingSettings;
 import dev.herald.embed.InProcessModel;
+import dev.herald.index.IndexBackend;
+import dev.herald.index.SolrSettings;
 import dev.herald.retrieve.Fusion;
 import dev.herald.retrieve.RetrievalMode;
 import dev.herald.retrieve.RetrievalSettings;
@@ -40,13 +42,26 @@ public final class ConfigLoader {
   /** The YAML file's shape; every key is optional. */
   record File(
       String data, String corpus, String timezone, Integer k, Index index, Retrieval retrieval, Answer answer, Llm llm,
-      Telegram telegram, Ingest ingest, List<SourceEntry> sources, Digest digest, Admin admin) {}
+      Telegram telegram, Ingest ingest, List<SourceEntry> sources, Digest digest, Admin admin, State state) {}
+
+  /**
+   * The {@code state:} section ({@code url: jdbc:postgresql://…}, written by scripts/cluster-up.sh). Its
+   * reader is the PostgreSQL state work (issue 13, items 2 and 3); until that is merged the key is
+   * accepted so that a cluster config loads, and state stays in SQLite under the data folder.
+   */
+  record State(String url) {}
 
   /** The {@code admin:} section. */
   record Admin(Integer port, String host) {}
 
   /** The {@code index:} section. */
-  record Index(Boolean embeddings, String embeddingModel, Integer embeddingBatch, Integer embeddingThreads) {}
+  record Index(
+      Boolean embeddings, String embeddingModel, Integer embeddingBatch, Integer embeddingThreads, String backend, Solr solr) {}
+
+  /** The {@code index.solr:} section. */
+  record Solr(
+      List<String> zkHosts, String zkChroot, List<String> urls, String collection, String configset, Integer shards,
+      Integer replicas, Integer timeoutSeconds, Integer writeAttempts) {}
 
   /** The {@code digest:} section. */
   record Digest(
@@ -97,7 +112,7 @@ public final class ConfigLoader {
    */
   public HeraldConfig load(Path home, Path file, Map<String, String> env) throws ConfigException {
     Path path = file != null ? file : home.resolve("config/herald.yaml");
-    File f = new File(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    File f = new File(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     if (Files.exists(path)) {
       try {
         File read = yaml.readValue(path.toFile(), File.class);
@@ -160,7 +175,51 @@ public final class ConfigLoader {
     }
     return new HeraldConfig(home, data, home.resolve(or(f.corpus(), "corpus")), zone, k, retrieval, answer, llm,
         telegram(f.telegram(), env, path), ingest(path, f.ingest()), sources(path, home, f.sources()), digest(path, f.digest()),
-        embeddings, admin(path, f.admin(), env));
+        embeddings, admin(path, f.admin(), env), backend(path, f.index()));
+  }
+
+  private static IndexBackend backend(Path path, Index i) throws ConfigException {
+    String name = i == null || i.backend() == null ? "lucene" : i.backend().strip();
+    IndexBackend.Kind kind = switch (name) {
+      case "lucene" -> IndexBackend.Kind.LUCENE;
+      case "solr" -> IndexBackend.Kind.SOLR;
+      default -> throw new ConfigException(path + ": index.backend '" + name + "' is unknown (known: lucene, solr)");
+    };
+    SolrSettings d = SolrSettings.defaults();
+    Solr s = i == null ? null : i.solr();
+    if (s == null) {
+      if (kind == IndexBackend.Kind.SOLR) {
+        throw new ConfigException(path + ": index.backend: solr needs index.solr.zk-hosts (or index.solr.urls); see docs/SCALE.md");
+      }
+      return new IndexBackend(kind, d);
+    }
+    List<String> zk = s.zkHosts() == null ? List.of() : s.zkHosts().stream().map(String::strip).filter(h -> !h.isEmpty()).toList();
+    List<String> urls = s.urls() == null ? List.of() : s.urls().stream().map(String::strip).filter(u -> !u.isEmpty()).toList();
+    for (String u : urls) {
+      if (!u.startsWith("http://") && !u.startsWith("https://")) {
+        throw new ConfigException(path + ": index.solr.urls entry '" + u + "' must start with http:// or https://");
+      }
+    }
+    if (kind == IndexBackend.Kind.SOLR && zk.isEmpty() && urls.isEmpty()) {
+      throw new ConfigException(path + ": index.backend: solr needs index.solr.zk-hosts (or index.solr.urls); see docs/SCALE.md");
+    }
+    String chroot = nonBlank(s.zkChroot());
+    if (chroot != null && !chroot.startsWith("/")) {
+      throw new ConfigException(path + ": index.solr.zk-chroot must start with / (got '" + chroot + "')");
+    }
+    String collection = or(nonBlank(s.collection()), d.collection());
+    if (!collection.matches("[A-Za-z0-9_.-]+")) {
+      throw new ConfigException(path + ": index.solr.collection '" + collection + "' may hold only letters, digits, '.', '_' and '-'");
+    }
+    int shards = or(s.shards(), d.shards());
+    int replicas = or(s.replicas(), d.replicas());
+    int timeout = or(s.timeoutSeconds(), (int) d.timeout().toSeconds());
+    int attempts = or(s.writeAttempts(), d.writeAttempts());
+    if (shards < 1 || replicas < 1 || timeout < 1 || attempts < 1) {
+      throw new ConfigException(path + ": index.solr.shards, replicas, timeout-seconds and write-attempts must be at least 1");
+    }
+    return new IndexBackend(kind, new SolrSettings(zk, chroot, urls, collection, or(nonBlank(s.configset()), d.configset()),
+        shards, replicas, Duration.ofSeconds(timeout), attempts));
   }
 
   private static AdminSettings admin(Path path, Admin a, Map<String, String> env) throws ConfigException {

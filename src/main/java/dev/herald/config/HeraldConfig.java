@@ -4,6 +4,7 @@ import dev.herald.answer.AnswerSettings;
 import dev.herald.bot.TelegramSettings;
 import dev.herald.digest.DigestSettings;
 import dev.herald.embed.EmbeddingSettings;
+import dev.herald.index.IndexBackend;
 import dev.herald.ingest.IngestSettings;
 import dev.herald.ingest.Source;
 import dev.herald.llm.LlmSettings;
@@ -31,17 +32,19 @@ import java.util.List;
  * @param digest updates, timelines, digests and chat-state retention
  * @param embeddings whether passages get vectors at index time, and from which model
  * @param admin the admin HTTP port (metrics and health), off unless set
+ * @param index which index backend is used: the embedded Lucene index (default) or SolrCloud
  */
 public record HeraldConfig(
     Path home, Path dataDir, Path corpusDir, ZoneId zone, int k, RetrievalSettings retrieval, AnswerSettings answer,
     LlmSettings llm, TelegramSettings telegram, IngestSettings ingest, List<Source> sources, DigestSettings digest,
-    EmbeddingSettings embeddings, AdminSettings admin) {
+    EmbeddingSettings embeddings, AdminSettings admin, IndexBackend index) {
 
   /** Settings with the given basics and defaults for everything else (no language model, no sources, no vectors). */
   public HeraldConfig(
       Path home, Path dataDir, Path corpusDir, ZoneId zone, int k, RetrievalSettings retrieval, AnswerSettings answer) {
     this(home, dataDir, corpusDir, zone, k, retrieval, answer, LlmSettings.defaults(), TelegramSettings.defaults(),
-        IngestSettings.defaults(), List.of(), DigestSettings.defaults(), EmbeddingSettings.defaults(), AdminSettings.off());
+        IngestSettings.defaults(), List.of(), DigestSettings.defaults(), EmbeddingSettings.defaults(), AdminSettings.off(),
+        IndexBackend.embedded());
   }
 
   /** The index folder inside the data folder. */
@@ -51,42 +54,47 @@ public record HeraldConfig(
 
   /** Returns a copy with another data folder. */
   public HeraldConfig withDataDir(Path dir) {
-    return new HeraldConfig(home, dir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, embeddings, admin);
+    return new HeraldConfig(home, dir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, embeddings, admin, index);
   }
 
   /** Returns a copy with other retrieval settings. */
   public HeraldConfig withRetrieval(RetrievalSettings r) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, r, answer, llm, telegram, ingest, sources, digest, embeddings, admin);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, r, answer, llm, telegram, ingest, sources, digest, embeddings, admin, index);
   }
 
   /** Returns a copy with other language model settings. */
   public HeraldConfig withLlm(LlmSettings l) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, l, telegram, ingest, sources, digest, embeddings, admin);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, l, telegram, ingest, sources, digest, embeddings, admin, index);
   }
 
   /** Returns a copy with other Telegram settings. */
   public HeraldConfig withTelegram(TelegramSettings t) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, t, ingest, sources, digest, embeddings, admin);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, t, ingest, sources, digest, embeddings, admin, index);
   }
 
   /** Returns a copy with other ingest settings and sources. */
   public HeraldConfig withIngest(IngestSettings settings, List<Source> list) {
     return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, settings, List.copyOf(list),
-        digest, embeddings, admin);
+        digest, embeddings, admin, index);
   }
 
   /** Returns a copy with other digest settings. */
   public HeraldConfig withDigest(DigestSettings d) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, d, embeddings, admin);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, d, embeddings, admin, index);
   }
 
   /** Returns a copy with other embedding settings. */
   public HeraldConfig withEmbeddings(EmbeddingSettings e) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, e, admin);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, e, admin, index);
+  }
+
+  /** Returns a copy with another index backend. */
+  public HeraldConfig withIndex(IndexBackend b) {
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, embeddings, admin, b);
   }
 
   /** Returns a copy with other admin port settings. */
   public HeraldConfig withAdmin(AdminSettings a) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, embeddings, a);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, embeddings, a, index);
   }
 }

@@ -5,7 +5,6 @@ import dev.herald.embed.Embeddings;
 import dev.herald.embed.InProcessModel;
 import dev.herald.quotes.Quote;
 import dev.herald.quotes.QuoteExtractor;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +48,7 @@ import org.apache.lucene.util.BytesRef;
  * and dimension, so that a later model change is refused with a "re-embed" message instead of mixing
  * incomparable vectors.
  */
-public final class ArticleIndex implements Closeable {
+public final class ArticleIndex implements NewsIndex {
 
   private final Directory directory;
   private final IndexWriter writer;
@@ -166,6 +165,105 @@ public final class ArticleIndex implements Closeable {
     return new ArticleIndex(dir, directory, null, searchers, PassageSplitter.standard(), new HeraldAnalyzer(), Optional.empty());
   }
 
+  @Override
+  public String location() {
+    return dir.toString();
+  }
+
+  /**
+   * What keeps the index from serving questions: its folder must still hold an index (a lost or
+   * unmounted volume is noticed although open files keep working) and a search must run.
+   */
+  @Override
+  public Optional<String> problem() {
+    if (!Files.isDirectory(dir)) {
+      return Optional.of("index folder " + dir + " is missing");
+    }
+    try (Directory d = FSDirectory.open(dir)) {
+      if (!DirectoryReader.indexExists(d)) {
+        return Optional.of("no index in " + dir);
+      }
+      stats();
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.of("index at " + dir + " is not searchable: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public List<Quote> quotesMatching(java.util.Collection<String> terms, Instant asOf, int n) throws IOException {
+    var any = new org.apache.lucene.search.BooleanQuery.Builder();
+    for (String t : terms) {
+      any.add(new org.apache.lucene.search.TermQuery(new Term(Fields.QUOTE_TEXT, t)), org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+    }
+    var q = new org.apache.lucene.search.BooleanQuery.Builder()
+        .add(any.build(), org.apache.lucene.search.BooleanClause.Occur.MUST)
+        .add(new org.apache.lucene.search.TermQuery(new Term(Fields.KIND, Fields.KIND_QUOTE)), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+        .add(LongPoint.newRangeQuery(Fields.PUBLISHED, Long.MIN_VALUE, asOf.toEpochMilli()), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+        .build();
+    IndexSearcher s = acquire();
+    try {
+      List<Quote> out = new ArrayList<>();
+      var stored = s.storedFields();
+      for (var sd : s.search(q, n).scoreDocs) {
+        out.add(toQuote(stored.document(sd.doc)));
+      }
+      return out;
+    } finally {
+      release(s);
+    }
+  }
+
+  @Override
+  public List<Quote> quotesBy(java.util.Collection<String> speakerTerms, java.util.Collection<String> topicTerms, Instant asOf, int n)
+      throws IOException {
+    var q = new org.apache.lucene.search.BooleanQuery.Builder()
+        .add(new org.apache.lucene.search.TermQuery(new Term(Fields.KIND, Fields.KIND_QUOTE)), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+        .add(LongPoint.newRangeQuery(Fields.PUBLISHED, Long.MIN_VALUE, asOf.toEpochMilli()), org.apache.lucene.search.BooleanClause.Occur.FILTER);
+    for (String name : speakerTerms) {
+      q.add(new org.apache.lucene.search.TermQuery(new Term(Fields.SPEAKER, name)), org.apache.lucene.search.BooleanClause.Occur.FILTER);
+    }
+    if (!topicTerms.isEmpty()) {
+      var t = new org.apache.lucene.search.BooleanQuery.Builder();
+      for (String w : topicTerms) {
+        t.add(new org.apache.lucene.search.TermQuery(new Term(Fields.QUOTE_TEXT, w)), org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+      }
+      q.add(t.build(), org.apache.lucene.search.BooleanClause.Occur.MUST);
+    }
+    IndexSearcher s = acquire();
+    try {
+      List<Quote> out = new ArrayList<>();
+      var stored = s.storedFields();
+      var newestFirst = new org.apache.lucene.search.Sort(
+          new org.apache.lucene.search.SortField(Fields.PUBLISHED, org.apache.lucene.search.SortField.Type.LONG, true));
+      for (var sd : s.search(q.build(), n, newestFirst).scoreDocs) {
+        out.add(toQuote(stored.document(sd.doc)));
+      }
+      return out;
+    } finally {
+      release(s);
+    }
+  }
+
+  @Override
+  public List<Passage> passagesOf(String articleId) throws IOException {
+    var q = new org.apache.lucene.search.BooleanQuery.Builder()
+        .add(new org.apache.lucene.search.TermQuery(new Term(Fields.ARTICLE_ID, articleId)), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+        .add(new org.apache.lucene.search.TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+        .build();
+    IndexSearcher s = acquire();
+    try {
+      List<Passage> out = new ArrayList<>();
+      var stored = s.storedFields();
+      for (var sd : s.search(q, 1000).scoreDocs) {
+        out.add(toPassage(stored.document(sd.doc)));
+      }
+      return out;
+    } finally {
+      release(s);
+    }
+  }
+
   /** Returns whether a committed index exists at {@code dir}. */
   public static boolean exists(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
@@ -185,6 +283,7 @@ public final class ArticleIndex implements Closeable {
    * Splits {@code article} into passages, extracts its attributed quotes, and replaces whatever the index
    * held under its id with both, as one block; returns the passage count.
    */
+  @Override
   public int add(Article article) throws IOException {
     return add(List.of(article));
   }
@@ -193,6 +292,7 @@ public final class ArticleIndex implements Closeable {
    * Adds several articles like {@link #add(Article)}; with embeddings on, all their passages are
    * embedded in one batch first. Returns the passage count.
    */
+  @Override
   public int add(List<Article> articles) throws IOException {
     requireWritable();
     List<List<Passage>> split = new ArrayList<>(articles.size());
@@ -234,11 +334,13 @@ public final class ArticleIndex implements Closeable {
   }
 
   /** Whether passages added now get vectors. */
+  @Override
   public boolean embedsPassages() {
     return embeddings.isPresent();
   }
 
   /** Makes everything added so far durable and visible to other processes, atomically. */
+  @Override
   public void commit() throws IOException {
     requireWritable();
     Map<String, String> data = new HashMap<>();
@@ -280,6 +382,7 @@ public final class ArticleIndex implements Closeable {
    * Fails with a clear message unless the passage vectors were made with {@code model}, so that a query
    * vector is never compared with vectors of another model.
    */
+  @Override
   public void requireEmbedding(InProcessModel model, String mode) throws IOException {
     Optional<IndexEmbedding> recorded = embedding();
     IndexEmbedding wanted = of(model);
@@ -294,6 +397,7 @@ public final class ArticleIndex implements Closeable {
   }
 
   /** Makes recent writes visible to this process's searchers. */
+  @Override
   public void refresh() throws IOException {
     searchers.maybeRefreshBlocking();
   }
@@ -309,6 +413,7 @@ public final class ArticleIndex implements Closeable {
   }
 
   /** Counts the articles and finds the newest publication time visible now. */
+  @Override
   public IndexStats stats() throws IOException {
     IndexSearcher s = acquire();
     try {
@@ -332,6 +437,7 @@ public final class ArticleIndex implements Closeable {
   }
 
   /** Lists every outlet with its article count and newest article, most articles first. */
+  @Override
   public List<SourceStats> sources() throws IOException {
     IndexSearcher s = acquire();
     try {
@@ -355,6 +461,7 @@ public final class ArticleIndex implements Closeable {
   }
 
   /** Returns the first passage of the {@code n} newest articles published at or before {@code asOf}, newest first. */
+  @Override
   public List<Passage> newest(int n, Instant asOf) throws IOException {
     IndexSearcher s = acquire();
     try {

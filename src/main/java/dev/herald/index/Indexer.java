@@ -37,13 +37,13 @@ public final class Indexer {
 
   private static final int COMMIT_EVERY = 20_000;
 
-  private final ArticleIndex index;
+  private final NewsIndex index;
   private final ArticleReader reader;
   private final int threads;
   private final int batchSize;
 
   /** Creates an indexer writing into {@code index} with one worker per processor. */
-  public Indexer(ArticleIndex index, ArticleReader reader) {
+  public Indexer(NewsIndex index, ArticleReader reader) {
     this(index, reader, Runtime.getRuntime().availableProcessors(), 64);
   }
 
@@ -51,7 +51,7 @@ public final class Indexer {
    * Creates an indexer writing into {@code index} with {@code threads} workers; with embeddings on,
    * about {@code batchSize} passages are embedded together instead (the model has its own pool).
    */
-  public Indexer(ArticleIndex index, ArticleReader reader, int threads, int batchSize) {
+  public Indexer(NewsIndex index, ArticleReader reader, int threads, int batchSize) {
     this.index = index;
     this.reader = reader;
     this.threads = Math.max(1, threads);

@@ -3,7 +3,7 @@ package dev.herald.ingest;
 import dev.herald.corpus.Article;
 import dev.herald.corpus.ArticleFields;
 import dev.herald.corpus.ArticleReader;
-import dev.herald.index.ArticleIndex;
+import dev.herald.index.NewsIndex;
 import dev.herald.store.IngestStore;
 import dev.herald.store.SourceState;
 import dev.herald.store.StoreException;
@@ -56,7 +56,7 @@ public final class Ingester {
   private record Batch(List<Candidate> candidates, List<String> seenKeys, int unchanged, int itemFailures,
       String etag, String lastModified, List<Path> files) {}
 
-  private final ArticleIndex index;
+  private final NewsIndex index;
   private final IngestStore store;
   private final HttpFetcher fetcher;
   private final RomeFeedParser feeds = new RomeFeedParser();
@@ -68,7 +68,7 @@ public final class Ingester {
   private final Object writeLock = new Object();
 
   /** Creates an ingester writing into {@code index} and remembering state in {@code store}. */
-  public Ingester(ArticleIndex index, IngestStore store, HttpFetcher fetcher, IngestSettings settings, Clock clock, Random random) {
+  public Ingester(NewsIndex index, IngestStore store, HttpFetcher fetcher, IngestSettings settings, Clock clock, Random random) {
     this.index = index;
     this.store = store;
     this.fetcher = fetcher;
@@ -294,6 +294,20 @@ public final class Ingester {
   /** Deduplicates and indexes a batch, then commits, refreshes and records it; returns {new, duplicates}. */
   private int[] commit(Source source, Batch batch) throws IOException {
     synchronized (writeLock) {
+      int remembered = fingerprints.size();
+      try {
+        return commitLocked(source, batch);
+      } catch (IOException | RuntimeException e) {
+        // Nothing of the batch is recorded as seen, so the next run fetches it again; its articles must then
+        // not look like copies of themselves.
+        fingerprints.truncate(remembered);
+        throw e;
+      }
+    }
+  }
+
+  private int[] commitLocked(Source source, Batch batch) throws IOException {
+    {
       Instant now = clock.instant();
       List<StoredArticle> stored = new ArrayList<>();
       List<String> seen = new ArrayList<>(batch.seenKeys());

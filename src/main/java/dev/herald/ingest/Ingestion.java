@@ -1,6 +1,6 @@
 package dev.herald.ingest;
 
-import dev.herald.index.ArticleIndex;
+import dev.herald.index.NewsIndex;
 import dev.herald.store.IngestStore;
 import dev.herald.store.StateDb;
 import dev.herald.store.Story;
@@ -29,7 +29,7 @@ public final class Ingestion implements Closeable {
   private final Clock clock;
   private IngestScheduler scheduler;
 
-  private Ingestion(StateDb db, List<Source> configured, IngestSettings settings, ArticleIndex index, Clock clock) {
+  private Ingestion(StateDb db, List<Source> configured, IngestSettings settings, NewsIndex index, Clock clock) {
     this.db = db;
     this.store = new IngestStore(db);
     this.settings = settings;
@@ -40,7 +40,7 @@ public final class Ingestion implements Closeable {
   }
 
   /** Opens ingestion with its state database at {@code dataDir/herald.db}. */
-  public static Ingestion open(Path dataDir, List<Source> configured, IngestSettings settings, ArticleIndex index, Clock clock)
+  public static Ingestion open(Path dataDir, List<Source> configured, IngestSettings settings, NewsIndex index, Clock clock)
       throws IOException {
     return new Ingestion(StateDb.open(dataDir.resolve("herald.db")), configured, settings, index, clock);
   }

@@ -20,6 +20,16 @@ final class StoryFingerprints {
     size++;
   }
 
+  /** How many fingerprints are remembered. */
+  synchronized int size() {
+    return size;
+  }
+
+  /** Forgets every fingerprint added after the first {@code n}: those of a batch whose indexing failed. */
+  synchronized void truncate(int n) {
+    size = Math.min(size, Math.max(0, n));
+  }
+
   /** Returns the story whose fingerprint is nearest and within {@code maxDistance} bits, or {@code null}. */
   synchronized String match(long simhash, int maxDistance) {
     String best = null;

@@ -4,7 +4,6 @@ import dev.herald.embed.Embeddings;
 import dev.herald.index.ArticleIndex;
 import dev.herald.index.Fields;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,9 +47,7 @@ import org.apache.lucene.util.BytesRef;
  * and capped at a few passages per article. When the window a question names holds no match at all,
  * the window is dropped (the as-of bound stays).
  */
-public final class LuceneRetriever {
-
-  private static final Duration REPORTING_GRACE = Duration.ofDays(1);
+public final class LuceneRetriever implements Retriever {
 
   private final ArticleIndex index;
   private final QuestionAnalysis analysis;
@@ -68,20 +65,11 @@ public final class LuceneRetriever {
     this.embeddings = embeddings;
   }
 
-  /** Parses the request's question and returns the top passages for it. */
+  @Override
   public Retrieval retrieve(SearchRequest request) throws IOException {
-    ParsedQuestion parsed = time.parse(request.question(), request.asOf());
-    if (request.since() != null) {
-      // An explicit window has no expression, so it gets neither the grace day nor the open fallback.
-      parsed = new ParsedQuestion(parsed.text(), parsed.searchText(),
-          new TimeWindow(request.since(), request.asOf(), parsed.window().wantsLatest(), null));
-    }
-    List<String> terms = analysis.questionTerms(parsed.searchText());
-    if (terms.isEmpty()) {
-      // A question made only of question words still deserves a search over what it said.
-      terms = analysis.documentTerms(parsed.searchText());
-    }
-    Set<String> entities = entityTerms(parsed.searchText());
+    ParsedQuestion parsed = Ranking.parse(time, request);
+    List<String> terms = Ranking.terms(analysis, parsed);
+    Set<String> entities = Ranking.entityTerms(analysis, settings, parsed.searchText());
     RetrievalMode mode = settings.mode();
     float[] vector = null;
     if (mode.needsVectors() && !terms.isEmpty()) {
@@ -100,7 +88,7 @@ public final class LuceneRetriever {
       if (!found.matched() && parsed.window().expression() != null) {
         // A date in a question may name when something happened rather than when it was reported
         // ("on January 6, 2021"): when nothing was published in that window, search all of the past.
-        TimeWindow open = new TimeWindow(null, request.asOf(), parsed.window().wantsLatest(), null);
+        TimeWindow open = Ranking.open(parsed.window(), request.asOf());
         parsed = new ParsedQuestion(parsed.text(), parsed.searchText(), open);
         found = candidates(searcher, terms, entities, vector, filter(open, request.asOf(), request.sources()), n);
       }
@@ -277,24 +265,6 @@ public final class LuceneRetriever {
     return out;
   }
 
-  /**
-   * The terms of the question's names: capitalised words other than its first ("Where did Trump and
-   * Putin meet?" gives trump, putin), which {@code retrieval.entity-boost} weighs more.
-   */
-  private Set<String> entityTerms(String question) {
-    if (settings.entityBoost() <= 0) {
-      return Set.of();
-    }
-    Set<String> out = new HashSet<>();
-    String[] words = question.strip().split("\\s+");
-    for (int i = 1; i < words.length; i++) {
-      if (!words[i].isEmpty() && Character.isUpperCase(words[i].charAt(0))) {
-        out.addAll(analysis.documentTerms(words[i]));
-      }
-    }
-    return out;
-  }
-
   private Query bm25(List<String> terms, Set<String> entities, Query filter) {
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     for (String t : new LinkedHashSet<>(terms)) {
@@ -318,15 +288,7 @@ public final class LuceneRetriever {
 
   private Query filter(TimeWindow window, Instant asOf, Set<String> sources) {
     BooleanQuery.Builder q = new BooleanQuery.Builder();
-    long from = window.from() == null ? Long.MIN_VALUE : window.from().toEpochMilli();
-    long to = window.to().toEpochMilli();
-    if (window.expression() != null) {
-      // News of a day is often published the morning after ("over the weekend" is reported on Monday),
-      // so a named window stays open one more day, never past the as-of moment.
-      to = Math.min(asOf.toEpochMilli(), to + REPORTING_GRACE.toMillis());
-    }
-    // The as-of moment itself is visible: an article published at exactly that time counts.
-    q.add(LongPoint.newRangeQuery(Fields.PUBLISHED, from, to), BooleanClause.Occur.FILTER);
+    q.add(LongPoint.newRangeQuery(Fields.PUBLISHED, Ranking.from(window), Ranking.to(window, asOf)), BooleanClause.Occur.FILTER);
     if (!sources.isEmpty()) {
       List<BytesRef> keys = sources.stream().map(s -> new BytesRef(s.toLowerCase(Locale.ROOT))).toList();
       q.add(new TermInSetQuery(Fields.SOURCE_KEY, keys), BooleanClause.Occur.FILTER);
@@ -342,7 +304,6 @@ public final class LuceneRetriever {
 
   private List<Hit> rerank(IndexSearcher searcher, ScoreDoc[] top, TimeWindow window, Instant asOf) throws IOException {
     boolean latest = window.wantsLatest();
-    double halfLifeMs = settings.recencyHalfLifeDays() * Duration.ofDays(1).toMillis();
     float max = top.length == 0 ? 1f : Math.max(1e-6f, top[0].score);
     // Read dates and article ids from doc values in doc-id order; stored fields are loaded only for
     // the few passages that survive, which keeps a query close to the cost of bare BM25.
@@ -356,12 +317,7 @@ public final class LuceneRetriever {
           ScoreDoc sd = byDoc[i];
           long millis = dv.published().advanceExact(local) ? dv.published().longValue() : 0L;
           String articleId = dv.ids().advanceExact(local) ? dv.ids().lookupOrd(dv.ids().ordValue()).utf8ToString() : "";
-          double ageMs = Math.max(0, asOf.toEpochMilli() - millis);
-          double fresh = Math.pow(0.5, ageMs / halfLifeMs);
-          // For "latest" questions freshness takes a fixed share of the ranking; otherwise it is a mild bonus.
-          double score = latest
-              ? (1 - settings.latestRecencyWeight()) * sd.score / max + settings.latestRecencyWeight() * fresh
-              : sd.score * (1 + settings.recencyWeight() * fresh);
+          double score = Ranking.withRecency(settings, latest, sd.score, max, millis, asOf);
           out.add(new Hit(sd.doc, articleId, score));
         });
     out.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparingInt(Hit::doc));

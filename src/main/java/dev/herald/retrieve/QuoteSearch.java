@@ -1,7 +1,6 @@
 package dev.herald.retrieve;
 
-import dev.herald.index.ArticleIndex;
-import dev.herald.index.Fields;
+import dev.herald.index.NewsIndex;
 import dev.herald.index.Passage;
 import dev.herald.quotes.Quote;
 import dev.herald.text.Sentences;
@@ -13,16 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * Searches the attributed quotes stored with the passages: by the words of a quotation (for "who said
@@ -31,11 +20,11 @@ import org.apache.lucene.search.TermQuery;
  */
 public final class QuoteSearch {
 
-  private final ArticleIndex index;
+  private final NewsIndex index;
   private final QuestionAnalysis analysis;
 
   /** Creates a quote search over {@code index}. */
-  public QuoteSearch(ArticleIndex index, QuestionAnalysis analysis) {
+  public QuoteSearch(NewsIndex index, QuestionAnalysis analysis) {
     this.index = index;
     this.analysis = analysis;
   }
@@ -50,33 +39,17 @@ public final class QuoteSearch {
     if (wanted.isEmpty()) {
       return List.of();
     }
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    for (String t : wanted) {
-      any.add(new TermQuery(new Term(Fields.QUOTE_TEXT, t)), BooleanClause.Occur.SHOULD);
-    }
-    BooleanQuery q = new BooleanQuery.Builder()
-        .add(any.build(), BooleanClause.Occur.MUST)
-        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_QUOTE)), BooleanClause.Occur.FILTER)
-        .add(LongPoint.newRangeQuery(Fields.PUBLISHED, Long.MIN_VALUE, asOf.toEpochMilli()), BooleanClause.Occur.FILTER)
-        .build();
-    IndexSearcher s = index.acquire();
-    try {
-      List<FoundQuote> out = new ArrayList<>();
-      StoredFields stored = s.storedFields();
-      for (ScoreDoc sd : s.search(q, 50).scoreDocs) {
-        Quote quote = ArticleIndex.toQuote(stored.document(sd.doc));
-        Set<String> have = new HashSet<>(analysis.documentTerms(quote.text()));
-        double coverage = (double) wanted.stream().filter(have::contains).count() / wanted.size();
-        if (coverage >= minCoverage) {
-          verified(s, quote, coverage).ifPresent(out::add);
-        }
+    List<FoundQuote> out = new ArrayList<>();
+    for (Quote quote : index.quotesMatching(wanted, asOf, 50)) {
+      Set<String> have = new HashSet<>(analysis.documentTerms(quote.text()));
+      double coverage = (double) wanted.stream().filter(have::contains).count() / wanted.size();
+      if (coverage >= minCoverage) {
+        verified(quote, coverage).ifPresent(out::add);
       }
-      out.sort(Comparator.comparingDouble((FoundQuote f) -> -Math.round(f.score() * 20) / 20.0)
-          .thenComparing(f -> f.quote().published()));
-      return out.subList(0, Math.min(k, out.size()));
-    } finally {
-      index.release(s);
     }
+    out.sort(Comparator.comparingDouble((FoundQuote f) -> -Math.round(f.score() * 20) / 20.0)
+        .thenComparing(f -> f.quote().published()));
+    return out.subList(0, Math.min(k, out.size()));
   }
 
   /** Lists quotes whose speaker matches {@code speaker} (and, if given, that mention {@code about}), newest first. */
@@ -85,51 +58,23 @@ public final class QuoteSearch {
     if (names.isEmpty()) {
       return List.of();
     }
-    BooleanQuery.Builder q = new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_QUOTE)), BooleanClause.Occur.FILTER)
-        .add(LongPoint.newRangeQuery(Fields.PUBLISHED, Long.MIN_VALUE, asOf.toEpochMilli()), BooleanClause.Occur.FILTER);
-    for (String n : new HashSet<>(names)) {
-      q.add(new TermQuery(new Term(Fields.SPEAKER, n)), BooleanClause.Occur.FILTER);
-    }
     List<String> topic = about == null ? List.of() : analysis.questionTerms(about);
-    if (!topic.isEmpty()) {
-      BooleanQuery.Builder t = new BooleanQuery.Builder();
-      for (String w : new HashSet<>(topic)) {
-        t.add(new TermQuery(new Term(Fields.QUOTE_TEXT, w)), BooleanClause.Occur.SHOULD);
+    List<FoundQuote> out = new ArrayList<>();
+    for (Quote quote : index.quotesBy(new HashSet<>(names), new HashSet<>(topic), asOf, Math.max(k * 3, 30))) {
+      verified(quote, 1.0).ifPresent(out::add);
+      if (out.size() == k) {
+        break;
       }
-      q.add(t.build(), BooleanClause.Occur.MUST);
     }
-    IndexSearcher s = index.acquire();
-    try {
-      List<FoundQuote> out = new ArrayList<>();
-      StoredFields stored = s.storedFields();
-      Sort newest = new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true));
-      for (ScoreDoc sd : s.search(q.build(), Math.max(k * 3, 30), newest).scoreDocs) {
-        verified(s, ArticleIndex.toQuote(stored.document(sd.doc)), 1.0).ifPresent(out::add);
-        if (out.size() == k) {
-          break;
-        }
-      }
-      return out;
-    } finally {
-      index.release(s);
-    }
+    return out;
   }
 
   /**
    * Rebuilds the article's text from its passages and keeps the quote only if every part stands there
    * at its offset; returns it with its passage and the exact sentence(s) around it.
    */
-  private Optional<FoundQuote> verified(IndexSearcher s, Quote quote, double score) throws IOException {
-    BooleanQuery q = new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(Fields.ARTICLE_ID, quote.articleId())), BooleanClause.Occur.FILTER)
-        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), BooleanClause.Occur.FILTER)
-        .build();
-    List<Passage> passages = new ArrayList<>();
-    StoredFields stored = s.storedFields();
-    for (ScoreDoc sd : s.search(q, 1000).scoreDocs) {
-      passages.add(ArticleIndex.toPassage(stored.document(sd.doc)));
-    }
+  private Optional<FoundQuote> verified(Quote quote, double score) throws IOException {
+    List<Passage> passages = new ArrayList<>(index.passagesOf(quote.articleId()));
     passages.sort(Comparator.comparingInt(Passage::n));
     int length = 0;
     for (Passage p : passages) {

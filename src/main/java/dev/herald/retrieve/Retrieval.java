@@ -11,6 +11,14 @@ import java.util.Set;
  * @param termWeights analysed query terms and their inverse document frequencies
  * @param passages ranked passages, best first
  * @param unknownTerms query terms that no passage in the index contains
+ * @param partial true when part of the index could not be reached, so passages may be missing
  */
 public record Retrieval(
-    ParsedQuestion question, Map<String, Float> termWeights, List<ScoredPassage> passages, Set<String> unknownTerms) {}
+    ParsedQuestion question, Map<String, Float> termWeights, List<ScoredPassage> passages, Set<String> unknownTerms,
+    boolean partial) {
+
+  /** A retrieval over the whole index. */
+  public Retrieval(ParsedQuestion question, Map<String, Float> termWeights, List<ScoredPassage> passages, Set<String> unknownTerms) {
+    this(question, termWeights, passages, unknownTerms, false);
+  }
+}

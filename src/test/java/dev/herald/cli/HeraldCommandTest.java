@@ -68,7 +68,7 @@ class HeraldCommandTest {
 
     assertThat(r.code()).isZero();
     JsonNode j = r.json();
-    assertThat(j.fieldNames()).toIterable().containsExactly("question", "as_of", "answer", "abstained", "mode", "citations");
+    assertThat(j.fieldNames()).toIterable().containsExactly("question", "as_of", "answer", "abstained", "partial", "mode", "citations");
     assertThat(j.get("as_of").asText()).isEqualTo("2025-11-01T00:00:00Z");
     assertThat(j.get("abstained").asBoolean()).isFalse();
     assertThat(j.get("mode").asText()).isEqualTo("extractive");
