@@ -9,6 +9,7 @@ import dev.herald.ingest.Source;
 import dev.herald.llm.LlmSettings;
 import dev.herald.metrics.AdminSettings;
 import dev.herald.retrieve.RetrievalSettings;
+import dev.herald.store.StateSettings;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -31,11 +32,21 @@ import java.util.List;
  * @param digest updates, timelines, digests and chat-state retention
  * @param embeddings whether passages get vectors at index time, and from which model
  * @param admin the admin HTTP port (metrics and health), off unless set
+ * @param state where the state database is: embedded SQLite by default, or a shared PostgreSQL
  */
 public record HeraldConfig(
     Path home, Path dataDir, Path corpusDir, ZoneId zone, int k, RetrievalSettings retrieval, AnswerSettings answer,
     LlmSettings llm, TelegramSettings telegram, IngestSettings ingest, List<Source> sources, DigestSettings digest,
-    EmbeddingSettings embeddings, AdminSettings admin) {
+    EmbeddingSettings embeddings, AdminSettings admin, StateSettings state) {
+
+  /** Settings with the embedded state database. */
+  public HeraldConfig(
+      Path home, Path dataDir, Path corpusDir, ZoneId zone, int k, RetrievalSettings retrieval, AnswerSettings answer,
+      LlmSettings llm, TelegramSettings telegram, IngestSettings ingest, List<Source> sources, DigestSettings digest,
+      EmbeddingSettings embeddings, AdminSettings admin) {
+    this(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, embeddings, admin,
+        StateSettings.defaults());
+  }
 
   /** Settings with the given basics and defaults for everything else (no language model, no sources, no vectors). */
   public HeraldConfig(
@@ -51,42 +62,47 @@ public record HeraldConfig(
 
   /** Returns a copy with another data folder. */
   public HeraldConfig withDataDir(Path dir) {
-    return new HeraldConfig(home, dir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, embeddings, admin);
+    return new HeraldConfig(home, dir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, embeddings, admin, state);
   }
 
   /** Returns a copy with other retrieval settings. */
   public HeraldConfig withRetrieval(RetrievalSettings r) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, r, answer, llm, telegram, ingest, sources, digest, embeddings, admin);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, r, answer, llm, telegram, ingest, sources, digest, embeddings, admin, state);
   }
 
   /** Returns a copy with other language model settings. */
   public HeraldConfig withLlm(LlmSettings l) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, l, telegram, ingest, sources, digest, embeddings, admin);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, l, telegram, ingest, sources, digest, embeddings, admin, state);
   }
 
   /** Returns a copy with other Telegram settings. */
   public HeraldConfig withTelegram(TelegramSettings t) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, t, ingest, sources, digest, embeddings, admin);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, t, ingest, sources, digest, embeddings, admin, state);
   }
 
   /** Returns a copy with other ingest settings and sources. */
   public HeraldConfig withIngest(IngestSettings settings, List<Source> list) {
     return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, settings, List.copyOf(list),
-        digest, embeddings, admin);
+        digest, embeddings, admin, state);
   }
 
   /** Returns a copy with other digest settings. */
   public HeraldConfig withDigest(DigestSettings d) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, d, embeddings, admin);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, d, embeddings, admin, state);
   }
 
   /** Returns a copy with other embedding settings. */
   public HeraldConfig withEmbeddings(EmbeddingSettings e) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, e, admin);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, e, admin, state);
   }
 
   /** Returns a copy with other admin port settings. */
   public HeraldConfig withAdmin(AdminSettings a) {
-    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, embeddings, a);
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, embeddings, a, state);
+  }
+
+  /** Returns a copy with other state database settings. */
+  public HeraldConfig withState(StateSettings s) {
+    return new HeraldConfig(home, dataDir, corpusDir, zone, k, retrieval, answer, llm, telegram, ingest, sources, digest, embeddings, admin, s);
   }
 }

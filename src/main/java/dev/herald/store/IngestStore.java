@@ -157,10 +157,11 @@ public final class IngestStore {
   /** Adds or replaces a run-time source. */
   public void addSource(AddedSource s) {
     update("""
-        INSERT INTO added_source VALUES(?,?,?,?,?,?,?,?)
+        INSERT INTO added_source(url, kind, outlet, language, interval_minutes, trusted, added_by, added_at, seq)
+        VALUES(?,?,?,?,?,?,?,?,(SELECT COALESCE(MAX(seq), 0)+1 FROM added_source))
         ON CONFLICT(url) DO UPDATE SET kind=excluded.kind, outlet=excluded.outlet, language=excluded.language,
           interval_minutes=excluded.interval_minutes, trusted=excluded.trusted, added_by=excluded.added_by,
-          added_at=excluded.added_at""",
+          added_at=excluded.added_at, seq=excluded.seq""",
         s.url(), s.kind(), s.outlet(), s.language(), s.intervalMinutes(), s.trusted() ? 1 : 0, s.addedBy(),
         s.addedAt().toEpochMilli());
   }
@@ -173,7 +174,7 @@ public final class IngestStore {
   /** Every run-time source, oldest first. */
   public List<AddedSource> addedSources() {
     synchronized (db.lock()) {
-      try (PreparedStatement ps = db.connection().prepareStatement("SELECT * FROM added_source ORDER BY added_at, url");
+      try (PreparedStatement ps = db.connection().prepareStatement("SELECT * FROM added_source ORDER BY added_at, seq, url");
            ResultSet rs = ps.executeQuery()) {
         List<AddedSource> out = new ArrayList<>();
         while (rs.next()) {

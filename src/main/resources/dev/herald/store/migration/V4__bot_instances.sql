@@ -19,3 +19,9 @@ CREATE TABLE lease(name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires BIGINT N
 
 -- Which instance is sending a claimed digest.
 ALTER TABLE delivery ADD COLUMN holder TEXT;
+
+-- Run-time sources are listed in the order they were added. SQLite kept that order in its rowid, which
+-- PostgreSQL does not have; ${row_order} is that rowid on SQLite.
+ALTER TABLE added_source ADD COLUMN seq BIGINT;
+
+UPDATE added_source SET seq=${row_order};
