@@ -90,9 +90,9 @@ public final class InstanceStore {
         ON CONFLICT DO NOTHING""", botId, updateId, chatId, payload, holder, now.toEpochMilli()) == 1;
   }
 
-  /** Marks an update answered. */
+  /** Marks an update answered and drops its payload: what the user wrote is kept only while it is being answered. */
   public void updateDone(long botId, long updateId, Instant now) {
-    update("UPDATE update_claim SET done=? WHERE bot_id=? AND update_id=?", now.toEpochMilli(), botId, updateId);
+    update("UPDATE update_claim SET done=?, payload='' WHERE bot_id=? AND update_id=?", now.toEpochMilli(), botId, updateId);
   }
 
   /**

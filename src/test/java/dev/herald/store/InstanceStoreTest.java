@@ -36,6 +36,8 @@ class InstanceStoreTest {
       assertThat(store.claimUpdate(8, 1, 100L, "q1", "b", T)).isTrue();
       assertThat(store.claimUpdate(7, 2, null, "p2", "a", T)).isTrue();
       store.updateDone(7, 2, T);
+      assertThat(payloadOf(db, 7, 2)).as("an answered update's text is not kept").isEmpty();
+      assertThat(payloadOf(db, 7, 1)).isEqualTo("p1");
 
       // a is alive: nothing to take
       assertThat(store.takeOrphans(7, "b", T, T.minusSeconds(10), 10)).isEmpty();
@@ -96,6 +98,19 @@ class InstanceStoreTest {
 
         assertThat(won).hasSize(200);
         assertThat(won.stream().map(w -> w.substring(2)).distinct()).hasSize(200);
+      }
+    }
+  }
+
+  private static String payloadOf(StateDb db, long bot, long update) throws Exception {
+    synchronized (db.lock()) {
+      try (var ps = db.connection().prepareStatement("SELECT payload FROM update_claim WHERE bot_id=? AND update_id=?")) {
+        ps.setLong(1, bot);
+        ps.setLong(2, update);
+        try (var rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getString(1);
+        }
       }
     }
   }
