@@ -10,6 +10,10 @@ import dev.herald.answer.Citation;
 import dev.herald.answer.StoryLookup;
 import dev.herald.store.ChatStore;
 import dev.herald.store.StateDb;
+import dev.herald.store.TestDatabases;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import dev.herald.store.Subscription;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,8 +26,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Scheduled digests: only what is new, once, across restarts and kills, in the chat's time zone. */
+/** Scheduled digests: only what is new, once, across restarts and kills, in the chat's time zone; on SQLite and PostgreSQL. */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"sqlite", "postgresql"})
 class DigestRunnerTest {
+
+  @Parameter String kind;
 
   private static final long CHAT = 7;
 
@@ -37,7 +45,7 @@ class DigestRunnerTest {
   @TempDir Path dir;
   private Herald herald;
   private StateDb db;
-  private Path dbFile;
+  private TestDatabases.Target state;
   private final MutableClock clock = new MutableClock(Instant.parse("2025-10-20T07:00:00Z"));
   private final List<Answer> sent = new ArrayList<>();
   private final DigestOutbox recording = (chat, group, digest) -> sent.add(digest);
@@ -45,8 +53,8 @@ class DigestRunnerTest {
   @BeforeEach
   void open() throws IOException {
     herald = TalksFixture.open(dir);
-    dbFile = dir.resolve("data/herald.db");
-    db = StateDb.open(dbFile);
+    state = TestDatabases.target(kind, dir.resolve("data"));
+    db = state.open();
   }
 
   @AfterEach
@@ -70,7 +78,7 @@ class DigestRunnerTest {
   /** Simulates a process restart: the state database is closed as it stands and opened afresh. */
   private void restart() throws IOException {
     db.close();
-    db = StateDb.open(dbFile);
+    db = state.open();
   }
 
   private Subscription subscribe(String schedule) {
