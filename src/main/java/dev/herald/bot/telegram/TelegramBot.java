@@ -305,7 +305,11 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
     for (Update u : updates) {
       long key = u.hasMessage() ? u.getMessage().getChatId()
           : u.hasInlineQuery() ? u.getInlineQuery().getFrom().getId() : 0;
-      if (stopped || !claims.begin(u.getUpdateId(), u.hasMessage() ? key : null, () -> toJson(u))) {
+      if (stopped) {
+        // Not taken: the webhook answers 503 and Telegram delivers it again (to another instance, or after the restart).
+        throw new IllegalStateException("the bot is stopping");
+      }
+      if (!claims.begin(u.getUpdateId(), u.hasMessage() ? key : null, () -> toJson(u))) {
         continue;
       }
       submit(key, u);
