@@ -126,10 +126,13 @@ public final class InstanceStore {
     });
   }
 
-  /** Deletes update claims answered before {@code before} and instances silent since then. */
+  /**
+   * Deletes update claims answered or taken before {@code before} (an update that old is not delivered
+   * again, and answering it now would be pointless) and instances silent since then.
+   */
   public void purge(Instant before) {
     transaction(c -> {
-      update(c, "DELETE FROM update_claim WHERE done<?", before.toEpochMilli());
+      update(c, "DELETE FROM update_claim WHERE done<? OR claimed<?", before.toEpochMilli(), before.toEpochMilli());
       update(c, "DELETE FROM instance WHERE heartbeat<?", before.toEpochMilli());
       return null;
     });
