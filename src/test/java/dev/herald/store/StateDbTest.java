@@ -121,6 +121,19 @@ class StateDbTest {
   }
 
   @Test
+  void should_open_a_sqlite_url_relative_to_the_data_folder_and_the_default_file_without_one() throws Exception {
+    try (StateDb db = StateDb.open("jdbc:sqlite:state/other.db", dir, null)) {
+      assertThat(db.shared()).isFalse();
+      assertThat(db.describe()).isEqualTo(dir.resolve("state/other.db").toAbsolutePath().toString());
+    }
+    try (StateDb db = StateDb.open(null, dir, null)) {
+      assertThat(db.describe()).isEqualTo(dir.resolve("herald.db").toAbsolutePath().toString());
+    }
+    assertThat(new StateSettings("jdbc:sqlite:state/other.db", null, java.time.Duration.ofSeconds(30)).exists(dir)).isTrue();
+    assertThat(StateSettings.defaults().exists(dir.resolve("nowhere"))).isFalse();
+  }
+
+  @Test
   void should_refuse_a_state_url_of_another_database_naming_it_without_its_password() {
     assertThatThrownBy(() -> StateDb.open("jdbc:mysql://db/herald?user=h&password=hunter2", dir, null))
         .hasMessageContaining("jdbc:postgresql:")
