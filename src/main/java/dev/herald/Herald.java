@@ -226,7 +226,7 @@ public final class Herald implements Closeable {
     if (!writable) {
       throw new IllegalStateException("opened read-only");
     }
-    return Ingestion.open(config.dataDir(), config.sources(), config.ingest(), index, clock);
+    return Ingestion.open(config.state(), config.dataDir(), config.sources(), config.ingest(), index, clock);
   }
 
   /** Retrieves the top passages for a request. */

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * random after a week without updates, so "every id below N is done" would make a restarted bot skip
  * new updates whose random id happens to be lower. Written atomically after each update.
  */
-public final class UpdateLedger {
+public final class UpdateLedger implements UpdateClaims {
 
   /** How many handled ids are kept by default: far more than Telegram can deliver again (one getUpdates batch is at most 100). */
   public static final int DEFAULT_CAPACITY = 1000;
@@ -138,7 +138,14 @@ public final class UpdateLedger {
     return true;
   }
 
+  /** As {@link #begin(long)}: a single process needs only the id. */
+  @Override
+  public boolean begin(long updateId, Long chatId, java.util.function.Supplier<String> payload) {
+    return begin(updateId);
+  }
+
   /** Records that an update was handled and persists the ledger. */
+  @Override
   public synchronized void done(long updateId) {
     inFlight.remove(updateId);
     handled.remove(updateId); // re-inserted as the newest

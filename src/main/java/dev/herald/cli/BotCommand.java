@@ -7,6 +7,8 @@ import dev.herald.digest.DigestRunner;
 import dev.herald.digest.DigestScheduler;
 import dev.herald.digest.Subscriptions;
 import dev.herald.store.ChatStore;
+import dev.herald.store.Instance;
+import dev.herald.bot.SharedUpdateClaims;
 import dev.herald.store.Story;
 import dev.herald.bot.TelegramSettings;
 import dev.herald.bot.telegram.TelegramBot;
@@ -85,8 +87,15 @@ final class BotCommand implements Callable<Integer> {
     try (HeraldMetrics closeMetrics = metrics;
         Herald herald = Herald.openForService(c, root.env, p -> err.println(p), m -> err.println(m));
         Ingestion ingestion = herald.openIngestion(root.clock);
-        AdminServer admin = startAdmin(c.admin(), metrics, readiness)) {
+        AdminServer admin = startAdmin(c.admin(), metrics, readiness);
+        Instance instance = c.state().shared()
+            ? Instance.join(ingestion.stateDb(), c.state().instanceTimeout(), root.clock) : Instance.local()) {
       herald.useMetrics(metrics);
+      if (instance.shared() && !webhook) {
+        // Telegram serves getUpdates to one client at a time; several instances need the webhook.
+        log.warn("state is shared ({}) but this instance long-polls: run one such instance only, or use --webhook",
+            ingestion.stateDb().describe());
+      }
       readiness.add("index", herald::indexProblem).add("state-db", () -> ingestion.stateDb().problem());
       ingestion.watch(List.of(), INGEST_TICK, o -> {
         metrics.ingest(o);
@@ -94,17 +103,21 @@ final class BotCommand implements Callable<Integer> {
           log.info("ingest {}: {} new, {} duplicates{}", o.source().location(), o.newArticles(), o.duplicates(),
               o.error() == null ? "" : ", failed: " + o.error());
         }
-      });
+      }, () -> holdsIngestLease(instance));
       TelegramBot bot;
       // Chat state lives in the same state database as ingestion, so one file holds all the bot keeps.
       Subscriptions subscriptions = new Subscriptions(new ChatStore(ingestion.stateDb()), c.digest(), herald.updates()::topicKey, root.clock);
       StoryLookup stories = id -> ingestion.story(id).map(Story::outlets).orElse(List.of());
       TelegramBot.HandlerFactory handlers =
           name -> new BotHandler(herald, settings, name, root.clock, ingestion.feeds(), subscriptions, stories);
+      // One process: the ledger file under data/bot. Several instances: claims in the shared database.
+      TelegramBot.ClaimsFactory claims = instance.shared()
+          ? botId -> new SharedUpdateClaims(instance, botId, root.clock)
+          : TelegramBot.ClaimsFactory.ledger(c.dataDir().resolve("bot"));
       try {
         bot = webhook
-            ? TelegramBot.startWebhook(settings, token.strip(), c.dataDir().resolve("bot"), handlers, webhookSettings(), metrics)
-            : TelegramBot.start(settings, token.strip(), c.dataDir().resolve("bot"), handlers, Duration.ofMillis(500), metrics);
+            ? TelegramBot.startWebhook(settings, token.strip(), claims, handlers, webhookSettings(), metrics)
+            : TelegramBot.start(settings, token.strip(), claims, handlers, Duration.ofMillis(500), metrics);
       } catch (TokenRejectedException e) {
         throw new UsageException("bot: " + e.getMessage());
       } catch (TelegramApiException e) {
@@ -114,9 +127,10 @@ final class BotCommand implements Callable<Integer> {
       TelegramBot running = bot;
       readiness.add("bot-api", running::apiProblem);
       err.println("herald: bot @" + bot.username() + " is running; stop it with Ctrl-C or SIGTERM"
-          + (admin == null ? "" : " (admin endpoints on port " + admin.address().getPort() + ")"));
+          + (admin == null ? "" : " (admin endpoints on port " + admin.address().getPort() + ")")
+          + (instance.shared() ? " (instance " + instance.id() + " on " + ingestion.stateDb().describe() + ")" : ""));
       onTermination(stop);
-      DigestRunner digests = new DigestRunner(herald.updates(), subscriptions, stories, c.digest(), bot, root.clock);
+      DigestRunner digests = new DigestRunner(herald.updates(), subscriptions, stories, c.digest(), bot, root.clock, instance);
       DigestScheduler scheduler = new DigestScheduler(digests, c.digest().tick(), settings.followUpExpiry());
       try {
         stop.await();
@@ -127,6 +141,16 @@ final class BotCommand implements Callable<Integer> {
       bot.stop(Duration.ofSeconds(30));
     }
     return 0;
+  }
+
+  /** Whether this instance may ingest now: it holds the ingest lease (always, on a state database of its own). */
+  private static boolean holdsIngestLease(Instance instance) {
+    try {
+      return instance.holdLease("ingest");
+    } catch (RuntimeException e) {
+      log.warn("cannot check the ingest lease ({}); not ingesting this time", e.getMessage());
+      return false;
+    }
   }
 
   /** Opens the admin port when one is configured; until the bot is up, /readyz reports it as not started. */

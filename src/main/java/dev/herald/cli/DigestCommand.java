@@ -54,9 +54,8 @@ final class DigestCommand implements Callable<Integer> {
       throw new UsageException("digest: --since " + since + " is not before --as-of " + to);
     }
     PrintWriter out = root.spec.commandLine().getOut();
-    Path db = c.dataDir().resolve("herald.db");
     // Syndicated copies are known only to the state database that live ingestion keeps.
-    try (StateDb state = Files.exists(db) ? StateDb.open(db) : null;
+    try (StateDb state = c.state().exists(c.dataDir()) ? c.state().open(c.dataDir()) : null;
          Herald h = root.openForQuestions(c)) {
       StoryLookup stories = state == null ? StoryLookup.NONE : outlets(new IngestStore(state));
       List<Development> found = h.updates().developments(topic.strip(), from, to, stories);

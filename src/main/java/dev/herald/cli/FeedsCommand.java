@@ -29,7 +29,7 @@ final class FeedsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     HeraldConfig c = root.loadConfig();
     PrintWriter out = root.spec.commandLine().getOut();
-    try (StateDb db = StateDb.open(c.dataDir().resolve("herald.db"))) {
+    try (StateDb db = c.state().open(c.dataDir())) {
       List<FeedStatus> list = admin(c, db).list();
       if (list.isEmpty()) {
         out.println("No sources. Add them under sources: in config/herald.yaml or with 'herald feeds import FILE.opml'.");
@@ -65,7 +65,7 @@ final class FeedsCommand implements Callable<Integer> {
       } catch (java.io.IOException e) {
         throw new UsageException(e.getMessage());
       }
-      try (StateDb db = StateDb.open(c.dataDir().resolve("herald.db"))) {
+      try (StateDb db = c.state().open(c.dataDir())) {
         int added = feeds.admin(c, db).addTrusted(found, "opml:" + file.getFileName());
         feeds.root.spec.commandLine().getOut().println(
             "Imported " + added + " new feeds (" + (found.size() - added) + " already known) from " + file + ".");
@@ -85,7 +85,7 @@ final class FeedsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       HeraldConfig c = feeds.root.loadConfig();
-      try (StateDb db = StateDb.open(c.dataDir().resolve("herald.db"))) {
+      try (StateDb db = c.state().open(c.dataDir())) {
         feeds.root.spec.commandLine().getOut().println(feeds.admin(c, db).remove(url));
       }
       return 0;

@@ -1,5 +1,6 @@
 package dev.herald.cli;
 
+import dev.herald.store.Instance;
 import dev.herald.Herald;
 import dev.herald.config.HeraldConfig;
 import dev.herald.ingest.Ingestion;
@@ -81,7 +82,10 @@ final class IngestCommand implements Callable<Integer> {
         Thread.currentThread().interrupt();
       }
     }, "herald-ingest-shutdown"));
-    try (Herald h = Herald.openWritable(c); Ingestion ingestion = h.openIngestion(root.clock)) {
+    try (Herald h = Herald.openWritable(c); Ingestion ingestion = h.openIngestion(root.clock);
+         // On a shared state database this watcher is one more instance, and polls only while it holds the ingest lease.
+         Instance instance = c.state().shared()
+             ? Instance.join(ingestion.stateDb(), c.state().instanceTimeout(), root.clock) : Instance.local()) {
       ingestion.watch(extra, Duration.ofSeconds(Math.max(1, tickSeconds)), o -> {
         if (o.newArticles() > 0 || o.error() != null) {
           synchronized (out) {
@@ -89,6 +93,13 @@ final class IngestCommand implements Callable<Integer> {
                 : o.newArticles() + " new, " + o.duplicates() + " duplicates"));
             out.flush();
           }
+        }
+      }, () -> {
+        try {
+          return instance.holdLease("ingest");
+        } catch (RuntimeException e) {
+          err.println("herald: cannot check the ingest lease (" + e.getMessage() + "); not polling this time");
+          return false;
         }
       });
       err.println("Watching " + (ingestion.feeds().sources().size() + extra.size()) + " sources; Ctrl-C to stop.");

@@ -61,9 +61,8 @@ final class TrendCommand implements Callable<Integer> {
       throw new UsageException("trend: --png " + png + ": folder " + parent + " does not exist");
     }
     PrintWriter out = root.spec.commandLine().getOut();
-    Path db = c.dataDir().resolve("herald.db");
     // Syndicated copies are known only to the state database that live ingestion keeps.
-    try (StateDb state = Files.exists(db) ? StateDb.open(db) : null;
+    try (StateDb state = c.state().exists(c.dataDir()) ? c.state().open(c.dataDir()) : null;
          Herald h = root.openForQuestions(c)) {
       StoryLookup stories = state == null ? StoryLookup.NONE : DigestCommand.outlets(new IngestStore(state));
       Trend t;

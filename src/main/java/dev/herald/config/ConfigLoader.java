@@ -24,6 +24,8 @@ import dev.herald.retrieve.RetrievalSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.herald.store.StateDb;
+import dev.herald.store.StateSettings;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -35,7 +37,7 @@ import java.util.Set;
 /**
  * Loads {@link HeraldConfig}: built-in defaults, then the YAML file (when present), then environment
  * variables ({@code HERALD_DATA}, {@code HERALD_LLM_PROVIDER}, {@code HERALD_LLM_BASE_URL},
- * {@code HERALD_LLM_MODEL}, {@code HERALD_ADMIN_PORT}). Command-line options are applied by the caller on the result.
+ * {@code HERALD_LLM_MODEL}, {@code HERALD_ADMIN_PORT}, {@code HERALD_STATE_URL}, {@code HERALD_STATE_PASSWORD}). Command-line options are applied by the caller on the result.
  */
 public final class ConfigLoader {
 
@@ -44,12 +46,8 @@ public final class ConfigLoader {
       String data, String corpus, String timezone, Integer k, Index index, Retrieval retrieval, Answer answer, Llm llm,
       Telegram telegram, Ingest ingest, List<SourceEntry> sources, Digest digest, Admin admin, State state) {}
 
-  /**
-   * The {@code state:} section ({@code url: jdbc:postgresql://…}, written by scripts/cluster-up.sh). Its
-   * reader is the PostgreSQL state work (issue 13, items 2 and 3); until that is merged the key is
-   * accepted so that a cluster config loads, and state stays in SQLite under the data folder.
-   */
-  record State(String url) {}
+  /** The {@code state:} section. */
+  record State(String url, Integer instanceTimeoutSeconds) {}
 
   /** The {@code admin:} section. */
   record Admin(Integer port, String host) {}
@@ -66,7 +64,7 @@ public final class ConfigLoader {
   /** The {@code digest:} section. */
   record Digest(
       Integer staleAfterHours, Integer maxItems, Integer defaultWindowHours, Boolean sendEmpty, Integer maxSubscriptions,
-      Integer topicMemoryDays, Integer deliveryLogDays) {}
+      Integer topicMemoryDays, Integer deliveryLogDays, Integer tickSeconds) {}
 
   /** The {@code ingest:} section. */
   record Ingest(
@@ -175,7 +173,7 @@ public final class ConfigLoader {
     }
     return new HeraldConfig(home, data, home.resolve(or(f.corpus(), "corpus")), zone, k, retrieval, answer, llm,
         telegram(f.telegram(), env, path), ingest(path, f.ingest()), sources(path, home, f.sources()), digest(path, f.digest()),
-        embeddings, admin(path, f.admin(), env), backend(path, f.index()));
+        embeddings, admin(path, f.admin(), env), backend(path, f.index()), state(path, f.state(), env));
   }
 
   private static IndexBackend backend(Path path, Index i) throws ConfigException {
@@ -220,6 +218,25 @@ public final class ConfigLoader {
     }
     return new IndexBackend(kind, new SolrSettings(zk, chroot, urls, collection, or(nonBlank(s.configset()), d.configset()),
         shards, replicas, Duration.ofSeconds(timeout), attempts));
+  }
+
+  private static StateSettings state(Path path, State s, Map<String, String> env) throws ConfigException {
+    StateSettings d = StateSettings.defaults();
+    String url = nonBlank(env.get("HERALD_STATE_URL"));
+    String where = "HERALD_STATE_URL";
+    if (url == null && s != null) {
+      url = nonBlank(s.url());
+      where = path + ": state.url";
+    }
+    if (url != null && !url.startsWith("jdbc:postgresql://") && !url.startsWith("jdbc:sqlite:")) {
+      throw new ConfigException(where + " must be jdbc:postgresql://HOST:PORT/DATABASE (or jdbc:sqlite:FILE); got '"
+          + StateDb.mask(url) + "'");
+    }
+    int timeout = s == null || s.instanceTimeoutSeconds() == null ? (int) d.instanceTimeout().toSeconds() : s.instanceTimeoutSeconds();
+    if (timeout < 1) {
+      throw new ConfigException(path + ": state.instance-timeout-seconds must be at least 1 (got " + timeout + ")");
+    }
+    return new StateSettings(url == null ? null : url.strip(), nonBlank(env.get("HERALD_STATE_PASSWORD")), Duration.ofSeconds(timeout));
   }
 
   private static AdminSettings admin(Path path, Admin a, Map<String, String> env) throws ConfigException {
@@ -370,11 +387,12 @@ public final class ConfigLoader {
     int subs = or(g.maxSubscriptions(), d.maxSubscriptions());
     int topicDays = or(g.topicMemoryDays(), (int) d.topicMemory().toDays());
     int logDays = or(g.deliveryLogDays(), (int) d.deliveryLog().toDays());
-    if (stale < 1 || window < 1 || items < 1 || subs < 1 || topicDays < 1 || logDays < 1) {
+    int tick = or(g.tickSeconds(), (int) d.tick().toSeconds());
+    if (stale < 1 || window < 1 || items < 1 || subs < 1 || topicDays < 1 || logDays < 1 || tick < 1) {
       throw new ConfigException(path + ": every digest setting must be at least 1");
     }
     return new DigestSettings(Duration.ofHours(stale), items, Duration.ofHours(window), or(g.sendEmpty(), d.sendEmpty()), subs,
-        Duration.ofDays(topicDays), Duration.ofDays(logDays), d.maxAttempts(), d.tick());
+        Duration.ofDays(topicDays), Duration.ofDays(logDays), d.maxAttempts(), Duration.ofSeconds(tick));
   }
 
   private static Set<Long> ids(List<Long> ids) {

@@ -6,6 +6,8 @@ import dev.herald.answer.StoryLookup;
 import dev.herald.answer.UpdateComposer;
 import dev.herald.store.ChatStore;
 import dev.herald.store.Delivery;
+import dev.herald.store.Instance;
+import java.util.Optional;
 import dev.herald.store.Subscription;
 import java.io.IOException;
 import java.time.Clock;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the digests that are due, each exactly once in the normal case and at least once after a
- * crash: a digest is claimed in the delivery log under its subscription and due time (which fixes its
+ * crash, also when several instances share the state database (a digest claimed by one live instance is
+ * left to it): a digest is claimed in the delivery log under its subscription and due time (which fixes its
  * window), then sent, then marked sent while its subscription moves on, in one transaction. A process
  * killed before the mark finds the claim on restart and sends that digest again, once; one killed after
  * it finds nothing due.
@@ -26,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class DigestRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DigestRunner.class);
+  // As the single-process ledger: Telegram redelivers an update for at most 24 hours.
+  private static final Duration UPDATE_CLAIM_RETENTION = Duration.ofHours(48);
 
   private final UpdateComposer updates;
   private final Subscriptions subscriptions;
@@ -33,10 +38,22 @@ public final class DigestRunner {
   private final DigestSettings settings;
   private final DigestOutbox outbox;
   private final Clock clock;
+  private final Instance instance;
 
   /** Creates a runner composing digests with {@code updates} and sending them through {@code outbox}. */
   public DigestRunner(UpdateComposer updates, Subscriptions subscriptions, StoryLookup stories, DigestSettings settings,
       DigestOutbox outbox, Clock clock) {
+    this(updates, subscriptions, stories, settings, outbox, clock, Instance.local());
+  }
+
+  /**
+   * As {@link #DigestRunner(UpdateComposer, Subscriptions, StoryLookup, DigestSettings, DigestOutbox, Clock)}, for
+   * {@code instance}, one of several sharing the state database: a digest another live instance has
+   * claimed is left to it; one claimed by an instance that died is taken over.
+   */
+  public DigestRunner(UpdateComposer updates, Subscriptions subscriptions, StoryLookup stories, DigestSettings settings,
+      DigestOutbox outbox, Clock clock, Instance instance) {
+    this.instance = instance;
     this.updates = updates;
     this.subscriptions = subscriptions;
     this.stories = stories;
@@ -64,6 +81,9 @@ public final class DigestRunner {
   public void purge(Duration memoryExpiry) {
     Instant now = clock.instant();
     subscriptions.store().purge(now.minus(memoryExpiry), now.minus(settings.topicMemory()), now.minus(settings.deliveryLog()));
+    if (instance.shared()) {
+      instance.store().purge(now.minus(UPDATE_CLAIM_RETENTION));
+    }
   }
 
   private boolean runOne(Subscription s, Instant now) throws IOException {
@@ -71,7 +91,11 @@ public final class DigestRunner {
     ZoneId zone = subscriptions.zoneOf(s.chatId());
     // Missed due times (the bot was down) fold into this one digest rather than arriving in a burst.
     Instant next = Schedule.parse(s.schedule()).nextAfter(now.isAfter(s.nextDue()) ? now : s.nextDue(), zone);
-    Delivery d = store.claim(s, now);
+    Optional<Delivery> claimed = store.claim(s, now, instance.id(), instance.staleBefore());
+    if (claimed.isEmpty()) {
+      return false; // another live instance is sending it
+    }
+    Delivery d = claimed.get();
     if (d.finished()) {
       store.reschedule(s.id(), next);
       return false;

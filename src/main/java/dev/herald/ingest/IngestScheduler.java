@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ public final class IngestScheduler implements Closeable {
   private final Clock clock;
   private final Duration tick;
   private final Consumer<SourceOutcome> outcomes;
+  private final BooleanSupplier mayRun;
   private final Set<String> running = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService timer;
   private final ExecutorService workers;
@@ -42,6 +44,16 @@ public final class IngestScheduler implements Closeable {
   /** Creates a stopped scheduler over the sources {@code sources} yields at each tick; {@code outcomes} hears about every run. */
   public IngestScheduler(Ingester ingester, Supplier<List<Source>> sources, IngestStore store, Clock clock, Duration tick, int threads,
       Consumer<SourceOutcome> outcomes) {
+    this(ingester, sources, store, clock, tick, threads, outcomes, () -> true);
+  }
+
+  /**
+   * As {@link #IngestScheduler(Ingester, Supplier, IngestStore, Clock, Duration, int, Consumer)}, polling at a tick
+   * only when {@code mayRun} says so (this instance holds the ingest lease).
+   */
+  public IngestScheduler(Ingester ingester, Supplier<List<Source>> sources, IngestStore store, Clock clock, Duration tick, int threads,
+      Consumer<SourceOutcome> outcomes, BooleanSupplier mayRun) {
+    this.mayRun = mayRun;
     this.ingester = ingester;
     this.sources = sources;
     this.store = store;
@@ -69,6 +81,9 @@ public final class IngestScheduler implements Closeable {
   }
 
   private void tickOnce() {
+    if (!mayRun.getAsBoolean()) {
+      return;
+    }
     Instant now = clock.instant();
     for (Source s : sources.get()) {
       SourceState st = store.sourceState(s.location()).orElse(null);

@@ -115,6 +115,9 @@ public final class Ingester {
   public SourceOutcome ingest(Source source) {
     String url = source.location();
     SourceState state = store.sourceState(url).orElse(null);
+    // The pass is dated when it starts: the next one is due an interval after this one began, whatever
+    // the clock reads by the time this one is recorded.
+    Instant started = clock.instant();
     try {
       Batch batch = switch (source.kind()) {
         case FEED -> readFeed(source, state);
@@ -122,8 +125,7 @@ public final class Ingester {
         case FOLDER -> readFolder(source);
       };
       int[] counts = commit(source, batch);
-      Instant now = clock.instant();
-      store.recordSuccess(url, batch.etag(), batch.lastModified(), now, now.plus(jittered(interval(source))), counts[0]);
+      store.recordSuccess(url, batch.etag(), batch.lastModified(), started, started.plus(jittered(interval(source))), counts[0]);
       return new SourceOutcome(source, counts[0], counts[1], batch.unchanged(), batch.itemFailures(), null);
     } catch (FetchException e) {
       return fail(source, e.reason(), e.retryAfter().orElse(Duration.ZERO));

@@ -3,6 +3,7 @@ package dev.herald.ingest;
 import dev.herald.index.NewsIndex;
 import dev.herald.store.IngestStore;
 import dev.herald.store.StateDb;
+import dev.herald.store.StateSettings;
 import dev.herald.store.Story;
 import java.io.Closeable;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -42,7 +44,13 @@ public final class Ingestion implements Closeable {
   /** Opens ingestion with its state database at {@code dataDir/herald.db}. */
   public static Ingestion open(Path dataDir, List<Source> configured, IngestSettings settings, NewsIndex index, Clock clock)
       throws IOException {
-    return new Ingestion(StateDb.open(dataDir.resolve("herald.db")), configured, settings, index, clock);
+    return open(StateSettings.defaults(), dataDir, configured, settings, index, clock);
+  }
+
+  /** Opens ingestion with the state database {@code state} names (SQLite in {@code dataDir} by default). */
+  public static Ingestion open(StateSettings state, Path dataDir, List<Source> configured, IngestSettings settings,
+      NewsIndex index, Clock clock) throws IOException {
+    return new Ingestion(state.open(dataDir), configured, settings, index, clock);
   }
 
   /** Runs one pass over every source in force plus {@code extra} (trusted, from the command line). */
@@ -55,8 +63,18 @@ public final class Ingestion implements Closeable {
    * about every run. Stopped by {@link #close}.
    */
   public synchronized IngestScheduler watch(List<Source> extra, Duration tick, Consumer<SourceOutcome> outcomes) {
+    return watch(extra, tick, outcomes, () -> true);
+  }
+
+  /**
+   * As {@link #watch(List, Duration, Consumer)}, polling only at ticks when {@code mayRun} says so: with
+   * several instances, the one holding the ingest lease.
+   */
+  public synchronized IngestScheduler watch(List<Source> extra, Duration tick, Consumer<SourceOutcome> outcomes,
+      BooleanSupplier mayRun) {
     if (scheduler == null) {
-      scheduler = new IngestScheduler(ingester, () -> sources(extra), store, clock, tick, settings.threads(), outcomes).start();
+      scheduler = new IngestScheduler(ingester, () -> sources(extra), store, clock, tick, settings.threads(), outcomes, mayRun)
+          .start();
     }
     return scheduler;
   }

@@ -28,6 +28,9 @@ public final class ChatStore {
   /** Delivery state of a digest given up after repeated send failures. */
   public static final String FAILED = "failed";
 
+  /** The holder name of claims made by the only process using a database (SQLite). */
+  public static final String LOCAL = "local";
+
   private static final List<String> CHAT_TABLES =
       List.of("chat_settings", "chat_memory", "topic_asked", "subscription", "delivery", "user_tokens", "rate_bucket");
 
@@ -70,7 +73,7 @@ public final class ChatStore {
 
   /** Remembers the words of the chat's latest question, replacing the previous ones. */
   public void remember(long chat, List<String> words, Instant at) {
-    update("INSERT OR REPLACE INTO chat_memory VALUES(?,?,?)", chat, String.join(" ", words), at.toEpochMilli());
+    update("INSERT INTO chat_memory VALUES(?,?,?) ON CONFLICT(chat_id) DO UPDATE SET words=excluded.words, at=excluded.at", chat, String.join(" ", words), at.toEpochMilli());
   }
 
   /** A user's question-rate bucket: tokens left and when they were counted. */
@@ -84,7 +87,9 @@ public final class ChatStore {
 
   /** Stores the user's question-rate bucket, counted in {@code chat} (so that /forget there removes it). */
   public void saveBucket(long user, long chat, Bucket b) {
-    update("INSERT OR REPLACE INTO rate_bucket VALUES(?,?,?,?)", user, chat, b.tokens(), b.at().toEpochMilli());
+    update("""
+        INSERT INTO rate_bucket VALUES(?,?,?,?)
+        ON CONFLICT(user_id) DO UPDATE SET chat_id=excluded.chat_id, tokens=excluded.tokens, at=excluded.at""", user, chat, b.tokens(), b.at().toEpochMilli());
   }
 
   /** Model tokens {@code user} used on {@code day} (an ISO date), over all chats. */
@@ -95,7 +100,7 @@ public final class ChatStore {
 
   /** Adds {@code tokens} to what {@code user} used in {@code chat} on {@code day}. */
   public void addTokens(long user, long chat, String day, long tokens) {
-    update("INSERT INTO user_tokens VALUES(?,?,?,?) ON CONFLICT(user_id, chat_id, day) DO UPDATE SET tokens=tokens+excluded.tokens",
+    update("INSERT INTO user_tokens VALUES(?,?,?,?) ON CONFLICT(user_id, chat_id, day) DO UPDATE SET tokens=user_tokens.tokens+excluded.tokens",
         user, chat, day, tokens);
   }
 
@@ -106,7 +111,7 @@ public final class ChatStore {
 
   /** Records that the chat asked for updates on a topic. */
   public void asked(long chat, String topicKey, Instant at) {
-    update("INSERT OR REPLACE INTO topic_asked VALUES(?,?,?)", chat, topicKey, at.toEpochMilli());
+    update("INSERT INTO topic_asked VALUES(?,?,?) ON CONFLICT(chat_id, topic_key) DO UPDATE SET at=excluded.at", chat, topicKey, at.toEpochMilli());
   }
 
   /**
@@ -155,18 +160,36 @@ public final class ChatStore {
   }
 
   /**
-   * Claims the digest of {@code s} due at its next due time before sending it: the first claim fixes its
-   * as-of moment at {@code now}; every claim counts an attempt. Returns the log row as it now stands; a
-   * finished row means the digest was already dealt with and must not be sent again.
+   * Claims the digest of {@code s} due at its next due time before sending it, for a single process: as
+   * {@link #claim(Subscription, Instant, String, Instant)} by the one holder there is.
    */
   public Delivery claim(Subscription s, Instant now) {
-    return transaction(c -> {
-      update(c, "INSERT OR IGNORE INTO delivery(subscription_id, chat_id, due, state, as_of, attempts, claimed) VALUES(?,?,?,?,?,0,?)",
-          s.id(), s.chatId(), s.nextDue().toEpochMilli(), CLAIMED, now.toEpochMilli(), now.toEpochMilli());
-      update(c, "UPDATE delivery SET attempts=attempts+1 WHERE subscription_id=? AND due=? AND state=?",
-          s.id(), s.nextDue().toEpochMilli(), CLAIMED);
-      return delivery(c, s.id(), s.nextDue());
-    });
+    return claim(s, now, LOCAL, now).orElseThrow();
+  }
+
+  /**
+   * Claims the digest of {@code s} due at its next due time for {@code holder} before sending it: the
+   * first claim fixes its as-of moment at {@code now}; every claim counts an attempt. Returns the log row
+   * as it now stands (a finished row means the digest was already dealt with and must not be sent again),
+   * or empty when another instance holds the claim and its heartbeat is no older than {@code staleBefore}.
+   * A claim whose holder stopped beating passes to the next instance that asks, so a digest whose sender
+   * died is sent by another.
+   */
+  public Optional<Delivery> claim(Subscription s, Instant now, String holder, Instant staleBefore) {
+    return Optional.ofNullable(transaction(c -> {
+      update(c, """
+          INSERT INTO delivery(subscription_id, chat_id, due, state, as_of, attempts, claimed, holder) VALUES(?,?,?,?,?,0,?,?)
+          ON CONFLICT DO NOTHING""",
+          s.id(), s.chatId(), s.nextDue().toEpochMilli(), CLAIMED, now.toEpochMilli(), now.toEpochMilli(), holder);
+      int taken = update(c, """
+          UPDATE delivery SET attempts=attempts+1, holder=?, claimed=?
+          WHERE subscription_id=? AND due=? AND state=?
+            AND (holder IS NULL OR holder=? OR NOT EXISTS (
+              SELECT 1 FROM instance i WHERE i.id=delivery.holder AND i.heartbeat>=?))""",
+          holder, now.toEpochMilli(), s.id(), s.nextDue().toEpochMilli(), CLAIMED, holder, staleBefore.toEpochMilli());
+      Delivery d = delivery(c, s.id(), s.nextDue());
+      return taken == 0 && d != null && !d.finished() ? null : d;
+    }));
   }
 
   /** The delivery log row of a subscription's digest due at {@code due}, if any. */
@@ -196,6 +219,9 @@ public final class ChatStore {
       for (String table : CHAT_TABLES) {
         n += update(c, "DELETE FROM " + table + " WHERE chat_id=?", chat);
       }
+      // The record of which updates were answered must stay (or a redelivery would be answered again),
+      // but what the chat wrote goes.
+      n += update(c, "UPDATE update_claim SET payload='', chat_id=NULL WHERE chat_id=?", chat);
       return n;
     });
   }
@@ -205,8 +231,9 @@ public final class ChatStore {
     return transaction(c -> {
       List<String> tables = new ArrayList<>();
       try (Statement s = c.createStatement();
-           ResultSet rs = s.executeQuery(
-               "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type='table' AND p.name='chat_id'")) {
+           ResultSet rs = s.executeQuery(db.dialect() == StateDb.Dialect.SQLITE
+               ? "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type='table' AND p.name='chat_id'"
+               : "SELECT table_name FROM information_schema.columns WHERE table_schema=current_schema() AND column_name='chat_id'")) {
         while (rs.next()) {
           tables.add(rs.getString(1));
         }
@@ -281,6 +308,7 @@ public final class ChatStore {
         } catch (SQLException ignored) {
           // the original failure is the one worth reporting
         }
+        db.failed(e);
         throw new StoreException("chat state update failed", e);
       } finally {
         try {

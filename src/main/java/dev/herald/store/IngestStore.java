@@ -66,6 +66,7 @@ public final class IngestStore {
           return rs.next();
         }
       } catch (SQLException e) {
+        db.failed(e);
         throw new StoreException("cannot read seen items", e);
       }
     }
@@ -88,6 +89,7 @@ public final class IngestStore {
         }
         return out;
       } catch (SQLException e) {
+        db.failed(e);
         throw new StoreException("cannot read fingerprints", e);
       }
     }
@@ -99,8 +101,8 @@ public final class IngestStore {
       Connection c = db.connection();
       try {
         c.setAutoCommit(false);
-        try (PreparedStatement a = c.prepareStatement("INSERT OR IGNORE INTO article VALUES(?,?,?,?,?,?,?,?,?,?)");
-             PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO seen_item VALUES(?,?,?)")) {
+        try (PreparedStatement a = c.prepareStatement("INSERT INTO article VALUES(?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
+             PreparedStatement s = c.prepareStatement("INSERT INTO seen_item VALUES(?,?,?) ON CONFLICT DO NOTHING")) {
           for (StoredArticle x : articles) {
             a.setString(1, x.canonicalUrl());
             a.setString(2, x.articleId());
@@ -154,7 +156,12 @@ public final class IngestStore {
 
   /** Adds or replaces a run-time source. */
   public void addSource(AddedSource s) {
-    update("INSERT OR REPLACE INTO added_source VALUES(?,?,?,?,?,?,?,?)",
+    update("""
+        INSERT INTO added_source(url, kind, outlet, language, interval_minutes, trusted, added_by, added_at, seq)
+        VALUES(?,?,?,?,?,?,?,?,(SELECT COALESCE(MAX(seq), 0)+1 FROM added_source))
+        ON CONFLICT(url) DO UPDATE SET kind=excluded.kind, outlet=excluded.outlet, language=excluded.language,
+          interval_minutes=excluded.interval_minutes, trusted=excluded.trusted, added_by=excluded.added_by,
+          added_at=excluded.added_at, seq=excluded.seq""",
         s.url(), s.kind(), s.outlet(), s.language(), s.intervalMinutes(), s.trusted() ? 1 : 0, s.addedBy(),
         s.addedAt().toEpochMilli());
   }
@@ -167,7 +174,7 @@ public final class IngestStore {
   /** Every run-time source, oldest first. */
   public List<AddedSource> addedSources() {
     synchronized (db.lock()) {
-      try (PreparedStatement ps = db.connection().prepareStatement("SELECT * FROM added_source ORDER BY added_at, rowid");
+      try (PreparedStatement ps = db.connection().prepareStatement("SELECT * FROM added_source ORDER BY added_at, seq, url");
            ResultSet rs = ps.executeQuery()) {
         List<AddedSource> out = new ArrayList<>();
         while (rs.next()) {
@@ -178,6 +185,7 @@ public final class IngestStore {
         }
         return out;
       } catch (SQLException e) {
+        db.failed(e);
         throw new StoreException("cannot read added sources", e);
       }
     }
@@ -194,6 +202,7 @@ public final class IngestStore {
           return rs.next();
         }
       } catch (SQLException e) {
+        db.failed(e);
         throw new StoreException("cannot read seen files", e);
       }
     }
@@ -201,7 +210,7 @@ public final class IngestStore {
 
   /** Remembers a local file as taken in. */
   public void markFileSeen(String path, long modified, long size) {
-    update("INSERT OR REPLACE INTO seen_file VALUES(?,?,?)", path, modified, size);
+    update("INSERT INTO seen_file VALUES(?,?,?) ON CONFLICT(path) DO UPDATE SET modified=excluded.modified, size=excluded.size", path, modified, size);
   }
 
   private int update(String sql, Object... args) {
@@ -212,6 +221,7 @@ public final class IngestStore {
         }
         return ps.executeUpdate();
       } catch (SQLException e) {
+        db.failed(e);
         throw new StoreException("state database update failed", e);
       }
     }
@@ -233,6 +243,7 @@ public final class IngestStore {
           return out;
         }
       } catch (SQLException e) {
+        db.failed(e);
         throw new StoreException("cannot read source state", e);
       }
     }
@@ -255,6 +266,7 @@ public final class IngestStore {
           return out;
         }
       } catch (SQLException e) {
+        db.failed(e);
         throw new StoreException("cannot read articles", e);
       }
     }

@@ -2,141 +2,207 @@ package dev.herald.store;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 
 /**
- * Herald's embedded SQLite state database ({@code data/herald.db}), brought to the newest schema by
- * plain versioned migrations when opened. One connection is shared; callers serialise on {@link #lock()}.
+ * Herald's state database: an embedded SQLite file ({@code data/herald.db}, the default) or a shared
+ * PostgreSQL database ({@code state.url: jdbc:postgresql://…}) that several bot instances use at once.
+ * Opening it brings it to the newest schema with Flyway, from one migration history for both
+ * ({@code dev/herald/store/migration}); a SQLite file made by a release that kept its own
+ * {@code schema_version} table is baselined at that version and upgraded from there. One connection is
+ * shared; callers serialise on {@link #lock()}. A PostgreSQL connection that broke is opened again on
+ * next use.
  */
 public final class StateDb implements Closeable {
 
-  /** One schema step: applied once, in version order, inside a transaction. */
-  record Migration(int version, String description, List<String> statements) {}
+  /** The SQL dialect in use, for the few statements that differ. */
+  enum Dialect { SQLITE, POSTGRESQL }
 
-  // Append only: a released migration is never edited, so every database reaches the same schema.
-  private static final List<Migration> MIGRATIONS = List.of(
-      new Migration(1, "ingest state", List.of(
-          """
-          CREATE TABLE source_state(
-            url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT,
-            last_attempt INTEGER, last_success INTEGER,
-            consecutive_failures INTEGER NOT NULL DEFAULT 0, last_error TEXT,
-            next_attempt INTEGER, items INTEGER NOT NULL DEFAULT 0)""",
-          """
-          CREATE TABLE seen_item(
-            source_url TEXT NOT NULL, item_key TEXT NOT NULL, first_seen INTEGER NOT NULL,
-            PRIMARY KEY(source_url, item_key))""",
-          """
-          CREATE TABLE article(
-            canonical_url TEXT PRIMARY KEY, article_id TEXT NOT NULL, story_id TEXT NOT NULL,
-            outlet TEXT NOT NULL, title TEXT, language TEXT, published INTEGER NOT NULL,
-            first_seen INTEGER NOT NULL, simhash INTEGER NOT NULL, indexed INTEGER NOT NULL)""",
-          "CREATE INDEX article_story ON article(story_id)",
-          "CREATE INDEX article_id ON article(article_id)",
-          """
-          CREATE TABLE added_source(
-            url TEXT PRIMARY KEY, kind TEXT NOT NULL, outlet TEXT, language TEXT,
-            interval_minutes INTEGER, trusted INTEGER NOT NULL, added_by TEXT, added_at INTEGER NOT NULL)""",
-          """
-          CREATE TABLE seen_file(path TEXT PRIMARY KEY, modified INTEGER NOT NULL, size INTEGER NOT NULL)""")),
-      // Every table holding something about a chat has a chat_id column, so that /forget can find it all.
-      new Migration(2, "chat state and digests", List.of(
-          "CREATE TABLE chat_settings(chat_id INTEGER PRIMARY KEY, zone TEXT NOT NULL, updated INTEGER NOT NULL)",
-          """
-          CREATE TABLE chat_memory(chat_id INTEGER PRIMARY KEY, words TEXT NOT NULL, at INTEGER NOT NULL)""",
-          """
-          CREATE TABLE topic_asked(
-            chat_id INTEGER NOT NULL, topic_key TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY(chat_id, topic_key))""",
-          """
-          CREATE TABLE subscription(
-            id INTEGER PRIMARY KEY AUTOINCREMENT, chat_id INTEGER NOT NULL, grp INTEGER NOT NULL,
-            topic TEXT NOT NULL, topic_key TEXT NOT NULL, schedule TEXT NOT NULL,
-            covered_until INTEGER NOT NULL, next_due INTEGER NOT NULL, created INTEGER NOT NULL,
-            UNIQUE(chat_id, topic_key))""",
-          "CREATE INDEX subscription_due ON subscription(next_due)",
-          """
-          CREATE TABLE delivery(
-            subscription_id INTEGER NOT NULL, chat_id INTEGER NOT NULL, due INTEGER NOT NULL,
-            state TEXT NOT NULL, as_of INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
-            claimed INTEGER NOT NULL, finished INTEGER, items INTEGER,
-            PRIMARY KEY(subscription_id, due))""",
-          "CREATE INDEX delivery_chat ON delivery(chat_id)")),
-      new Migration(3, "per-user daily model tokens and question rate", List.of(
-          """
-          CREATE TABLE user_tokens(
-            user_id INTEGER NOT NULL, chat_id INTEGER NOT NULL, day TEXT NOT NULL, tokens INTEGER NOT NULL,
-            PRIMARY KEY(user_id, chat_id, day))""",
-          """
-          CREATE TABLE rate_bucket(
-            user_id INTEGER PRIMARY KEY, chat_id INTEGER NOT NULL, tokens REAL NOT NULL, at INTEGER NOT NULL)""")));
+  private static final String MIGRATIONS = "classpath:dev/herald/store/migration";
+  private static final Pattern SECRET_PARAM = Pattern.compile("(?i)(password|sslpassword)=[^&;]*");
 
-  private final Connection connection;
+  private final String url;
+  private final Properties credentials;
   private final Path file;
+  private final Dialect dialect;
   private final Object lock = new Object();
+  private Connection connection;
 
-  private StateDb(Connection connection, Path file) {
-    this.connection = connection;
+  private StateDb(String url, Properties credentials, Path file, Dialect dialect) throws SQLException {
+    this.url = url;
+    this.credentials = credentials;
     this.file = file;
+    this.dialect = dialect;
+    this.connection = connect();
   }
 
-  /** Opens (creating if needed) the database file and applies pending migrations. */
+  /** Opens (creating if needed) the SQLite database file and applies pending migrations. */
   public static StateDb open(Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
+    return open("jdbc:sqlite:" + file.toAbsolutePath(), file.toAbsolutePath(), new Properties());
+  }
+
+  /**
+   * Opens the database {@code url} names: a {@code jdbc:postgresql:} url, or {@code null} for the SQLite
+   * file {@code dataDir/herald.db}. {@code password}, when not {@code null}, is used instead of one in the url.
+   */
+  public static StateDb open(String url, Path dataDir, String password) throws IOException {
+    if (url == null || url.isBlank()) {
+      return open(dataDir.resolve("herald.db"));
+    }
+    if (url.startsWith("jdbc:sqlite:")) {
+      Path f = Path.of(url.substring("jdbc:sqlite:".length()));
+      return open(f.isAbsolute() ? f : dataDir.resolve(f));
+    }
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new IOException("state.url must start with jdbc:postgresql: or jdbc:sqlite: (got " + mask(url) + ")");
+    }
+    // The credentials travel as properties, so that neither the driver nor Flyway ever sees (or logs) them in a url.
+    Properties p = new Properties();
+    String bare = withoutCredentials(url, p);
+    if (password != null && !password.isEmpty()) {
+      p.setProperty("password", password);
+    }
+    return open(bare, null, p);
+  }
+
+  private static StateDb open(String url, Path file, Properties credentials) throws IOException {
+    Dialect dialect = url.startsWith("jdbc:sqlite:") ? Dialect.SQLITE : Dialect.POSTGRESQL;
+    String shown = file != null ? file.toString() : mask(url);
+    StateDb db;
     try {
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      db = new StateDb(url, credentials, file, dialect);
+    } catch (SQLException e) {
+      throw new IOException("cannot open state database " + shown + ": " + mask(String.valueOf(e.getMessage())), e);
+    }
+    try {
+      db.migrate();
+      return db;
+    } catch (SQLException | FlywayException e) {
+      db.close();
+      throw new IOException("cannot migrate state database " + shown + ": " + mask(String.valueOf(e.getMessage())), e);
+    }
+  }
+
+  /** {@code url} with any password replaced by {@code ***}, fit for a log line or an error message. */
+  public static String mask(String url) {
+    return url == null ? null : SECRET_PARAM.matcher(url).replaceAll("$1=***");
+  }
+
+  // Moves user and password query parameters of a PostgreSQL url into {@code into}; returns the rest.
+  private static String withoutCredentials(String url, Properties into) {
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return url;
+    }
+    List<String> kept = new ArrayList<>();
+    for (String param : url.substring(q + 1).split("&")) {
+      int eq = param.indexOf('=');
+      String key = eq < 0 ? param : param.substring(0, eq);
+      String value = eq < 0 ? "" : URLDecoder.decode(param.substring(eq + 1), StandardCharsets.UTF_8);
+      if (key.equals("user") || key.equals("password")) {
+        into.setProperty(key, value);
+      } else if (!param.isEmpty()) {
+        kept.add(param);
+      }
+    }
+    return url.substring(0, q) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
+  }
+
+  private Connection connect() throws SQLException {
+    Connection c = DriverManager.getConnection(url, credentials);
+    if (dialect == Dialect.SQLITE) {
       try (Statement s = c.createStatement()) {
         // WAL lets a reader (the bot's /feeds) look while a pass writes; busy_timeout rides out short locks.
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA busy_timeout=5000");
       }
-      StateDb db = new StateDb(c, file.toAbsolutePath());
-      db.migrate();
-      return db;
-    } catch (SQLException e) {
-      throw new IOException("cannot open state database " + file + ": " + e.getMessage(), e);
     }
+    return c;
   }
 
-  /** The schema version now in force. */
-  public int schemaVersion() throws SQLException {
+  /** Whether this is a database several processes share (PostgreSQL), so that claims must name their holder. */
+  public boolean shared() {
+    return dialect == Dialect.POSTGRESQL;
+  }
+
+  /** Where the database is, for messages: the file, or the url without its password. */
+  public String describe() {
+    return file != null ? file.toString() : mask(url);
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  /** The schema version now in force (the newest migration applied, or the baseline). */
+  public int schemaVersion() {
+    MigrationInfo current = flyway(null).info().current();
+    return current == null || current.getVersion() == null ? 0 : Integer.parseInt(current.getVersion().getVersion());
+  }
+
+  /**
+   * What keeps the database from being used, or empty when it answers a query: a SQLite file must still
+   * be where it was opened (an open connection keeps working on a deleted or moved file, which would
+   * lose every later write) and the connection must run a statement.
+   */
+  public Optional<String> problem() {
+    if (file != null && !Files.isRegularFile(file)) {
+      return Optional.of("state database " + file + " is missing");
+    }
     synchronized (lock) {
-      try (Statement s = connection.createStatement();
-           ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-        return rs.next() ? rs.getInt(1) : 0;
+      try (Statement s = connection().createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM instance")) {
+        rs.next();
+        return Optional.empty();
+      } catch (SQLException | StoreException e) {
+        return Optional.of("state database " + describe() + " does not answer: " + mask(e.getMessage()));
       }
     }
   }
 
   /**
-   * What keeps the database from being used, or empty when it answers a query: the file must still be
-   * where it was opened (an open connection keeps working on a deleted or moved file, which would lose
-   * every later write) and the connection must run a statement.
+   * The shared connection; use it only while holding {@link #lock()}. A PostgreSQL connection found
+   * closed (the server restarted, the network broke) is replaced by a new one.
    */
-  public java.util.Optional<String> problem() {
-    if (!Files.isRegularFile(file)) {
-      return java.util.Optional.of("state database " + file + " is missing");
-    }
-    synchronized (lock) {
-      try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM schema_version")) {
-        rs.next();
-        return java.util.Optional.empty();
-      } catch (SQLException e) {
-        return java.util.Optional.of("state database " + file + " does not answer: " + e.getMessage());
+  Connection connection() {
+    try {
+      if (dialect == Dialect.POSTGRESQL && (connection == null || connection.isClosed())) {
+        connection = connect();
       }
+      return connection;
+    } catch (SQLException e) {
+      throw new StoreException("cannot reconnect to state database " + describe(), e);
     }
   }
 
-  /** The shared connection; use it only while holding {@link #lock()}. */
-  Connection connection() {
-    return connection;
+  /** Drops the connection after {@code e} if it says the connection itself failed, so that the next use reconnects. */
+  void failed(SQLException e) {
+    String state = e.getSQLState();
+    if (dialect == Dialect.POSTGRESQL && state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // already broken; the next connection() opens a fresh one
+      }
+    }
   }
 
   /** The monitor that guards the connection. */
@@ -144,35 +210,45 @@ public final class StateDb implements Closeable {
     return lock;
   }
 
+  private Flyway flyway(String baseline) {
+    var config = Flyway.configure()
+        .dataSource(url, credentials.getProperty("user"), credentials.getProperty("password"))
+        .locations(MIGRATIONS)
+        .placeholders(dialect == Dialect.SQLITE
+            ? Map.of("id", "INTEGER PRIMARY KEY AUTOINCREMENT", "row_order", "rowid")
+            : Map.of("id", "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", "row_order", "0"))
+        .validateMigrationNaming(true);
+    if (baseline != null) {
+      config = config.baselineOnMigrate(true).baselineVersion(baseline)
+          .baselineDescription("schema_version of an earlier Herald");
+    }
+    return config.load();
+  }
+
   private void migrate() throws SQLException {
     synchronized (lock) {
-      try (Statement s = connection.createStatement()) {
-        s.execute("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied INTEGER NOT NULL)");
-      }
-      int current = schemaVersion();
-      for (Migration m : MIGRATIONS) {
-        if (m.version() <= current) {
-          continue;
-        }
-        connection.setAutoCommit(false);
-        try (Statement s = connection.createStatement()) {
-          for (String sql : m.statements()) {
-            s.execute(sql);
-          }
-          try (PreparedStatement ps = connection.prepareStatement("INSERT INTO schema_version VALUES(?,?,?)")) {
-            ps.setInt(1, m.version());
-            ps.setString(2, m.description());
-            ps.setLong(3, System.currentTimeMillis());
-            ps.executeUpdate();
-          }
-          connection.commit();
-        } catch (SQLException e) {
-          connection.rollback();
-          throw new SQLException("migration " + m.version() + " (" + m.description() + ") failed: " + e.getMessage(), e);
-        } finally {
-          connection.setAutoCommit(true);
-        }
-      }
+      // On PostgreSQL Flyway takes an advisory lock, so instances starting together migrate one at a time.
+      flyway(legacyVersion()).migrate();
+    }
+  }
+
+  // A database made before Flyway kept its history in schema_version; it is baselined at the version
+  // found there, so that the migrations after it (and only those) are applied.
+  private String legacyVersion() throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    if (!hasTable(meta, "schema_version") || hasTable(meta, "flyway_schema_history")) {
+      return null;
+    }
+    try (Statement s = connection.createStatement();
+         ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+      int v = rs.next() ? rs.getInt(1) : 0;
+      return v > 0 ? Integer.toString(v) : null;
+    }
+  }
+
+  private static boolean hasTable(DatabaseMetaData meta, String name) throws SQLException {
+    try (ResultSet rs = meta.getTables(null, null, name, new String[] {"TABLE"})) {
+      return rs.next();
     }
   }
 
@@ -180,7 +256,11 @@ public final class StateDb implements Closeable {
   @Override
   public void close() throws IOException {
     try {
-      connection.close();
+      synchronized (lock) {
+        if (connection != null) {
+          connection.close();
+        }
+      }
     } catch (SQLException e) {
       throw new IOException("cannot close state database: " + e.getMessage(), e);
     }

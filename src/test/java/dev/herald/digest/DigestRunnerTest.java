@@ -9,21 +9,35 @@ import dev.herald.answer.Answer;
 import dev.herald.answer.Citation;
 import dev.herald.answer.StoryLookup;
 import dev.herald.store.ChatStore;
+import dev.herald.store.Instance;
 import dev.herald.store.StateDb;
+import dev.herald.store.TestDatabases;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import dev.herald.store.Subscription;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Scheduled digests: only what is new, once, across restarts and kills, in the chat's time zone. */
+/** Scheduled digests: only what is new, once, across restarts and kills, in the chat's time zone; on SQLite and PostgreSQL. */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"sqlite", "postgresql"})
 class DigestRunnerTest {
+
+  @Parameter String kind;
 
   private static final long CHAT = 7;
 
@@ -37,7 +51,7 @@ class DigestRunnerTest {
   @TempDir Path dir;
   private Herald herald;
   private StateDb db;
-  private Path dbFile;
+  private TestDatabases.Target state;
   private final MutableClock clock = new MutableClock(Instant.parse("2025-10-20T07:00:00Z"));
   private final List<Answer> sent = new ArrayList<>();
   private final DigestOutbox recording = (chat, group, digest) -> sent.add(digest);
@@ -45,8 +59,8 @@ class DigestRunnerTest {
   @BeforeEach
   void open() throws IOException {
     herald = TalksFixture.open(dir);
-    dbFile = dir.resolve("data/herald.db");
-    db = StateDb.open(dbFile);
+    state = TestDatabases.target(kind, dir.resolve("data"));
+    db = state.open();
   }
 
   @AfterEach
@@ -70,7 +84,7 @@ class DigestRunnerTest {
   /** Simulates a process restart: the state database is closed as it stands and opened afresh. */
   private void restart() throws IOException {
     db.close();
-    db = StateDb.open(dbFile);
+    db = state.open();
   }
 
   private Subscription subscribe(String schedule) {
@@ -240,5 +254,39 @@ class DigestRunnerTest {
     assertThat(sent).singleElement().satisfies(d -> assertThat(articles(d)).contains("open-wire", "stall"));
     assertThat(new ChatStore(db).subscriptions(CHAT)).singleElement()
         .satisfies(x -> assertThat(x.nextDue()).isEqualTo(Instant.parse("2025-10-22T14:00:00Z")));
+  }
+
+  @Test
+  void should_send_each_due_digest_once_when_two_instances_race_for_them() throws Exception {
+    DigestSettings settings = DigestSettings.defaults().withSendEmpty(true);
+    for (long chat = 100; chat < 130; chat++) {
+      subscriptions(settings).subscribe(chat, false, TalksFixture.TOPIC, "daily 12:00");
+    }
+    clock.advance(Duration.ofHours(5));
+    List<Long> delivered = Collections.synchronizedList(new ArrayList<>());
+    DigestOutbox outbox = (chat, group, digest) -> delivered.add(chat);
+    try (StateDb other = state.open();
+         Instance a = Instance.join(db, Duration.ofSeconds(30), clock);
+         Instance b = Instance.join(other, Duration.ofSeconds(30), clock)) {
+      DigestRunner ra = new DigestRunner(herald.updates(), subscriptions(settings), StoryLookup.NONE, settings, outbox, clock, a);
+      DigestRunner rb = new DigestRunner(herald.updates(),
+          new Subscriptions(new ChatStore(other), settings, herald.updates()::topicKey, clock), StoryLookup.NONE, settings, outbox, clock, b);
+      CountDownLatch go = new CountDownLatch(1);
+      ExecutorService two = Executors.newFixedThreadPool(2, r -> new Thread(r, "test-instance"));
+      Future<Integer> fa = two.submit(() -> {
+        go.await();
+        return ra.runDue() + ra.runDue();
+      });
+      Future<Integer> fb = two.submit(() -> {
+        go.await();
+        return rb.runDue() + rb.runDue();
+      });
+      go.countDown();
+      int sent = fa.get() + fb.get();
+      two.shutdown();
+
+      assertThat(sent).isEqualTo(30);
+      assertThat(delivered).hasSize(30).doesNotHaveDuplicates();
+    }
   }
 }

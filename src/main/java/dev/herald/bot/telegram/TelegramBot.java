@@ -15,6 +15,8 @@ import java.io.InterruptedIOException;
 import dev.herald.bot.SendThrottle;
 import dev.herald.bot.TelegramSettings;
 import dev.herald.bot.UpdateLedger;
+import dev.herald.bot.UpdateClaims;
+import dev.herald.bot.SharedUpdateClaims;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -70,6 +72,17 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
   // Bot API accepts it again, rarely enough that a call it always refuses costs a log line every 5 minutes.
   private static final Duration MAX_OPTIONAL_BACKOFF = Duration.ofMinutes(5);
 
+  /** How the update claims are made once the bot knows its own id. */
+  public interface ClaimsFactory {
+    /** Creates the claims for the bot whose Telegram user id is {@code botId}. */
+    UpdateClaims forBot(long botId) throws IOException;
+
+    /** A single process's claims: the ledger file {@code stateDir/offset}. */
+    static ClaimsFactory ledger(Path stateDir) {
+      return botId -> new UpdateLedger(stateDir.resolve("offset"));
+    }
+  }
+
   /** How the handler is made once the bot knows its own username. */
   public interface HandlerFactory {
     /** Creates the handler for the bot called {@code username}. */
@@ -79,7 +92,10 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
   private final TokenMask mask;
   private final ExecutorService httpThreads;
   private final TelegramSender sender;
-  private final UpdateLedger ledger;
+  private final UpdateClaims claims;
+  private final ObjectMapper json = new ObjectMapper();
+  // Shared claims only: looks for updates whose holder died, and answers them here.
+  private final ScheduledExecutorService orphanSweeper;
   private final OrderedWorkers workers;
   private final OkHttpTelegramClient client;
   private final User me;
@@ -96,11 +112,10 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
   // What the last Bot API request met: null once it got an answer, else why not (for /readyz).
   private volatile String apiProblem = "no Bot API request has completed yet";
 
-  private TelegramBot(TelegramSettings settings, String token, UpdateLedger ledger, HandlerFactory handlers,
+  private TelegramBot(TelegramSettings settings, String token, ClaimsFactory claimsFactory, HandlerFactory handlers,
       Duration firstBackoff, Webhook hook, HeraldMetrics metrics) throws TelegramApiException, TokenRejectedException, IOException {
     this.mask = new TokenMask(token);
     this.metrics = metrics;
-    this.ledger = ledger;
     TelegramUrl url = telegramUrl(settings.apiUrl());
     // The library's client keeps the long-poll read timeout; each client gets its own dispatcher so
     // that cancelling the poll on shutdown cannot cancel a reply being sent.
@@ -122,6 +137,8 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
       throw e;
     }
     this.handler = handlers.create(me.getUserName());
+    this.claims = claimsFactory.forBot(me.getId());
+    this.orphanSweeper = claims.shared() ? Executors.newSingleThreadScheduledExecutor(daemonThreads("herald-bot-orphans")) : null;
     List<BotCommand> commands = new ArrayList<>();
     for (Map.Entry<String, String> c : BotHandler.commands().entrySet()) {
       commands.add(new BotCommand(c.getKey(), c.getValue()));
@@ -143,6 +160,7 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
           .build());
       log.info("Herald bot @{} receives updates at {} (listening on {})", me.getUserName(), hook.publicUrl(),
           webhook.address());
+      sweepOrphans();
       // Only once started: a start-up that fails leaves no retries behind.
       retryInBackground("setMyCommands", setCommands, Duration.ZERO, firstBackoff, 1);
       return;
@@ -159,7 +177,8 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
         .timeout(settings.pollTimeoutSeconds())
         .allowedUpdates(List.of("message", "inline_query"))
         .build();
-    this.session = app.registerBot(token, () -> url, getUpdates, this::consume);
+    this.session = app.registerBot(token, () -> url, getUpdates, this::consumePolled);
+    sweepOrphans();
     log.info("Herald bot @{} is polling {} for updates", me.getUserName(), settings.apiUrl());
     if (!session.isRunning()) {
       throw new TelegramApiException("long polling did not start");
@@ -186,7 +205,14 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
   public static TelegramBot start(TelegramSettings settings, String token, Path stateDir,
       HandlerFactory handlers, Duration firstBackoff, HeraldMetrics metrics)
       throws TelegramApiException, TokenRejectedException, IOException {
-    return new TelegramBot(settings, token, new UpdateLedger(stateDir.resolve("offset")), handlers, firstBackoff, null, metrics);
+    return start(settings, token, ClaimsFactory.ledger(stateDir), handlers, firstBackoff, metrics);
+  }
+
+  /** As {@link #start(TelegramSettings, String, Path, HandlerFactory, Duration, HeraldMetrics)} with chosen update claims. */
+  public static TelegramBot start(TelegramSettings settings, String token, ClaimsFactory claims,
+      HandlerFactory handlers, Duration firstBackoff, HeraldMetrics metrics)
+      throws TelegramApiException, TokenRejectedException, IOException {
+    return new TelegramBot(settings, token, claims, handlers, firstBackoff, null, metrics);
   }
 
   /**
@@ -201,8 +227,16 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
   /** As {@link #startWebhook(TelegramSettings, String, Path, HandlerFactory, Webhook)}, counting requests in {@code metrics}. */
   public static TelegramBot startWebhook(TelegramSettings settings, String token, Path stateDir,
       HandlerFactory handlers, Webhook hook, HeraldMetrics metrics) throws TelegramApiException, TokenRejectedException, IOException {
-    return new TelegramBot(settings, token, new UpdateLedger(stateDir.resolve("offset")), handlers,
-        Duration.ofMillis(500), hook, metrics);
+    return startWebhook(settings, token, ClaimsFactory.ledger(stateDir), handlers, hook, metrics);
+  }
+
+  /**
+   * As {@link #startWebhook(TelegramSettings, String, Path, HandlerFactory, Webhook, HeraldMetrics)} with chosen
+   * update claims: {@link SharedUpdateClaims} for one of several instances behind a load balancer.
+   */
+  public static TelegramBot startWebhook(TelegramSettings settings, String token, ClaimsFactory claims,
+      HandlerFactory handlers, Webhook hook, HeraldMetrics metrics) throws TelegramApiException, TokenRejectedException, IOException {
+    return new TelegramBot(settings, token, claims, handlers, Duration.ofMillis(500), hook, metrics);
   }
 
   /**
@@ -255,21 +289,82 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
     return me.getUserName();
   }
 
+  // Long polling: a claim that cannot be recorded (state database away) is logged and the update
+  // skipped, since throwing would only stop the library's poll loop.
+  private void consumePolled(List<Update> updates) {
+    try {
+      consume(updates);
+    } catch (RuntimeException e) {
+      log.error("updates not taken in: {}", mask.apply(e.toString()));
+    }
+  }
+
+  // Webhook: a claim that cannot be recorded throws, so that the endpoint answers 503 and Telegram
+  // delivers the update again later, to this or another instance.
   private void consume(List<Update> updates) {
     for (Update u : updates) {
-      if (stopped || !ledger.begin(u.getUpdateId())) {
-        continue;
-      }
       long key = u.hasMessage() ? u.getMessage().getChatId()
           : u.hasInlineQuery() ? u.getInlineQuery().getFrom().getId() : 0;
-      try {
-        workers.submit(key, () -> process(u));
-      } catch (InterruptedException | RejectedExecutionException e) {
-        // Stopping: this update was not answered and is not recorded, so the next run answers it.
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
+      if (stopped) {
+        // Not taken: the webhook answers 503 and Telegram delivers it again (to another instance, or after the restart).
+        throw new IllegalStateException("the bot is stopping");
+      }
+      if (!claims.begin(u.getUpdateId(), u.hasMessage() ? key : null, () -> toJson(u))) {
+        continue;
+      }
+      submit(key, u);
+    }
+  }
+
+  private String toJson(Update u) {
+    try {
+      return json.writeValueAsString(u);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write update " + u.getUpdateId() + " as JSON", e);
+    }
+  }
+
+  // Every half second, the updates of instances that died before answering them are taken over and answered here.
+  private void sweepOrphans() {
+    if (orphanSweeper == null) {
+      return;
+    }
+    orphanSweeper.scheduleWithFixedDelay(() -> {
+      if (stopped) {
         return;
+      }
+      try {
+        List<String> orphans = claims.takeOrphans();
+        if (!orphans.isEmpty()) {
+          log.info("answering {} updates left by an instance that stopped", orphans.size());
+        }
+        for (String payload : orphans) {
+          Update u;
+          try {
+            u = json.readValue(payload, Update.class);
+          } catch (IOException e) {
+            // e.g. scrubbed by /forget while its holder was dying: nothing left to answer
+            log.warn("an orphaned update could not be read ({}); dropped", e.getClass().getSimpleName());
+            continue;
+          }
+          long key = u.hasMessage() ? u.getMessage().getChatId()
+              : u.hasInlineQuery() ? u.getInlineQuery().getFrom().getId() : 0;
+          submit(key, u);
+        }
+      } catch (RuntimeException e) {
+        log.warn("looking for orphaned updates failed: {}", mask.apply(e.toString()));
+      }
+    }, 500, 500, TimeUnit.MILLISECONDS);
+  }
+
+  private void submit(long key, Update u) {
+    try {
+      workers.submit(key, () -> process(u));
+    } catch (InterruptedException | RejectedExecutionException e) {
+      // Stopping: this update was not answered and is not recorded as done, so the next run (or, with
+      // shared claims, another instance) answers it.
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
       }
     }
   }
@@ -315,7 +410,11 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
     } catch (TelegramApiException | IOException | RuntimeException e) {
       log.error("update {} failed: {}", u.getUpdateId(), mask.apply(e.toString()));
     } finally {
-      ledger.done(u.getUpdateId());
+      try {
+        claims.done(u.getUpdateId());
+      } catch (RuntimeException e) {
+        log.error("update {} answered but not recorded as done: {}", u.getUpdateId(), mask.apply(e.toString()));
+      }
     }
   }
 
@@ -410,7 +509,13 @@ public final class TelegramBot implements AutoCloseable, DigestOutbox {
     }
     stopped = true;
     optionalCalls.shutdownNow();
-    if (webhook != null) {
+    if (orphanSweeper != null) {
+      orphanSweeper.shutdownNow();
+    }
+    if (webhook != null && claims.shared()) {
+      // The other instances still serve the webhook: leaving must not unregister it.
+      webhook.close();
+    } else if (webhook != null) {
       try {
         // Unregister first so that Telegram keeps new updates for the next instance instead of failing them here.
         client.execute(new DeleteWebhook());

@@ -72,7 +72,14 @@ final class WebhookReceiver implements AutoCloseable {
         respond(ex, 400, "bad update");
         return;
       }
-      updates.accept(List.of(update));
+      try {
+        updates.accept(List.of(update));
+      } catch (RuntimeException e) {
+        // Not taken in (the state database is away): Telegram delivers it again later, maybe elsewhere.
+        log.warn("webhook: update {} not taken in: {}", update.getUpdateId(), e.getMessage());
+        respond(ex, 503, "try again");
+        return;
+      }
       respond(ex, 200, "");
     }
   }

@@ -101,6 +101,8 @@ public final class FakeBotApi implements AutoCloseable {
   private final Map<String, Fault> rejections = new HashMap<>();
   private JsonNode myCommands;
   private JsonNode webhook;
+  private final Set<String> held = new HashSet<>();
+  private int waitingAtHold;
 
   /** Starts the server on a free loopback port, accepting {@code token}. */
   public FakeBotApi(String token) throws IOException {
@@ -214,6 +216,31 @@ public final class FakeBotApi implements AutoCloseable {
   void rejectEvery(String method, Fault fault) {
     synchronized (lock) {
       rejections.put(method, fault);
+    }
+  }
+
+  /**
+   * Keeps every call of {@code method} from here on waiting, unanswered and without effect, until
+   * {@link #release}: a slow Bot API, or one a test wants a bot to be stuck on.
+   */
+  void hold(String method) {
+    synchronized (lock) {
+      held.add(method);
+    }
+  }
+
+  /** Lets the calls waiting at {@link #hold} go on, and later ones through. */
+  void release(String method) {
+    synchronized (lock) {
+      held.remove(method);
+      lock.notifyAll();
+    }
+  }
+
+  /** How many calls are waiting at a {@link #hold} now. */
+  int waitingAtHold() {
+    synchronized (lock) {
+      return waitingAtHold;
     }
   }
 
@@ -351,6 +378,19 @@ public final class FakeBotApi implements AutoCloseable {
         fault = queue == null ? null : queue.poll();
         if (fault == null) {
           fault = rejections.get(method);
+        }
+        if (held.contains(method)) {
+          waitingAtHold++;
+          try {
+            while (held.contains(method)) {
+              lock.wait();
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          } finally {
+            waitingAtHold--;
+          }
         }
       }
       if (!segments[1].equals("bot" + token)) {
