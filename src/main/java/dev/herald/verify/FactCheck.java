@@ -64,6 +64,7 @@ public final class FactCheck {
     private final List<List<Mention>> numbers = new ArrayList<>();
     private final List<LocalDate> anchors = new ArrayList<>();
     private final List<String> texts = new ArrayList<>();
+    private final List<List<NumberTies.Anchored>> anchored = new ArrayList<>();
     private final Set<String> knownNames;
 
     private Prepared(Set<String> knownNames) {
@@ -106,6 +107,7 @@ public final class FactCheck {
       List<SourceClause> clauses = new ArrayList<>();
       List<DateMention> dates = new ArrayList<>();
       List<Mention> numbers = new ArrayList<>();
+      List<NumberTies.Anchored> anchored = new ArrayList<>();
       dates.add(DateMention.of(anchor, 0, 0));
       numbers.add(year(anchor.getYear()));
       Set<String> persons = EntityTies.personWords(s.title(), s.sentences(), p.knownNames);
@@ -149,6 +151,7 @@ public final class FactCheck {
             }
           }
           carried = names;
+          anchored.addAll(NumberTies.anchor(c, nums, names, i == 0, k * 100_000 + i));
           sentenceNames.addAll(names);
           clauses.add(new SourceClause(k, c, names, nums, i == 0));
         }
@@ -162,6 +165,7 @@ public final class FactCheck {
       p.dates.add(dates);
       p.numbers.add(numbers);
       p.anchors.add(anchor);
+      p.anchored.add(anchored);
       p.texts.add(String.join(" ", sentences));
     }
     return p;
@@ -179,8 +183,10 @@ public final class FactCheck {
     List<SourceClause> sourceClauses = new ArrayList<>();
     List<DateMention> sourceDates = new ArrayList<>();
     List<Mention> sourceNumbers = new ArrayList<>();
+    List<NumberTies.Anchored> sourceAnchored = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     for (int k : cited) {
+      sourceAnchored.addAll(p.anchored.get(k));
       sourceClauses.addAll(p.clauses.get(k));
       sourceDates.addAll(p.dates.get(k));
       sourceNumbers.addAll(p.numbers.get(k));
@@ -250,6 +256,12 @@ public final class FactCheck {
     }
     for (int j = 0; j < claimClauses.size(); j++) {
       Optional<String> why = EntityTies.untied(claimClauses.get(j), allNames, claimNumbers.get(j), sourceClauses);
+      if (why.isEmpty()) {
+        Clause c = claimClauses.get(j);
+        Set<String> nameKeys = new HashSet<>();
+        c.names().forEach(n -> nameKeys.add(NumberTies.keyStem(n)));
+        why = NumberTies.misplaced(NumberTies.anchor(c, claimNumbers.get(j)), nameKeys, sourceAnchored, c.text());
+      }
       if (why.isPresent()) {
         out.add(new Finding(Rule.TIE, why.get()));
         break;
