@@ -65,6 +65,8 @@ public final class FactCheck {
     private final List<LocalDate> anchors = new ArrayList<>();
     private final List<String> texts = new ArrayList<>();
     private final List<List<NumberTies.Anchored>> anchored = new ArrayList<>();
+    private final List<List<Clause>> polarity = new ArrayList<>();
+    private final List<List<Clause>> phrases = new ArrayList<>();
     private final Set<String> knownNames;
 
     private Prepared(Set<String> knownNames) {
@@ -166,6 +168,9 @@ public final class FactCheck {
       p.numbers.add(numbers);
       p.anchors.add(anchor);
       p.anchored.add(anchored);
+      List<Clause> pol = forPolarity(clauses);
+      p.polarity.add(pol);
+      p.phrases.add(Polarity.phrases(pol));
       p.texts.add(String.join(" ", sentences));
     }
     return p;
@@ -184,8 +189,12 @@ public final class FactCheck {
     List<DateMention> sourceDates = new ArrayList<>();
     List<Mention> sourceNumbers = new ArrayList<>();
     List<NumberTies.Anchored> sourceAnchored = new ArrayList<>();
+    List<Clause> polarityClauses = new ArrayList<>();
+    List<Clause> polarityPhrases = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     for (int k : cited) {
+      polarityClauses.addAll(p.polarity.get(k));
+      polarityPhrases.addAll(p.phrases.get(k));
       sourceAnchored.addAll(p.anchored.get(k));
       sourceClauses.addAll(p.clauses.get(k));
       sourceDates.addAll(p.dates.get(k));
@@ -237,9 +246,8 @@ public final class FactCheck {
     }
     out.addAll(findings.stream().filter(f -> f.rule() == Rule.NUMBER).toList());
     out.addAll(findings.stream().filter(f -> f.rule() == Rule.DATE).toList());
-    List<Clause> plain = sourceClauses.stream().map(SourceClause::clause).toList();
     for (Clause c : claimClauses) {
-      Optional<String> why = Polarity.contradiction(c, plain);
+      Optional<String> why = Polarity.contradiction(c, polarityClauses, polarityPhrases);
       if (why.isPresent()) {
         out.add(new Finding(Rule.POLARITY, why.get()));
         break;
@@ -268,6 +276,45 @@ public final class FactCheck {
       }
     }
     return out;
+  }
+
+  // Auxiliaries that open a clause without a subject of its own ("..., but were projected to fall short").
+  private static final Set<String> SUBJECTLESS = Set.of("was", "were", "is", "are", "has", "have", "had", "will", "would",
+      "could", "can", "did", "does", "do", "should", "may", "might", "must");
+  private static final Set<String> LINKS = Set.of("but", "and", "yet", "while", "though", "although", "whereas");
+
+  /**
+   * The source clauses as the polarity check reads them: a clause with no subject of its own ("but were
+   * projected to fall just short of a majority") is about the subject of the clause before it, so it takes
+   * that clause's words (asserted, unless it denies them) along with its own.
+   */
+  private static List<Clause> forPolarity(List<SourceClause> clauses) {
+    List<Clause> out = new ArrayList<>();
+    for (int i = 0; i < clauses.size(); i++) {
+      Clause c = clauses.get(i).clause();
+      if (i > 0 && subjectless(c)) {
+        Clause prev = clauses.get(i - 1).clause();
+        Set<String> content = new HashSet<>(prev.asserted());
+        content.addAll(c.content());
+        Set<String> asserted = new HashSet<>(prev.asserted());
+        asserted.removeAll(c.negated());
+        asserted.addAll(c.asserted());
+        Set<String> scoped = new HashSet<>(c.scoped());
+        List<Clause.Name> names = new ArrayList<>(c.names());
+        c = new Clause(c.text(), c.tokens(), content, c.negated(), asserted, scoped, names);
+      }
+      out.add(c);
+    }
+    return out;
+  }
+
+  private static boolean subjectless(Clause c) {
+    List<Tokens.Token> t = c.tokens();
+    int k = 0;
+    while (k < t.size() && LINKS.contains(t.get(k).surface().toLowerCase(Locale.ROOT))) {
+      k++;
+    }
+    return k > 0 && k < t.size() && SUBJECTLESS.contains(t.get(k).surface().toLowerCase(Locale.ROOT));
   }
 
   private static Mention year(int y) {
