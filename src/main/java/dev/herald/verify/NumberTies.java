@@ -47,7 +47,7 @@ public final class NumberTies {
   public record Anchored(Mention mention, Set<String> phrase, String counted, Set<String> free, boolean title, int sentence,
       Set<String> names) {}
 
-  private static final Pattern BOUNDARY = Pattern.compile("[,;:]|\\s(?:and|or|while|but|whereas)\\s");
+  private static final Pattern BOUNDARY = Pattern.compile(",(?!\\d)|[;:]|\\s(?:and|or|while|but|whereas)\\s");
   // Words after a number that compare rather than count ("six fewer than", "five more").
   private static final Set<String> NOT_COUNTED = Set.of("fewer", "more", "less", "than", "times", "per", "percent", "cent");
   private static final Set<Kind> TIED_KINDS = Set.of(Kind.AMOUNT, Kind.PERCENT, Kind.POINTS, Kind.FRACTION, Kind.ORDINAL);

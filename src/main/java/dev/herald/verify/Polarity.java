@@ -52,7 +52,7 @@ public final class Polarity {
         out.add(c);
         continue;
       }
-      for (String part : c.text().split(",")) {
+      for (String part : c.text().split(",(?!\\d)")) {
         if (!part.isBlank()) {
           out.add(Clause.of(part.strip(), false, Set.of()));
         }
