@@ -153,7 +153,7 @@ public final class FactCheck {
             }
           }
           carried = names;
-          anchored.addAll(NumberTies.anchor(c, nums, names, i == 0, k * 100_000 + i));
+          anchored.addAll(NumberTies.anchor(c, nums, found, names, i == 0, k * 100_000 + i));
           sentenceNames.addAll(names);
           clauses.add(new SourceClause(k, c, names, nums, i == 0));
         }
@@ -210,6 +210,7 @@ public final class FactCheck {
     Set<Finding> findings = new LinkedHashSet<>();
     List<Clause> claimClauses = new ArrayList<>();
     List<List<Mention>> claimNumbers = new ArrayList<>();
+    List<List<DateMention>> claimDates = new ArrayList<>();
     for (int j = 0; j < parts.size(); j++) {
       String part = parts.get(j);
       List<DateMention> dates = new ArrayList<>();
@@ -243,6 +244,7 @@ public final class FactCheck {
       }
       claimClauses.add(Clause.of(part, j == 0, p.knownNames));
       claimNumbers.add(numbers);
+      claimDates.add(dates);
     }
     out.addAll(findings.stream().filter(f -> f.rule() == Rule.NUMBER).toList());
     out.addAll(findings.stream().filter(f -> f.rule() == Rule.DATE).toList());
@@ -268,7 +270,7 @@ public final class FactCheck {
         Clause c = claimClauses.get(j);
         Set<String> nameKeys = new HashSet<>();
         c.names().forEach(n -> nameKeys.add(NumberTies.keyStem(n)));
-        why = NumberTies.misplaced(NumberTies.anchor(c, claimNumbers.get(j)), nameKeys, sourceAnchored, c.text());
+        why = NumberTies.misplaced(NumberTies.anchor(c, claimNumbers.get(j), claimDates.get(j)), nameKeys, sourceAnchored, c.text());
       }
       if (why.isPresent()) {
         out.add(new Finding(Rule.TIE, why.get()));

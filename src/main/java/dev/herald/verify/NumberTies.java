@@ -43,9 +43,11 @@ public final class NumberTies {
    * @param title true when it is in a headline, which compresses several statements and so never stands for one
    * @param sentence which sentence of the sources it is in (-1 for a claim)
    * @param names stems of the keys of the names in its phrase
+   * @param date the date, when this is a date rather than a number ({@code mention} then only gives its place)
+   * @param written the names written in its phrase
    */
   public record Anchored(Mention mention, Set<String> phrase, String counted, Set<String> free, boolean title, int sentence,
-      Set<String> names) {}
+      Set<String> names, Dates.DateMention date, List<Clause.Name> written) {}
 
   private static final Pattern BOUNDARY = Pattern.compile(",(?!\\d)|[;:]|\\s(?:and|or|while|but|whereas)\\s");
   // Words after a number that compare rather than count ("six fewer than", "five more").
@@ -55,8 +57,8 @@ public final class NumberTies {
   private NumberTies() {}
 
   /** A claim's numbers (found in the text of {@code clause}, offsets in it) with their phrases and counted words. */
-  public static List<Anchored> anchor(Clause clause, List<Mention> numbers) {
-    return anchor(clause, numbers, Set.of(), false, -1);
+  public static List<Anchored> anchor(Clause clause, List<Mention> numbers, List<Dates.DateMention> dates) {
+    return anchor(clause, numbers, dates, Set.of(), false, -1);
   }
 
   /**
@@ -64,8 +66,18 @@ public final class NumberTies {
    * names the clause is about without writing them, {@code title} tells whether it is a headline, and
    * {@code sentence} numbers the sentence it is in.
    */
-  public static List<Anchored> anchor(Clause clause, List<Mention> numbers, Set<String> carried, boolean title, int sentence) {
+  public static List<Anchored> anchor(Clause clause, List<Mention> stated, List<Dates.DateMention> dates, Set<String> carried,
+      boolean title, int sentence) {
     List<Anchored> out = new ArrayList<>();
+    // A date is anchored like a number; its place is kept as a mention of no tied kind's value.
+    List<Mention> numbers = new ArrayList<>(stated);
+    List<Dates.DateMention> dated = new ArrayList<>();
+    for (Dates.DateMention d : dates) {
+      if (d.end() > d.start()) {
+        numbers.add(new Mention(Kind.YEAR, -1, 0, null, 1, d.start(), d.end()));
+        dated.add(d);
+      }
+    }
     if (numbers.isEmpty()) {
       return out;
     }
@@ -78,7 +90,7 @@ public final class NumberTies {
     List<Token> tokens = clause.tokens();
     Set<Integer> numbered = new HashSet<>();
     for (Mention n : numbers) {
-      if (TIED_KINDS.contains(n.kind())) {
+      if (tied(n)) {
         numbered.add(segment(cuts, n.start()));
       }
     }
@@ -110,17 +122,23 @@ public final class NumberTies {
       }
     }
     for (Mention n : numbers) {
-      if (!TIED_KINDS.contains(n.kind())) {
+      if (!tied(n)) {
         continue;
+      }
+      Dates.DateMention date = null;
+      if (n.value() == -1 && n.kind() == Kind.YEAR) {
+        date = dated.stream().filter(d -> d.start() == n.start()).findFirst().orElse(null);
       }
       int seg = segment(cuts, n.start());
       Set<String> phrase = new HashSet<>();
       String counted = null;
       boolean next = true;
       Set<String> names = new HashSet<>();
+      List<Clause.Name> inPhrase = new ArrayList<>();
       for (Clause.Name nm : clause.names()) {
         if (segment(cuts, nm.start()) == seg) {
           names.add(keyStem(nm));
+          inPhrase.add(nm);
         }
       }
       for (int q = 0; q < tokens.size(); q++) {
@@ -140,9 +158,29 @@ public final class NumberTies {
           }
         }
       }
-      out.add(new Anchored(n, phrase, counted, free, title, sentence, names));
+      out.add(new Anchored(n, phrase, date == null ? counted : null, free, title, sentence, names, date, inPhrase));
     }
     return out;
+  }
+
+  private static boolean tied(Mention n) {
+    return TIED_KINDS.contains(n.kind()) || n.kind() == Kind.YEAR && n.value() == -1;
+  }
+
+  private static boolean matches(Anchored c, Anchored s) {
+    if (c.date() != null || s.date() != null) {
+      return c.date() != null && s.date() != null && Dates.matches(c.date(), s.date());
+    }
+    return Numbers.matches(c.mention(), s.mention());
+  }
+
+  private static boolean sameKind(Anchored c, Anchored s) {
+    if (c.date() != null || s.date() != null) {
+      return c.date() != null && s.date() != null;
+    }
+    Mention x = s.mention();
+    return x.kind() == c.mention().kind() && Objects.equals(x.currency(), c.mention().currency())
+        && Objects.equals(x.unit(), c.mention().unit());
   }
 
   /** The stem of a name's key, as its last word stands in a phrase. */
@@ -176,13 +214,13 @@ public final class NumberTies {
    */
   public static Optional<String> misplaced(List<Anchored> claim, Set<String> nameKeys, List<Anchored> sources, String clauseText) {
     for (Anchored c : claim) {
-      List<Anchored> same = sources.stream().filter(s -> Numbers.matches(c.mention(), s.mention())).toList();
-      if (same.isEmpty()) {
-        continue; // the number rule's business
+      List<Anchored> same = sources.stream().filter(s -> matches(c, s)).toList();
+      if (same.isEmpty() && c.date() == null) {
+        continue; // the number rule's business; a date the sources only give as their own date of writing is checked below
       }
       // Where the source states the number exactly, a rounded neighbour ("3.8%" for "4%") is not where it stands.
       List<Anchored> exact = same.stream().filter(s -> Math.abs(s.mention().value() - c.mention().value()) < 1e-9).toList();
-      if (!exact.isEmpty()) {
+      if (!exact.isEmpty() && c.date() == null) {
         same = exact;
       }
       String shown = "'" + clauseText.substring(c.mention().start(), c.mention().end()).strip() + "'";
@@ -193,18 +231,22 @@ public final class NumberTies {
         ownSentences.add(s.sentence());
         Set<String> words = new HashSet<>(s.phrase());
         words.addAll(s.free());
+        // A name the source writes another way ("Fed", "Federal Reserve") is shared too.
+        for (Clause.Name n : c.written()) {
+          if (!words.contains(keyStem(n)) && s.written().stream().anyMatch(o -> EntityTies.sameEntity(n, o))) {
+            words.add(keyStem(n));
+          }
+        }
         own = Math.max(own, shared(c.phrase(), words).size());
         ownWords.addAll(words);
       }
       for (Anchored s : sources) {
-        Mention x = s.mention();
-        if (s.title() || x.kind() != c.mention().kind() || !Objects.equals(x.currency(), c.mention().currency())
-            || !Objects.equals(x.unit(), c.mention().unit()) || claim.stream().anyMatch(o -> Numbers.matches(o.mention(), x))) {
+        if (s.title() || !sameKind(c, s) || claim.stream().anyMatch(o -> matches(o, s))) {
           continue;
         }
         Set<String> shared = shared(c.phrase(), s.phrase());
         // A name decides alone only inside one sentence that states both numbers (a list, "310 ... of the 316").
-        Set<String> names = ownSentences.contains(s.sentence()) ? shared(s.names(), nameKeys) : new HashSet<>();
+        Set<String> names = ownSentences.contains(s.sentence()) ? shared(s.names(), c.names()) : new HashSet<>();
         names.removeAll(ownWords);
         if (!names.isEmpty() || shared.size() >= 2 && shared.size() > own) {
           return Optional.of(shown + " is not what the source gives for " + String.join(" ", names.isEmpty() ? shared : names));
@@ -212,7 +254,7 @@ public final class NumberTies {
       }
       if (c.counted() != null) {
         boolean countedElsewhere = sources.stream()
-            .anyMatch(s -> c.counted().equals(s.counted()) && !Numbers.matches(c.mention(), s.mention()));
+            .anyMatch(s -> c.counted().equals(s.counted()) && !matches(c, s));
         // (headlines count nothing: their counted words are left out when anchoring)
         boolean ownCountsOther = same.stream().allMatch(s -> s.counted() != null && !s.counted().equals(c.counted()));
         if (countedElsewhere && ownCountsOther) {
