@@ -268,9 +268,7 @@ public final class FactCheck {
       Optional<String> why = EntityTies.untied(claimClauses.get(j), allNames, claimNumbers.get(j), sourceClauses);
       if (why.isEmpty()) {
         Clause c = claimClauses.get(j);
-        Set<String> nameKeys = new HashSet<>();
-        c.names().forEach(n -> nameKeys.add(NumberTies.keyStem(n)));
-        why = NumberTies.misplaced(NumberTies.anchor(c, claimNumbers.get(j), claimDates.get(j)), nameKeys, sourceAnchored, c.text());
+        why = NumberTies.misplaced(NumberTies.anchor(c, claimNumbers.get(j), claimDates.get(j)), sourceAnchored, c.text());
       }
       if (why.isPresent()) {
         out.add(new Finding(Rule.TIE, why.get()));

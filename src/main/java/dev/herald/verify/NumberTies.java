@@ -209,10 +209,10 @@ public final class NumberTies {
   }
 
   /**
-   * Returns why one of the claim's numbers ({@code claim}, anchored in its clause) belongs to another
-   * statement of the sources ({@code sources}), or empty; {@code nameStems} are the stems of the claim's names.
+   * Returns why one of the claim's numbers or dates ({@code claim}, anchored in its clause, whose text is
+   * {@code clauseText}) belongs to another statement of the sources ({@code sources}), or empty.
    */
-  public static Optional<String> misplaced(List<Anchored> claim, Set<String> nameKeys, List<Anchored> sources, String clauseText) {
+  public static Optional<String> misplaced(List<Anchored> claim, List<Anchored> sources, String clauseText) {
     for (Anchored c : claim) {
       List<Anchored> same = sources.stream().filter(s -> matches(c, s)).toList();
       if (same.isEmpty() && c.date() == null) {
