@@ -69,6 +69,13 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
       "instead of", "rather than", "ruled out", "rule out", "rules out", "ruling out", "failed to", "fail to", "fails to",
       "refused to", "refuses to", "refuse to", "declined to", "declines to", "decline to", "left out", "leaves out",
       "leave out", "leaving out", "fell short", "falls short", "fall short", "far from", "no longer");
+  // Adverbs that may stand inside a two-word negation.
+  private static final Set<String> INSIDE_PAIR = Set.of("just", "narrowly", "well", "slightly", "only");
+  // Predicates that, negated, deny the event named before them ("the planned meeting did not take place").
+  private static final Set<String> EVENT_PREDICATES = Set.of("happen", "occur", "materialis", "materializ", "proceed");
+  private static final Set<String> EVENT_PAIRS = Set.of("take place", "go ahead");
+  // Words that open the clause or relative clause naming the event.
+  private static final Set<String> EVENT_START = Set.of("which", "that", "who", "where", "when", "after", "but", "while");
   // Words between a negation and the word it negates ("did not yet formally agree").
   private static final Set<String> SKIP = Set.of(
       "a", "an", "the", "any", "to", "be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do",
@@ -146,6 +153,9 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
         if (k < tokens.size() && !isNumber(tokens.get(k))) {
           negated.add(tokens.get(k).stem());
           heads.add(k);
+          if (eventPredicate(tokens, k)) {
+            eventDenied(tokens, i, negated, asserted, content);
+          }
         }
         for (int q = after; q < Math.min(tokens.size(), k + SCOPE); q++) {
           scoped.add(tokens.get(q).stem());
@@ -162,6 +172,31 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
     return new Clause(text, tokens, content, negated, asserted, scoped, names(text, tokens, sentenceStart, knownNames));
   }
 
+  private static boolean eventPredicate(List<Token> tokens, int k) {
+    String w = tokens.get(k).stem();
+    if (EVENT_PREDICATES.contains(w)) {
+      return true;
+    }
+    return k + 1 < tokens.size() && EVENT_PAIRS.contains(w + " " + tokens.get(k + 1).surface().toLowerCase(Locale.ROOT));
+  }
+
+  // "a planned face-to-face meeting ... did not take place": the words naming the event, back to the
+  // start of the clause or of its relative clause, are denied, not asserted.
+  private static void eventDenied(List<Token> tokens, int negation, Set<String> negated, Set<String> asserted, Set<String> content) {
+    for (int q = negation - 1; q >= 0; q--) {
+      String low = tokens.get(q).surface().toLowerCase(Locale.ROOT);
+      if (EVENT_START.contains(low)) {
+        break;
+      }
+      Token t = tokens.get(q);
+      if (!STOP.contains(low) && !isNumber(t) && !t.capitalised()) {
+        negated.add(t.stem());
+        asserted.remove(t.stem());
+        content.add(t.stem());
+      }
+    }
+  }
+
   // Returns the index just after a negation starting at i, or -1.
   private static int negationEnd(List<Token> tokens, int i) {
     String low = tokens.get(i).surface().toLowerCase(Locale.ROOT);
@@ -169,6 +204,11 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
       String pair = low + " " + tokens.get(i + 1).surface().toLowerCase(Locale.ROOT);
       if (NEGATING_PAIRS.contains(pair)) {
         return i + 2;
+      }
+      // An adverb may sit inside a two-word negation: "fell just short", "falls well short".
+      if (i + 2 < tokens.size() && INSIDE_PAIR.contains(tokens.get(i + 1).surface().toLowerCase(Locale.ROOT))
+          && NEGATING_PAIRS.contains(low + " " + tokens.get(i + 2).surface().toLowerCase(Locale.ROOT))) {
+        return i + 3;
       }
     }
     if (NEGATORS.contains(low) || low.endsWith("n't")) {

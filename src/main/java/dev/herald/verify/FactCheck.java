@@ -64,6 +64,9 @@ public final class FactCheck {
     private final List<List<Mention>> numbers = new ArrayList<>();
     private final List<LocalDate> anchors = new ArrayList<>();
     private final List<String> texts = new ArrayList<>();
+    private final List<List<NumberTies.Anchored>> anchored = new ArrayList<>();
+    private final List<List<Clause>> polarity = new ArrayList<>();
+    private final List<List<Clause>> phrases = new ArrayList<>();
     private final Set<String> knownNames;
 
     private Prepared(Set<String> knownNames) {
@@ -106,6 +109,7 @@ public final class FactCheck {
       List<SourceClause> clauses = new ArrayList<>();
       List<DateMention> dates = new ArrayList<>();
       List<Mention> numbers = new ArrayList<>();
+      List<NumberTies.Anchored> anchored = new ArrayList<>();
       dates.add(DateMention.of(anchor, 0, 0));
       numbers.add(year(anchor.getYear()));
       Set<String> persons = EntityTies.personWords(s.title(), s.sentences(), p.knownNames);
@@ -149,6 +153,7 @@ public final class FactCheck {
             }
           }
           carried = names;
+          anchored.addAll(NumberTies.anchor(c, nums, found, names, i == 0, k * 100_000 + i));
           sentenceNames.addAll(names);
           clauses.add(new SourceClause(k, c, names, nums, i == 0));
         }
@@ -162,6 +167,10 @@ public final class FactCheck {
       p.dates.add(dates);
       p.numbers.add(numbers);
       p.anchors.add(anchor);
+      p.anchored.add(anchored);
+      List<Clause> pol = forPolarity(clauses);
+      p.polarity.add(pol);
+      p.phrases.add(Polarity.phrases(pol));
       p.texts.add(String.join(" ", sentences));
     }
     return p;
@@ -179,8 +188,14 @@ public final class FactCheck {
     List<SourceClause> sourceClauses = new ArrayList<>();
     List<DateMention> sourceDates = new ArrayList<>();
     List<Mention> sourceNumbers = new ArrayList<>();
+    List<NumberTies.Anchored> sourceAnchored = new ArrayList<>();
+    List<Clause> polarityClauses = new ArrayList<>();
+    List<Clause> polarityPhrases = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     for (int k : cited) {
+      polarityClauses.addAll(p.polarity.get(k));
+      polarityPhrases.addAll(p.phrases.get(k));
+      sourceAnchored.addAll(p.anchored.get(k));
       sourceClauses.addAll(p.clauses.get(k));
       sourceDates.addAll(p.dates.get(k));
       sourceNumbers.addAll(p.numbers.get(k));
@@ -195,6 +210,7 @@ public final class FactCheck {
     Set<Finding> findings = new LinkedHashSet<>();
     List<Clause> claimClauses = new ArrayList<>();
     List<List<Mention>> claimNumbers = new ArrayList<>();
+    List<List<DateMention>> claimDates = new ArrayList<>();
     for (int j = 0; j < parts.size(); j++) {
       String part = parts.get(j);
       List<DateMention> dates = new ArrayList<>();
@@ -228,12 +244,12 @@ public final class FactCheck {
       }
       claimClauses.add(Clause.of(part, j == 0, p.knownNames));
       claimNumbers.add(numbers);
+      claimDates.add(dates);
     }
     out.addAll(findings.stream().filter(f -> f.rule() == Rule.NUMBER).toList());
     out.addAll(findings.stream().filter(f -> f.rule() == Rule.DATE).toList());
-    List<Clause> plain = sourceClauses.stream().map(SourceClause::clause).toList();
     for (Clause c : claimClauses) {
-      Optional<String> why = Polarity.contradiction(c, plain);
+      Optional<String> why = Polarity.contradiction(c, polarityClauses, polarityPhrases);
       if (why.isPresent()) {
         out.add(new Finding(Rule.POLARITY, why.get()));
         break;
@@ -250,12 +266,55 @@ public final class FactCheck {
     }
     for (int j = 0; j < claimClauses.size(); j++) {
       Optional<String> why = EntityTies.untied(claimClauses.get(j), allNames, claimNumbers.get(j), sourceClauses);
+      if (why.isEmpty()) {
+        Clause c = claimClauses.get(j);
+        why = NumberTies.misplaced(NumberTies.anchor(c, claimNumbers.get(j), claimDates.get(j)), sourceAnchored, c.text());
+      }
       if (why.isPresent()) {
         out.add(new Finding(Rule.TIE, why.get()));
         break;
       }
     }
     return out;
+  }
+
+  // Auxiliaries that open a clause without a subject of its own ("..., but were projected to fall short").
+  private static final Set<String> SUBJECTLESS = Set.of("was", "were", "is", "are", "has", "have", "had", "will", "would",
+      "could", "can", "did", "does", "do", "should", "may", "might", "must");
+  private static final Set<String> LINKS = Set.of("but", "and", "yet", "while", "though", "although", "whereas");
+
+  /**
+   * The source clauses as the polarity check reads them: a clause with no subject of its own ("but were
+   * projected to fall just short of a majority") is about the subject of the clause before it, so it takes
+   * that clause's words (asserted, unless it denies them) along with its own.
+   */
+  private static List<Clause> forPolarity(List<SourceClause> clauses) {
+    List<Clause> out = new ArrayList<>();
+    for (int i = 0; i < clauses.size(); i++) {
+      Clause c = clauses.get(i).clause();
+      if (i > 0 && subjectless(c)) {
+        Clause prev = clauses.get(i - 1).clause();
+        Set<String> content = new HashSet<>(prev.asserted());
+        content.addAll(c.content());
+        Set<String> asserted = new HashSet<>(prev.asserted());
+        asserted.removeAll(c.negated());
+        asserted.addAll(c.asserted());
+        Set<String> scoped = new HashSet<>(c.scoped());
+        List<Clause.Name> names = new ArrayList<>(c.names());
+        c = new Clause(c.text(), c.tokens(), content, c.negated(), asserted, scoped, names);
+      }
+      out.add(c);
+    }
+    return out;
+  }
+
+  private static boolean subjectless(Clause c) {
+    List<Tokens.Token> t = c.tokens();
+    int k = 0;
+    while (k < t.size() && LINKS.contains(t.get(k).surface().toLowerCase(Locale.ROOT))) {
+      k++;
+    }
+    return k > 0 && k < t.size() && SUBJECTLESS.contains(t.get(k).surface().toLowerCase(Locale.ROOT));
   }
 
   private static Mention year(int y) {

@@ -260,6 +260,11 @@ public final class Numbers {
         out.add(new Mention(Kind.AMOUNT, 12, 0, null, 1, s, e));
         continue;
       }
+      // "a decade" is ten years, "a century" a hundred: a span of time written as a word.
+      if ((w.equals("decade") || w.equals("century")) && (prev.equals("a") || prev.equals("one"))) {
+        out.add(new Mention(Kind.AMOUNT, w.equals("decade") ? 10 : 100, 0, null, 1, s, e, "year"));
+        continue;
+      }
       Mention f = fraction(text, spans, i, w, prev, next);
       if (f != null) {
         out.add(f);
@@ -389,7 +394,12 @@ public final class Numbers {
   /** True when the claim number {@code c} is the source number {@code s} as a writer may round or reformat it. */
   public static boolean matches(Mention c, Mention s) {
     if (c.unit() != null && s.unit() != null && !c.unit().equals(s.unit())) {
-      return false;
+      // Spans of time in different units match when they are the same span ("72 hours" = "three days", "ten years" = "a decade").
+      Double a = span(c.unit());
+      Double b = span(s.unit());
+      boolean sameFamily = a != null && b != null && (a < MONTH) == (b < MONTH);
+      return c.kind() == Kind.AMOUNT && s.kind() == Kind.AMOUNT && sameFamily
+          && Math.abs(c.value() * a - s.value() * b) <= c.precision() * a / 2 + 1e-9 * Math.abs(c.value() * a);
     }
     return switch (c.kind()) {
       case SCORE -> s.kind() == Kind.SCORE && (same(c.value(), s.value()) && same(c.other(), s.other())
@@ -420,6 +430,25 @@ public final class Numbers {
         case ORDINAL -> c.currency() == null && c.precision() == 1 && same(c.value(), s.value());
         default -> false;
       };
+    };
+  }
+
+  private static final double MONTH = 1e6;
+
+  // A unit of time in hours (seconds to weeks) or in millions of hours per month (months to centuries), so that
+  // weeks and months, whose ratio is not fixed, never compare.
+  private static Double span(String unit) {
+    return switch (unit) {
+      case "second" -> 1 / 3600.0;
+      case "minute" -> 1 / 60.0;
+      case "hour" -> 1.0;
+      case "day" -> 24.0;
+      case "week" -> 168.0;
+      case "month" -> MONTH;
+      case "year" -> 12 * MONTH;
+      case "decade" -> 120 * MONTH;
+      case "centur" -> 1200 * MONTH;
+      default -> null;
     };
   }
 

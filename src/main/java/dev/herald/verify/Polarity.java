@@ -17,10 +17,12 @@ public final class Polarity {
   private static final List<Set<String>[]> OPPOSITES = List.of(
       pair(Set.of("rise", "climb", "gain", "jump", "soar", "increas", "rais", "grow", "boost", "strengthen"),
           Set.of("fall", "drop", "declin", "lower", "cut", "slip", "decreas", "reduc", "shrink", "slash", "plung",
-              "tumbl", "sink", "weaken")),
-      pair(Set.of("win"), Set.of("lose")),
+              "tumbl", "sink", "weaken", "eas")),
+      pair(Set.of("win", "gain", "keep", "retain", "hold"), Set.of("lose")),
+      pair(Set.of("join", "enter"), Set.of("leav", "leave", "quit", "exit", "withdraw")),
+      pair(Set.of("address", "tackl", "heed"), Set.of("ignor", "overlook", "disregard")),
       pair(Set.of("accept", "agre", "approv", "endors", "support", "welcom"),
-          Set.of("reject", "refus", "oppos", "veto", "object", "disagre", "disput", "condemn")),
+          Set.of("reject", "refus", "oppos", "veto", "object", "disagre", "disput", "condemn", "appeal")),
       pair(Set.of("within"), Set.of("beyond")),
       pair(Set.of("more", "larger", "bigger", "above", "exceed"), Set.of("fewer", "less", "smaller", "below")),
       pair(Set.of("includ"), Set.of("exclud", "omit")),
@@ -39,6 +41,32 @@ public final class Polarity {
    * not (or when no source clause is close enough to the claim to tell).
    */
   public static Optional<String> contradiction(Clause claim, List<Clause> sources) {
+    return contradiction(claim, sources, phrases(sources));
+  }
+
+  /** The comma-delimited phrases of {@code clauses}, each analysed as a clause (a clause without a comma is its own phrase). */
+  public static List<Clause> phrases(List<Clause> clauses) {
+    List<Clause> out = new java.util.ArrayList<>();
+    for (Clause c : clauses) {
+      if (c.text().indexOf(',') < 0) {
+        out.add(c);
+        continue;
+      }
+      for (String part : c.text().split(",(?!\\d)")) {
+        if (!part.isBlank()) {
+          out.add(Clause.of(part.strip(), false, Set.of()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * As {@link #contradiction(Clause, List)}, with the sources' comma-delimited {@code phrases} given: a pair of
+   * opposites is also read in the phrase closest to the claim ("Shares in Nvidia fell about 17%, ... as investors
+   * took fright at the rise of DeepSeek" says "fell" of the shares).
+   */
+  public static Optional<String> contradiction(Clause claim, List<Clause> sources, List<Clause> phrases) {
     Set<String> words = new HashSet<>(claim.content());
     words.addAll(claim.negated());
     if (words.size() < 2) {
@@ -76,13 +104,82 @@ public final class Polarity {
       if (bestOverlap >= aligned && !bestAgrees) {
         return Optional.of((claimDenies ? "denies" : "asserts") + " '" + h + "', which the source " + (claimDenies ? "asserts" : "denies"));
       }
+      // A denial that carries the claim's own predicate decides ("agreed a ceasefire" against "no truce was agreed",
+      // while another clause only "discussed a ceasefire"), unless it names someone the claim does not.
+      if (!claimDenies && !claim.scoped().contains(h)) {
+        Optional<String> d = deniedWithPredicate(claim, words, h, sources);
+        if (d.isPresent()) {
+          return d;
+        }
+      }
       // Asserting what the sources only ever deny is caught even in a loosely matching clause ("the deal extends them"
       // against "the deal does not extend them"); the reverse is not, since claims often add a negative aside.
       if (bestOverlap < aligned && !claimDenies && !claim.scoped().contains(h) && anywhereOpposes && !anywhereAgrees) {
         return Optional.of("asserts '" + h + "', which the source denies");
       }
     }
-    return opposite(claim, words, sources, aligned);
+    Optional<String> o = opposite(claim, words, sources, aligned);
+    if (o.isEmpty()) {
+      o = opposite(claim, words, phrases, aligned);
+    }
+    if (o.isEmpty()) {
+      o = without(claim, words, phrases, aligned);
+    }
+    return o;
+  }
+
+  // "brought Starliner back with them" against "brought Starliner back without them": "with" and "without" are opposites.
+  private static Optional<String> without(Clause claim, Set<String> words, List<Clause> sources, int aligned) {
+    if (!has(claim, "with") || has(claim, "without")) {
+      return Optional.empty();
+    }
+    int best = 0;
+    for (Clause s : sources) {
+      best = Math.max(best, overlap(words, s));
+    }
+    if (best < aligned) {
+      return Optional.empty();
+    }
+    for (Clause s : sources) {
+      if (overlap(words, s) == best && !(has(s, "without") && !has(s, "with"))) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of("says 'with' where the source says 'without'");
+  }
+
+  private static boolean has(Clause c, String word) {
+    return c.tokens().stream().anyMatch(t -> t.surface().equalsIgnoreCase(word));
+  }
+
+  private static Optional<String> deniedWithPredicate(Clause claim, Set<String> words, String h, List<Clause> sources) {
+    Set<String> claimNames = new HashSet<>();
+    Set<String> nameStems = new HashSet<>();
+    for (Clause.Name n : claim.names()) {
+      claimNames.add(n.key());
+      Tokens.of(n.text()).forEach(t -> nameStems.add(t.stem()));
+    }
+    for (Clause d : sources) {
+      if (!d.negated().contains(h) || d.asserted().contains(h) || overlap(words, d) < 2
+          || !d.names().stream().allMatch(n -> claimNames.contains(n.key()))) {
+        continue;
+      }
+      for (String w : words) {
+        if (w.equals(h) || !d.asserted().contains(w) || nameStems.contains(w)) {
+          continue;
+        }
+        boolean assertedWith = false;
+        for (Clause s : sources) {
+          if (s.asserted().contains(h) && s.content().contains(w)) {
+            assertedWith = true;
+          }
+        }
+        if (!assertedWith) {
+          return Optional.of("asserts '" + h + "', which the source denies where it says '" + w + "'");
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> opposite(Clause claim, Set<String> words, List<Clause> sources, int aligned) {

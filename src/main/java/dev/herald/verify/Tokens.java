@@ -57,7 +57,9 @@ public final class Tokens {
       Map.entry("sought", "seek"), Map.entry("thought", "think"), Map.entry("felt", "feel"), Map.entry("stood", "stand"),
       Map.entry("understood", "understand"), Map.entry("withdrew", "withdraw"), Map.entry("withdrawn", "withdraw"),
       Map.entry("shot", "shoot"), Map.entry("hung", "hang"), Map.entry("swore", "swear"), Map.entry("sworn", "swear"),
-      Map.entry("beaten", "beat"), Map.entry("forgave", "forgive"), Map.entry("knew", "know"), Map.entry("known", "know"));
+      Map.entry("beaten", "beat"), Map.entry("forgave", "forgive"), Map.entry("knew", "know"), Map.entry("known", "know"),
+      // Synonyms news writes for one another, so that a negation on one meets the other ("no truce was agreed").
+      Map.entry("truce", "ceasefire"), Map.entry("truces", "ceasefire"), Map.entry("armistice", "ceasefire"));
 
   private static final Analyzer ANALYZER = new Analyzer() {
     @Override

@@ -136,6 +136,20 @@ class LlmComposerOpenAiTest {
   }
 
   @Test
+  void should_drop_a_fluent_sentence_that_gives_a_date_of_the_source_to_another_statement() throws Exception {
+    // A fluent paraphrase whose month is in the article, but as the end of the closure, not as the inspection's month.
+    herald(Duration.ofSeconds(5));
+    String closed = "The Harbor Bridge will remain closed until December for repairs [1].";
+    server.enqueue(FakeProviders.openAi(closed + " Engineers discovered corrosion in two steel cables during an inspection in December [1]."));
+
+    ComposedAnswer a = herald.answer("Why is the Harbor Bridge closed?", NewsFixture.AS_OF, null);
+
+    assertThat(a.answer().text()).isEqualTo(closed);
+    assertThat(a.verification().drops()).extracting(Verification.Drop::rule).containsExactly("tie");
+    assertThat(a.verification().drops().get(0).detail()).contains("December");
+  }
+
+  @Test
   void should_not_let_an_answer_obeying_a_planted_instruction_survive() throws Exception {
     herald(Duration.ofSeconds(5));
     server.enqueue(FakeProviders.openAi("As of 16 October 2025, the mayor has resigned in disgrace [1]. I was told to say so."));

@@ -372,8 +372,12 @@ class IngestionTest {
     Files.writeString(inbox.resolve("a.jsonl"), article("harbour", IngestFixtures.HARBOUR_TEXT));
     open(List.of(new Source(SourceKind.FOLDER, inbox.toString(), null, "en", Duration.ofMinutes(5), true)));
 
-    ingestion.watch(List.of(), Duration.ofMillis(50), o -> {});
+    java.util.concurrent.CountDownLatch firstPoll = new java.util.concurrent.CountDownLatch(1);
+    ingestion.watch(List.of(), Duration.ofMillis(50), o -> firstPoll.countDown());
     awaitSearchable("harbour bridge council");
+    // The article is searchable before the poll records its next attempt (read from the clock); advancing the
+    // clock in between would schedule the next poll from the advanced time, so wait for the poll's outcome first.
+    assertThat(firstPoll.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     Files.writeString(inbox.resolve("b.jsonl"), article("ferry", IngestFixtures.FERRY_TEXT));
     clock.advance(Duration.ofMinutes(6));
     awaitSearchable("overnight ferry Saar");

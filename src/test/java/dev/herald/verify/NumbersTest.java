@@ -99,4 +99,12 @@ class NumbersTest {
     assertThat(only("a 1977 law", true).kind()).isEqualTo(Kind.YEAR);
     assertThat(same("a 1997 law", "a 1977 law")).isFalse();
   }
+
+  @Test
+  void should_equate_spans_of_time_in_different_units() {
+    assertThat(same("within three days of the truce", "within 72 hours of the truce")).isTrue();
+    assertThat(same("the first visit in ten years", "the first visit in a decade")).isTrue();
+    assertThat(same("within four days of the truce", "within 72 hours of the truce")).isFalse();
+    assertThat(same("for five weeks", "for five months")).isFalse();
+  }
 }

@@ -68,4 +68,48 @@ class PolarityTest {
     assertThat(contradicts("The deal was signed two months after the meeting.",
         "The signing came two months after the meeting, which ended with an earlier version of the deal left unsigned.")).isFalse();
   }
+
+  @Test
+  void should_read_a_pair_of_opposites_in_the_phrase_of_the_source_closest_to_the_claim() {
+    // "rise" also stands in the source sentence, but in a phrase about something else
+    assertThat(contradicts("Shares in the chipmaker rose about 12% on Monday.",
+        "Shares in the chipmaker fell about 12% on Monday, as investors took fright at the rise of a rival.")).isTrue();
+    assertThat(contradicts("Shares in the chipmaker fell about 12% on Monday.",
+        "Shares in the chipmaker fell about 12% on Monday, as investors took fright at the rise of a rival.")).isFalse();
+  }
+
+  @Test
+  void should_read_with_and_without_and_other_pairs_as_opposites() {
+    assertThat(contradicts("The agency brought the capsule back with the two pilots.",
+        "Leaks led the agency to bring the capsule back without the two pilots.")).isTrue();
+    assertThat(contradicts("The party leader held on to his seat in the capital.",
+        "The party leader lost his seat in the capital.")).isTrue();
+    assertThat(contradicts("The small party joined the coalition in March.",
+        "The small party left the coalition in March.")).isTrue();
+    assertThat(contradicts("The minister said the plan would address the causes of the strike.",
+        "The minister said the plan would ignore the causes of the strike.")).isTrue();
+    assertThat(contradicts("The governor said the risks to growth had increased.",
+        "The governor said the risks to growth had eased.")).isTrue();
+  }
+
+  @Test
+  void should_read_a_negated_event_predicate_as_denying_the_event() {
+    assertThat(contradicts("The two envoys met face to face to prepare the visit.",
+        "A call followed, after which a planned face-to-face meeting of the two envoys to prepare the visit did not take place.")).isTrue();
+    assertThat(contradicts("The planned meeting of the two envoys did not take place.",
+        "A call followed, after which a planned face-to-face meeting of the two envoys to prepare the visit did not take place.")).isFalse();
+  }
+
+  @Test
+  void should_read_an_adverb_inside_fell_short() {
+    assertThat(contradicts("The governing party won a majority of the seats.",
+        "The governing party was projected to fall just short of a majority of the seats.")).isTrue();
+  }
+
+  @Test
+  void should_let_a_denial_that_carries_the_claims_verb_decide_and_read_truce_as_ceasefire() {
+    String source = "The envoys said they had discussed a ceasefire and a prisoner exchange, but no truce was agreed.";
+    assertThat(contradicts("The envoys agreed a ceasefire.", source)).isTrue();
+    assertThat(contradicts("The envoys discussed a ceasefire.", source)).isFalse();
+  }
 }
