@@ -285,39 +285,13 @@ public final class ChatStore {
   }
 
   /** Work on the connection that either completes or leaves the database as it was. */
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
   /** A reader of one result row. */
   private interface Row<T> {
     T read(ResultSet rs) throws SQLException;
   }
 
-  private <T> T transaction(Work<T> work) {
-    synchronized (db.lock()) {
-      Connection c = db.connection();
-      try {
-        c.setAutoCommit(false);
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException e) {
-        try {
-          c.rollback();
-        } catch (SQLException ignored) {
-          // the original failure is the one worth reporting
-        }
-        db.failed(e);
-        throw new StoreException("chat state update failed", e);
-      } finally {
-        try {
-          c.setAutoCommit(true);
-        } catch (SQLException e) {
-          throw new StoreException("cannot reset auto-commit", e);
-        }
-      }
-    }
+  private <T> T transaction(StateDb.Work<T> work) {
+    return db.transaction("chat state update", work);
   }
 
   private int update(String sql, Object... args) {

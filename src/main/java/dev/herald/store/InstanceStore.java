@@ -139,36 +139,8 @@ public final class InstanceStore {
   }
 
   /** Work on the connection that either completes or leaves the database as it was. */
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T transaction(Work<T> work) {
-    synchronized (db.lock()) {
-      Connection c = db.connection();
-      try {
-        c.setAutoCommit(false);
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException e) {
-        try {
-          c.rollback();
-        } catch (SQLException ignored) {
-          // the original failure is the one worth reporting
-        }
-        db.failed(e);
-        throw new StoreException("instance state update failed", e);
-      } finally {
-        try {
-          if (!c.isClosed()) {
-            c.setAutoCommit(true);
-          }
-        } catch (SQLException e) {
-          db.failed(e);
-        }
-      }
-    }
+  private <T> T transaction(StateDb.Work<T> work) {
+    return db.transaction("instance state update", work);
   }
 
   private int update(String sql, Object... args) {

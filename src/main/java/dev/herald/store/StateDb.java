@@ -205,6 +205,43 @@ public final class StateDb implements Closeable {
     }
   }
 
+  /** Work done inside one transaction on the shared connection. */
+  interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one transaction, holding the connection's lock: committed when it returns,
+   * rolled back when it throws, reported as "{@code what} failed".
+   */
+  <T> T transaction(String what, Work<T> work) {
+    synchronized (lock) {
+      Connection c = connection();
+      try {
+        c.setAutoCommit(false);
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException e) {
+        try {
+          c.rollback();
+        } catch (SQLException ignored) {
+          // the original failure is the one worth reporting
+        }
+        failed(e);
+        throw new StoreException(what + " failed", e);
+      } finally {
+        try {
+          if (!c.isClosed()) {
+            c.setAutoCommit(true);
+          }
+        } catch (SQLException e) {
+          failed(e);
+        }
+      }
+    }
+  }
+
   /** The monitor that guards the connection. */
   Object lock() {
     return lock;
