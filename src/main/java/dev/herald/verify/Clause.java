@@ -39,6 +39,8 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
       ";\\s*|\\s*[—–]\\s+|,\\s*(?=(?:but|while|whereas|although|though|even though|yet|and)\\s)"
           + "|\\s+(?=(?:but|while|whereas|although|though|before)\\s)");
 
+  private static final Set<String> COMPARATIVES = Set.of("more", "less");
+
   /** Stop words of the fact checks: function words, auxiliaries and attribution, which carry no claim. */
   static final Set<String> STOP = Set.of(
       "a", "an", "the", "and", "or", "but", "if", "of", "on", "in", "at", "by", "for", "with", "to", "from", "into", "onto",
@@ -167,6 +169,10 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
         if (!heads.contains(i)) {
           asserted.add(t.stem());
         }
+      } else if (COMPARATIVES.contains(low) && !heads.contains(i)) {
+        // "more" and "less" carry no topic, so they stay out of the content words, but a claim of "more"
+        // against a source's "fewer" says the opposite: the pairs of opposites read them.
+        asserted.add(t.stem());
       }
     }
     return new Clause(text, tokens, content, negated, asserted, scoped, names(text, tokens, sentenceStart, knownNames));

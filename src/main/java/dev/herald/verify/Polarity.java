@@ -204,7 +204,7 @@ public final class Polarity {
           }
         }
         if (allOpposite) {
-          return Optional.of("says " + String.join("/", mine.stream().filter(claim.content()::contains).toList())
+          return Optional.of("says " + String.join("/", mine.stream().filter(claim.asserted()::contains).toList())
               + " where the source says the opposite");
         }
       }

@@ -42,6 +42,13 @@ class PolarityTest {
   }
 
   @Test
+  void should_read_more_against_fewer() {
+    String source = "The agency said fewer people crossed the border this year than last.";
+    assertThat(contradicts("The agency said more people crossed the border this year than last.", source)).isTrue();
+    assertThat(contradicts("The agency said fewer people crossed the border this year than last.", source)).isFalse();
+  }
+
+  @Test
   void should_drop_a_claim_taking_the_other_side_of_a_pair_of_opposites() {
     assertThat(contradicts("Lower courts ruled that the tariffs were within the president's powers.",
         "Lower courts ruled that the tariffs went beyond the president's powers.")).isTrue();
