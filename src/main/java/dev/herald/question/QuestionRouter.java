@@ -300,6 +300,15 @@ public final class QuestionRouter {
     if (words.isEmpty()) {
       return new Intent.Fact(AnswerType.DESCRIPTION, null, plan, explain);
     }
+    String last = words.get(words.size() - 1);
+    if (words.size() > 1 && (PERSON_NOUNS.contains(last) || PROPER_HEADS.contains(last))) {
+      // The head of "which age group", "which state senator" is its last noun; the ones before it only
+      // modify it ("age" does not make it a number, "state" not a place).
+      if (last.equals("group") && words.stream().anyMatch(w -> NUMBER_NOUNS.contains(w) || TIME_NOUNS.contains(w))) {
+        return new Intent.Fact(AnswerType.DESCRIPTION, last, plan, explain); // "which age group": a description
+      }
+      words = List.of(last);
+    }
     for (String w : words) {
       if (PLACE_NOUNS.contains(w)) {
         return new Intent.Fact(AnswerType.PLACE, w, plan, false);

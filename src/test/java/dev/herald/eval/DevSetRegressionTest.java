@@ -32,12 +32,12 @@ class DevSetRegressionTest {
       RealTimeQaReport r = new RealTimeQaEval(h, (q, rank, a, ok) -> {})
           .run(Jsonl.read(EVAL.resolve("realtimeqa/questions-dev.jsonl"), RealTimeQaQuestion.class), 10);
 
-      // recorded: Hits@4 0.959, Hits@10 0.980, MRR@10 0.877, answer accuracy 0.704
+      // recorded: Hits@4 0.959, Hits@10 0.980, MRR@10 0.877, answer accuracy 0.714
       assertThat(r.questions()).isEqualTo(98);
       assertThat(r.hitsAt10()).isGreaterThanOrEqualTo(0.97);
       assertThat(r.mrrAt10()).isGreaterThanOrEqualTo(0.87);
       assertThat(r.hitsAt4()).isGreaterThanOrEqualTo(0.95);
-      assertThat(r.answerAccuracy()).isGreaterThanOrEqualTo(0.69);
+      assertThat(r.answerAccuracy()).isGreaterThanOrEqualTo(0.70);
     }
   }
 

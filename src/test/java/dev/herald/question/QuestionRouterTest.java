@@ -28,6 +28,9 @@ class QuestionRouterTest {
       Whom did the court convict?                                        | PERSON
       Which player scored the winning goal?                              | PERSON
       Which member of the cabinet resigned?                              | PERSON
+      Which state senator proposed the bill?                             | PERSON
+      Which militant group claimed the attack?                           | NAMED
+      Vaccinations began for which age group this week?                  | DESCRIPTION
       When will Trump and Putin meet?                                    | TIME
       When did the shutdown end?                                         | TIME
       On which day did the bank cut rates?                               | TIME
