@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.Herald;
+import dev.herald.bot.telegram.BotRoundTrip;
 import dev.herald.answer.Answer;
 import dev.herald.answer.AnswerSettings;
 import dev.herald.config.HeraldConfig;
@@ -135,6 +136,16 @@ class SolrBackendTest {
       assertThat(sa.citations()).isEqualTo(ea.citations());
     }
     assertThat(sameTop).isEqualTo(golden.size());
+  }
+
+  @Test
+  @Order(4)
+  void should_answer_in_telegram_from_the_solr_index(@TempDir Path state) throws Exception {
+    // The real bot (telegrambots client, handler, reply formatting) on the Solr backend, through the fake Bot API.
+    BotRoundTrip.Reply reply = BotRoundTrip.ask(solr, state, 42, "Where did Trump and Putin meet?");
+
+    assertThat(reply.text()).contains("Alaska");
+    assertThat(reply.html()).contains("<a href=\"https://herald.example/sample/alaska-summit-2025-08-15\">");
   }
 
   @Test
