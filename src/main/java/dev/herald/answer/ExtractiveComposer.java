@@ -79,15 +79,6 @@ public final class ExtractiveComposer {
   private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}[\\p{L}'’]+");
   private static final Pattern OBJECT_PREPOSITION = Pattern.compile("\\b(?:against|to|by|from|with|over|than|beat|defeated)\\s+(?:the\\s+)?$",
       Pattern.CASE_INSENSITIVE);
-  private static final Map<String, String> IRREGULAR_VERBS = Map.ofEntries(
-      Map.entry("won", "win"), Map.entry("lost", "lose"), Map.entry("led", "lead"), Map.entry("made", "make"),
-      Map.entry("became", "become"), Map.entry("took", "take"), Map.entry("gave", "give"), Map.entry("sold", "sell"),
-      Map.entry("bought", "buy"), Map.entry("went", "go"), Map.entry("came", "come"), Map.entry("ran", "run"),
-      Map.entry("met", "meet"), Map.entry("told", "tell"), Map.entry("held", "hold"), Map.entry("began", "begin"),
-      Map.entry("found", "find"), Map.entry("left", "leave"), Map.entry("paid", "pay"), Map.entry("said", "say"),
-      Map.entry("saw", "see"), Map.entry("got", "get"), Map.entry("rose", "rise"), Map.entry("fell", "fall"),
-      Map.entry("wrote", "write"), Map.entry("broke", "break"), Map.entry("chose", "choose"), Map.entry("grew", "grow"),
-      Map.entry("struck", "strike"), Map.entry("swept", "sweep"), Map.entry("sent", "send"), Map.entry("built", "build"));
   private static final Set<String> PROPORTION = Set.of("percentage", "percent", "share", "proportion", "fraction");
   private static final Pattern DANGLING =
       Pattern.compile("(?:He|She|They|It|This|That|These|Those|His|Her|Their|Afterwards he|Afterwards she)\\b");
@@ -146,9 +137,8 @@ public final class ExtractiveComposer {
     }
     boolean typed = TYPED.contains(fact.expected());
     Set<String> questionTerms = new HashSet<>(analysis.documentTerms(question));
-    Set<String> questionNames = names(question);
-    Set<String> questionYears = years(question);
-    Map<String, String> stems = new HashMap<>();
+    Asked asked = new Asked(fact, questionTerms, weights, new HashMap<>(), names(question), years(question),
+        fact.verb() == null ? Set.of() : verbStems(fact.verb()));
     float best = top.get(0).score();
     List<Candidate> candidates = new ArrayList<>();
     double bestPassageCoverage = 0;
@@ -186,7 +176,7 @@ public final class ExtractiveComposer {
           // Only a sentence that is about the question may lead with a span: one that merely holds a
           // city does not answer "in which city was the Louvre robbed?".
           boolean onTopic = passageCoverage >= LOOSE_COVERAGE_SHARE * settings.minCoverage() && coverage >= settings.minCoverage() / 2;
-          Rated rated = onTopic ? bestSpan(s, text, fact, questionTerms, weights, stems, questionNames, questionYears) : null;
+          Rated rated = onTopic ? bestSpan(s, text, asked) : null;
           if (rated != null) {
             // A sentence holding a span of the asked type, close to the question's words, answers it.
             answerSpan = rated.span();
@@ -259,6 +249,14 @@ public final class ExtractiveComposer {
     return cite(question, asOf, withAntecedents(chosen), null, note);
   }
 
+  /**
+   * What the composer reads off a question once, for every sentence it weighs: the intent, the question's
+   * terms and their weights, the stems of words seen so far, its capitalised names and years, and the
+   * stems of the verb whose doer it asks for (empty when it asks for none).
+   */
+  private record Asked(Intent.Fact fact, Set<String> terms, Map<String, Float> weights, Map<String, String> stems,
+      Set<String> names, Set<String> years, Set<String> verbStems) {}
+
   /** A span with how surely it answers ({@link #spanQuality}). */
   private record Rated(AnswerSpans.Span span, double quality) {}
 
@@ -266,15 +264,14 @@ public final class ExtractiveComposer {
    * The span of the asked type in {@code sentence} that is not already in the question and answers it
    * most surely, or {@code null} when none may answer.
    */
-  private Rated bestSpan(String sentence, String passage, Intent.Fact fact, Set<String> questionTerms, Map<String, Float> weights,
-      Map<String, String> stems, Set<String> questionNames, Set<String> questionYears) {
+  private Rated bestSpan(String sentence, String passage, Asked asked) {
     Rated best = null;
-    for (AnswerSpans.Span span : AnswerSpans.find(sentence, fact.expected(), fact.head())) {
+    for (AnswerSpans.Span span : AnswerSpans.find(sentence, asked.fact().expected(), asked.fact().head())) {
       List<String> spanTerms = analysis.documentTerms(span.text());
-      if (spanTerms.isEmpty() || questionTerms.containsAll(spanTerms)) {
+      if (spanTerms.isEmpty() || asked.terms().containsAll(spanTerms)) {
         continue;
       }
-      double quality = spanQuality(sentence, passage, span, fact, weights, stems, questionNames, questionYears);
+      double quality = spanQuality(sentence, passage, span, asked);
       if (best == null || quality > best.quality()) {
         best = new Rated(span, quality);
       }
@@ -312,9 +309,9 @@ public final class ExtractiveComposer {
    * the kind the question asks for ("which airline" → "JetBlue Airways"), and the question's words are
    * close to it. Between 0 and 1.
    */
-  private double spanQuality(String sentence, String passage, AnswerSpans.Span span, Intent.Fact fact, Map<String, Float> weights,
-      Map<String, String> stems, Set<String> names, Set<String> questionYears) {
-    if (otherYear(sentence, questionYears)) {
+  private double spanQuality(String sentence, String passage, AnswerSpans.Span span, Asked asked) {
+    Intent.Fact fact = asked.fact();
+    if (otherYear(sentence, asked.years())) {
       // "Which team won the 2022 Stanley Cup?" is not answered by who won it in 2019.
       return 0;
     }
@@ -322,7 +319,7 @@ public final class ExtractiveComposer {
       // "Where will they meet?" is not answered by where they met.
       return 0;
     }
-    if (fact.plan() && fact.expected() == AnswerType.TIME && !namesInClause(sentence, span, names)) {
+    if (fact.plan() && fact.expected() == AnswerType.TIME && !namesInClause(sentence, span, asked.names())) {
       // "When will Trump and Putin meet?" is not answered by when their advisers meet: the date must
       // stand in a clause that names whom the question is about.
       return 0;
@@ -331,7 +328,7 @@ public final class ExtractiveComposer {
       // "said on Thursday" dates the report, not the planned event a "when will …?" asks about.
       return 0;
     }
-    double q = 0.5 * proximity(sentence, span, weights, stems) + (span.strong() || fact.expected() == AnswerType.NAMED && recurring(passage, span.text()) ? 0.35 : 0);
+    double q = 0.5 * proximity(sentence, span, asked.weights(), asked.stems()) + (span.strong() || fact.expected() == AnswerType.NAMED && recurring(passage, span.text()) ? 0.35 : 0);
     if (fact.expected() == AnswerType.NUMBER && (fact.change() || PROPORTION.contains(String.valueOf(fact.head())))
         && span.text().matches("(?s).*(?:%|percent|per cent).*")) {
       // "How much did prices rise?" is answered by a percentage sooner than by a price.
@@ -343,7 +340,7 @@ public final class ExtractiveComposer {
     if (fact.verb() != null) {
       // "Which team won?" asks for whoever won: the name that opens the clause of "won" (or "win"), not one
       // that follows a preposition ("the only loss came against Tampa Bay").
-      if (doerOf(sentence, span, verbStems(fact.verb()), stems)) {
+      if (doerOf(sentence, span, asked.verbStems(), asked.stems())) {
         q += 0.25;
       } else if (OBJECT_PREPOSITION.matcher(sentence.substring(0, span.start())).find()) {
         q -= 0.25;
@@ -376,7 +373,7 @@ public final class ExtractiveComposer {
   /** The stems of a verb's forms: "won" → win, won; "announced" → announc(e). */
   private Set<String> verbStems(String verb) {
     Set<String> out = new HashSet<>(analysis.documentTerms(verb));
-    String base = IRREGULAR_VERBS.get(verb);
+    String base = QuestionRouter.baseForm(verb);
     if (base != null) {
       out.addAll(analysis.documentTerms(base));
       out.addAll(analysis.documentTerms(base + "s"));
@@ -389,11 +386,7 @@ public final class ExtractiveComposer {
    * comes before it ("The Colorado Avalanche defeated the Lightning to win the Cup").
    */
   private boolean doerOf(String sentence, AnswerSpans.Span span, Set<String> verbStems, Map<String, String> stems) {
-    int from = span.start();
-    while (from > 0 && ",;:(—–".indexOf(sentence.charAt(from - 1)) < 0) {
-      from--;
-    }
-    String before = sentence.substring(from, span.start());
+    String before = sentence.substring(clauseStart(sentence, span.start()), span.start());
     if (CAPITALISED_WORD.matcher(before).results().anyMatch(r -> r.start() > 0)) {
       return false; // another name opens the clause
     }
@@ -401,19 +394,33 @@ public final class ExtractiveComposer {
     w.region(span.end(), sentence.length());
     int words = 0;
     while (w.find() && words < 15) {
-      if (",;:(—–".indexOf(sentence.charAt(Math.max(span.end(), w.start() - 1))) >= 0 && words > 0) {
+      if (CLAUSE_END.indexOf(sentence.charAt(Math.max(span.end(), w.start() - 1))) >= 0 && words > 0) {
         return false;
       }
-      String stem = stems.computeIfAbsent(w.group().toLowerCase(Locale.ROOT), k -> {
-        List<String> t = analysis.documentTerms(k);
-        return t.isEmpty() ? "" : t.get(0);
-      });
+      String stem = stem(w.group(), stems);
       if (verbStems.contains(stem)) {
         return true;
       }
       words++;
     }
     return false;
+  }
+
+  /** Where the clause holding position {@code at} starts: after the last comma, semicolon, colon, bracket or dash. */
+  private static int clauseStart(String sentence, int at) {
+    int from = at;
+    while (from > 0 && CLAUSE_END.indexOf(sentence.charAt(from - 1)) < 0) {
+      from--;
+    }
+    return from;
+  }
+
+  /** A word's stem, the empty string for a stop word; cached in {@code stems} for the question. */
+  private String stem(String word, Map<String, String> stems) {
+    return stems.computeIfAbsent(word.toLowerCase(Locale.ROOT), k -> {
+      List<String> t = analysis.documentTerms(k);
+      return t.isEmpty() ? "" : t.get(0);
+    });
   }
 
   /** Whether the noun the question asks for ("airline", "team") stands in or right around the span. */
@@ -469,10 +476,7 @@ public final class ExtractiveComposer {
     if (names.isEmpty()) {
       return true;
     }
-    int from = span.start();
-    while (from > 0 && CLAUSE_END.indexOf(sentence.charAt(from - 1)) < 0) {
-      from--;
-    }
+    int from = clauseStart(sentence, span.start());
     int to = span.end();
     while (to < sentence.length() && CLAUSE_END.indexOf(sentence.charAt(to)) < 0) {
       to++;
@@ -499,10 +503,7 @@ public final class ExtractiveComposer {
         }
         spanLast = index;
       } else {
-        String stem = stems.computeIfAbsent(w.group().toLowerCase(Locale.ROOT), k -> {
-          List<String> t = analysis.documentTerms(k);
-          return t.isEmpty() ? "" : t.get(0);
-        });
+        String stem = stem(w.group(), stems);
         if (!stem.isEmpty() && weights.containsKey(stem)) {
           hits.add(index);
         }

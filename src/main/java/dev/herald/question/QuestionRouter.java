@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -202,10 +203,25 @@ public final class QuestionRouter {
   private static final Set<String> AUXILIARIES = Set.of("is", "are", "was", "were", "has", "have", "had");
   private static final Set<String> OBJECT_AUXILIARIES = Set.of("did", "does", "do");
   private static final Set<String> MODALS = Set.of("will", "would", "can", "could", "should", "might", "may", "must");
-  private static final Set<String> PAST_FORMS = Set.of("won", "made", "became", "said", "got", "took", "gave", "hit", "left",
-      "led", "saw", "found", "sold", "bought", "went", "came", "ran", "set", "put", "paid", "lost", "met", "told", "held",
-      "began", "wrote", "broke", "chose", "drew", "fell", "flew", "grew", "knew", "rose", "shot", "spent", "stole", "struck",
-      "swept", "threw", "topped", "beat", "quit", "sent", "built", "bid", "sank", "sued");
+  /** Irregular past forms a doer question is asked with, and their base forms ("won" → "win"). */
+  private static final Map<String, String> IRREGULAR_PAST = Map.ofEntries(
+      Map.entry("won", "win"), Map.entry("lost", "lose"), Map.entry("led", "lead"), Map.entry("made", "make"),
+      Map.entry("became", "become"), Map.entry("took", "take"), Map.entry("gave", "give"), Map.entry("sold", "sell"),
+      Map.entry("bought", "buy"), Map.entry("went", "go"), Map.entry("came", "come"), Map.entry("ran", "run"),
+      Map.entry("met", "meet"), Map.entry("told", "tell"), Map.entry("held", "hold"), Map.entry("began", "begin"),
+      Map.entry("found", "find"), Map.entry("left", "leave"), Map.entry("paid", "pay"), Map.entry("said", "say"),
+      Map.entry("saw", "see"), Map.entry("got", "get"), Map.entry("rose", "rise"), Map.entry("fell", "fall"),
+      Map.entry("wrote", "write"), Map.entry("broke", "break"), Map.entry("chose", "choose"), Map.entry("grew", "grow"),
+      Map.entry("struck", "strike"), Map.entry("swept", "sweep"), Map.entry("sent", "send"), Map.entry("built", "build"),
+      Map.entry("drew", "draw"), Map.entry("flew", "fly"), Map.entry("knew", "know"), Map.entry("shot", "shoot"),
+      Map.entry("spent", "spend"), Map.entry("stole", "steal"), Map.entry("threw", "throw"), Map.entry("sank", "sink"),
+      Map.entry("hit", "hit"), Map.entry("set", "set"), Map.entry("put", "put"), Map.entry("beat", "beat"),
+      Map.entry("quit", "quit"), Map.entry("bid", "bid"), Map.entry("topped", "top"), Map.entry("sued", "sue"));
+
+  /** The base form of an irregular past form ("won" → "win"), or {@code null} for any other word. */
+  public static String baseForm(String verb) {
+    return IRREGULAR_PAST.get(verb);
+  }
 
   /**
    * The verb of a question that asks who or what did something ("Which team won the cup?" → "won",
@@ -258,7 +274,7 @@ public final class QuestionRouter {
   }
 
   private static boolean verbLike(String w) {
-    return w.length() > 3 && w.endsWith("ed") || PAST_FORMS.contains(w);
+    return w.length() > 3 && w.endsWith("ed") || IRREGULAR_PAST.containsKey(w);
   }
 
   private static Intent.Fact typeOf(String asking) {
