@@ -145,20 +145,29 @@ public final class ExtractiveComposer {
     for (int r = 0; r < top.size(); r++) {
       ScoredPassage sp = top.get(r);
       String text = sp.passage().text();
-      double passageCoverage = coverage(weights, total, new HashSet<>(analysis.documentTerms(sp.passage().title() + "\n" + text)));
-      bestPassageCoverage = Math.max(bestPassageCoverage, passageCoverage);
       Set<String> titleTerms = new HashSet<>(analysis.documentTerms(sp.passage().title()));
+      // Each sentence is analysed once; the passage's words are its title's and its sentences'.
+      List<Sentences.Span> spans = Sentences.split(text);
+      List<Set<String>> sentenceTerms = new ArrayList<>(spans.size());
+      Set<String> passageTerms = new HashSet<>(titleTerms);
+      for (Sentences.Span span : spans) {
+        Set<String> terms = new HashSet<>(analysis.documentTerms(span.of(text)));
+        sentenceTerms.add(terms);
+        passageTerms.addAll(terms);
+      }
+      double passageCoverage = coverage(weights, total, passageTerms);
+      bestPassageCoverage = Math.max(bestPassageCoverage, passageCoverage);
       boolean firstSentence = sp.passage().n() == 0;
       double retrievalFactor = 1 - RETRIEVAL_SHARE + RETRIEVAL_SHARE * sp.score() / best;
-      for (Sentences.Span span : Sentences.split(text)) {
-        String s = span.of(text);
-        int words = s.split("\\s+").length;
+      for (int si = 0; si < spans.size(); si++) {
+        String s = spans.get(si).of(text);
+        int words = wordCount(s);
         // A sentence that asks ("So why don't New Jersey and Oregon let you pump your own gas?") answers nothing.
         if (words < 5 || words > 90 || s.strip().endsWith("?")) {
           firstSentence = false;
           continue;
         }
-        Set<String> terms = new HashSet<>(analysis.documentTerms(s));
+        Set<String> terms = sentenceTerms.get(si);
         Set<String> judged = terms;
         if (firstSentence) {
           // A news lead restates its headline; judge it with the headline's words as well.
@@ -188,7 +197,7 @@ public final class ExtractiveComposer {
           // "Will … meet?" asks about a plan: a sentence about a future event beats one about a past one.
           score += FUTURE.matcher(s).find() ? TENSE_BONUS : PAST.matcher(s).find() ? -TENSE_BONUS : 0;
         }
-        candidates.add(new Candidate(sp, r, span, s, terms, coverage, score, quality >= CONFIDENT ? answerSpan : null, answerSpan != null));
+        candidates.add(new Candidate(sp, r, spans.get(si), s, terms, coverage, score, quality >= CONFIDENT ? answerSpan : null, answerSpan != null));
       }
     }
     candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
@@ -709,5 +718,19 @@ public final class ExtractiveComposer {
 
   private static Answer abstain(String question, Instant asOf) {
     return new Answer(question, asOf, NOT_COVERED, true, MODE, List.of());
+  }
+
+  /** Words of {@code s} as runs of non-whitespace (what {@code s.split("\\s+")} counts on a trimmed sentence). */
+  static int wordCount(String s) {
+    int n = 0;
+    boolean in = false;
+    for (int i = 0; i < s.length(); i++) {
+      boolean space = Character.isWhitespace(s.charAt(i));
+      if (!space && !in) {
+        n++;
+      }
+      in = !space;
+    }
+    return n;
   }
 }

@@ -78,7 +78,7 @@ public final class ConfigLoader {
   /** The {@code retrieval:} section. */
   record Retrieval(
       Float titleBoost, Float phraseBoost, Float recencyWeight, Float latestRecencyWeight,
-      Float recencyHalfLifeDays, Integer maxPerArticle, Integer candidates, String mode, String fusion, Integer rrfK,
+      Float recencyHalfLifeDays, Integer maxPerArticle, Integer candidates, Integer bm25Candidates, String mode, String fusion, Integer rrfK,
       Float denseWeight, Float articleEvidence, Float entityBoost, String reranker) {}
 
   /** The {@code answer:} section. */
@@ -139,12 +139,12 @@ public final class ConfigLoader {
       throw new ConfigException(path + ": timezone '" + f.timezone() + "' is not an IANA zone name such as Europe/Kyiv");
     }
     RetrievalSettings rd = RetrievalSettings.defaults();
-    Retrieval r = f.retrieval() == null ? new Retrieval(null, null, null, null, null, null, null, null, null, null, null, null, null, null) : f.retrieval();
+    Retrieval r = f.retrieval() == null ? new Retrieval(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : f.retrieval();
     RetrievalSettings retrieval = new RetrievalSettings(
         or(r.titleBoost(), rd.titleBoost()), or(r.phraseBoost(), rd.phraseBoost()),
         or(r.recencyWeight(), rd.recencyWeight()), or(r.latestRecencyWeight(), rd.latestRecencyWeight()),
         or(r.recencyHalfLifeDays(), rd.recencyHalfLifeDays()), or(r.maxPerArticle(), rd.maxPerArticle()),
-        or(r.candidates(), rd.candidates()), mode(path, r.mode(), rd.mode()),
+        or(r.candidates(), rd.candidates()), or(r.bm25Candidates(), rd.bm25Candidates()), mode(path, r.mode(), rd.mode()),
         r.fusion() == null ? rd.fusion() : Fusion.byName(r.fusion()).orElseThrow(() -> new ConfigException(
             path + ": retrieval.fusion '" + r.fusion() + "' is unknown (known: " + Fusion.names() + ")")),
         or(r.rrfK(), rd.rrfK()), or(r.denseWeight(), rd.denseWeight()), or(r.articleEvidence(), rd.articleEvidence()),

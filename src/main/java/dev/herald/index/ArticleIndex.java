@@ -511,6 +511,10 @@ public final class ArticleIndex implements NewsIndex {
   private static Document toDocument(Quote q) {
     Document d = new Document();
     d.add(new StringField(Fields.KIND, Fields.KIND_QUOTE, Field.Store.NO));
+    // Empty title and text: no term, so no statistic changes, but every document then has a norm for
+    // them, and a passage's norm is read from a dense array instead of a sparse one on every scored hit.
+    d.add(new TextField(Fields.TITLE, "", Field.Store.NO));
+    d.add(new TextField(Fields.TEXT, "", Field.Store.NO));
     d.add(new StringField(Fields.QUOTE_ID, q.id(), Field.Store.YES));
     d.add(new StringField(Fields.ARTICLE_ID, q.articleId(), Field.Store.YES));
     d.add(new SortedDocValuesField(Fields.ARTICLE_ID, new BytesRef(q.articleId())));

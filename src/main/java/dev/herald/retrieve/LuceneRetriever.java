@@ -21,15 +21,18 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PointRangeQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -37,6 +40,7 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -79,32 +83,47 @@ public final class LuceneRetriever implements Retriever {
     IndexSearcher searcher = index.acquire();
     try {
       Set<String> unknown = new HashSet<>();
-      Map<String, Float> weights = idf(searcher, terms, unknown);
+      // Each text word is looked up once per question: for its weight, the first stage and the phrases.
+      Map<String, TermStates> states = new HashMap<>();
+      for (String t : new LinkedHashSet<>(terms)) {
+        states.put(t, TermStates.build(searcher, new Term(Fields.TEXT, t), true));
+      }
+      Map<String, Float> weights = idf(searcher, terms, states, unknown);
       if (weights.isEmpty()) {
         return new Retrieval(parsed, weights, List.of(), unknown);
       }
-      int n = Math.max(settings.candidates(), request.k());
-      Candidates found = candidates(searcher, terms, entities, vector, filter(parsed.window(), request.asOf(), request.sources()), n);
+      // A question that asks for the latest news lets freshness re-order its hits strongly, so more are
+      // re-ranked; for the others recency is a mild bonus and the best few BM25 hits hold the results.
+      boolean few = mode == RetrievalMode.BM25 && !parsed.window().wantsLatest();
+      int n = Math.max(few ? Math.min(settings.bm25Candidates(), settings.candidates()) : settings.candidates(), request.k());
+      Candidates found = candidates(searcher, terms, states, entities, vector, filter(parsed.window(), request.asOf(), request.sources()), n);
       if (!found.matched() && parsed.window().expression() != null) {
         // A date in a question may name when something happened rather than when it was reported
         // ("on January 6, 2021"): when nothing was published in that window, search all of the past.
         TimeWindow open = Ranking.open(parsed.window(), request.asOf());
         parsed = new ParsedQuestion(parsed.text(), parsed.searchText(), open);
-        found = candidates(searcher, terms, entities, vector, filter(open, request.asOf(), request.sources()), n);
+        found = candidates(searcher, terms, states, entities, vector, filter(open, request.asOf(), request.sources()), n);
       }
-      List<Hit> ranked = rerank(searcher, found.ranked(), parsed.window(), request.asOf());
-      return new Retrieval(parsed, weights, cap(searcher, ranked, request.k()), unknown);
+      List<ScoredPassage> top = cap(searcher, rerank(searcher, found.ranked(), parsed.window(), request.asOf()), request.k());
+      int more = Math.max(settings.candidates(), request.k());
+      if (top.size() < request.k() && found.ranked().length == n && n < more) {
+        // The per-article cap left fewer than k of a full pool: a few long articles hold the best hits.
+        found = candidates(searcher, terms, states, entities, vector, filter(parsed.window(), request.asOf(), request.sources()), more);
+        top = cap(searcher, rerank(searcher, found.ranked(), parsed.window(), request.asOf()), request.k());
+      }
+      return new Retrieval(parsed, weights, top, unknown);
     } finally {
       index.release(searcher);
     }
   }
 
-  private Map<String, Float> idf(IndexSearcher searcher, List<String> terms, Set<String> unknown) throws IOException {
+  private Map<String, Float> idf(IndexSearcher searcher, List<String> terms, Map<String, TermStates> states, Set<String> unknown)
+      throws IOException {
     Map<String, Float> weights = new LinkedHashMap<>();
     // passages only: quote documents carry no passage text
     int n = (int) Math.max(1, searcher.collectionStatistics(Fields.TEXT) == null ? 1 : searcher.collectionStatistics(Fields.TEXT).docCount());
     for (String t : new LinkedHashSet<>(terms)) {
-      int df = searcher.getIndexReader().docFreq(new Term(Fields.TEXT, t));
+      int df = states.get(t).docFreq();
       // A word no article contains still counts against coverage: it is what the sources lack.
       if (df == 0) {
         unknown.add(t);
@@ -123,10 +142,13 @@ public final class LuceneRetriever implements Retriever {
    */
   private record Candidates(ScoreDoc[] ranked, boolean matched) {}
 
-  private Candidates candidates(IndexSearcher searcher, List<String> terms, Set<String> entities, float[] vector, Query filter,
-      int n) throws IOException {
-    Query words = bm25(terms, entities, filter);
-    ScoreDoc[] byWords = settings.mode() == RetrievalMode.DENSE ? new ScoreDoc[0] : searcher.search(words, n).scoreDocs;
+  private Candidates candidates(IndexSearcher searcher, List<String> terms, Map<String, TermStates> states, Set<String> entities,
+      float[] vector, Query filter, int n) throws IOException {
+    // A filter that admits every document of the index (no source named, a window covering all dates, the
+    // usual case) is left out: it cannot change the result, and as a clause it costs as much as the words.
+    Query needed = admitsAll(searcher, filter) ? null : filter;
+    Query words = bm25(terms, entities, needed, true);
+    ScoreDoc[] byWords = settings.mode() == RetrievalMode.DENSE ? new ScoreDoc[0] : byWords(searcher, terms, states, entities, needed, n);
     if (settings.mode() == RetrievalMode.BM25) {
       return new Candidates(byWords, byWords.length > 0);
     }
@@ -265,20 +287,115 @@ public final class LuceneRetriever implements Retriever {
     return out;
   }
 
-  private Query bm25(List<String> terms, Set<String> entities, Query filter) {
+  /**
+   * The BM25 candidates, best first, in two stages: the best {@code n} passages by the question's words
+   * in their text, then the title and phrase-proximity clauses of the whole query ({@link #bm25}) scored
+   * for those {@code n} only and added, so each candidate gets the whole query's score. As first-stage
+   * clauses, the title doubled the postings read and the phrases read positions for every passage holding
+   * both words (most of a question's cost: docs/BENCHMARKS.md). What this gives up is a passage outside
+   * the text-only top {@code n} that its title or phrase bonus would have lifted into it; the dev-set
+   * figures were unchanged by it (docs/EVALUATION.md).
+   */
+  private ScoreDoc[] byWords(IndexSearcher searcher, List<String> terms, Map<String, TermStates> states, Set<String> entities,
+      Query filter, int n) throws IOException {
+    List<Query> titles = new ArrayList<>();
+    for (String t : new LinkedHashSet<>(terms)) {
+      titles.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, t)), settings.titleBoost()));
+    }
+    ScoreDoc[] byDoc = searcher.search(firstStage(terms, states, entities, filter), n).scoreDocs.clone();
+    Arrays.sort(byDoc, (x, y) -> Integer.compare(x.doc, y.doc));
+    int[] docs = Arrays.stream(byDoc).mapToInt(sd -> sd.doc).toArray();
+    double[] title = laterScores(searcher, titles, docs);
+    double[] phrase = settings.phraseBoost() > 0
+        ? PhraseProximity.scores(searcher, terms, states, settings.phraseBoost(), docs)
+        : new double[docs.length];
+    ScoreDoc[] out = new ScoreDoc[byDoc.length];
+    for (int i = 0; i < byDoc.length; i++) {
+      out[i] = new ScoreDoc(byDoc[i].doc, (float) (byDoc[i].score + title[i] + phrase[i]));
+    }
+    Arrays.sort(out, (x, y) -> x.score != y.score ? Float.compare(y.score, x.score) : Integer.compare(x.doc, y.doc));
+    return out;
+  }
+
+  /**
+   * The summed scores of {@code clauses} for {@code docs} (ascending ids). Each clause is read at the
+   * candidates only: a phrase scorer advanced as an iterator would match the phrase in every passage
+   * between two candidates.
+   */
+  private static double[] laterScores(IndexSearcher searcher, List<Query> clauses, int[] docs) throws IOException {
+    double[] out = new double[docs.length];
+    for (Query clause : clauses) {
+      Weight weight = searcher.createWeight(searcher.rewrite(clause), ScoreMode.COMPLETE, 1f);
+      bySegment(searcher, docs, weight::scorer, (scorer, i, local) -> {
+        TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+        DocIdSetIterator approximation = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+        int at = approximation.docID() < local ? approximation.advance(local) : approximation.docID();
+        if (at == local && (twoPhase == null || twoPhase.matches())) {
+          out[i] += scorer.score();
+        }
+      });
+    }
+    return out;
+  }
+
+  /** Whether {@code filter} is known to admit every document: no source named and every date inside its range. */
+  private static boolean admitsAll(IndexSearcher searcher, Query filter) throws IOException {
+    if (!(filter instanceof BooleanQuery b) || b.clauses().size() != 1
+        || !(b.clauses().get(0).getQuery() instanceof PointRangeQuery range) || !range.getField().equals(Fields.PUBLISHED)) {
+      return false;
+    }
+    long from = LongPoint.decodeDimension(range.getLowerPoint(), 0);
+    long to = LongPoint.decodeDimension(range.getUpperPoint(), 0);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      PointValues dates = leaf.reader().getPointValues(Fields.PUBLISHED);
+      if (dates == null) {
+        if (leaf.reader().maxDoc() > 0) {
+          return false;
+        }
+        continue;
+      }
+      // Every document carries a date (passages and quotes alike); a segment where some lack one is filtered.
+      if (dates.getDocCount() != leaf.reader().maxDoc()
+          || LongPoint.decodeDimension(dates.getMinPackedValue(), 0) < from
+          || LongPoint.decodeDimension(dates.getMaxPackedValue(), 0) > to) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The question's words over title and text; with {@code withPhrases}, also its adjacent word pairs
+   * found within three positions; restricted by {@code filter} unless it is {@code null}.
+   */
+  /** The question's words over the passage text only (restricted by {@code filter} unless it is {@code null}). */
+  private Query firstStage(List<String> terms, Map<String, TermStates> states, Set<String> entities, Query filter) {
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    for (String t : new LinkedHashSet<>(terms)) {
+      Query text = new TermQuery(new Term(Fields.TEXT, t), states.get(t));
+      words.add(entities.contains(t) ? new BoostQuery(text, 1 + settings.entityBoost()) : text, BooleanClause.Occur.SHOULD);
+    }
+    if (filter == null) {
+      return words.build();
+    }
+    return new BooleanQuery.Builder().add(words.build(), BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build();
+  }
+
+  private Query bm25(List<String> terms, Set<String> entities, Query filter, boolean withPhrases) {
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     for (String t : new LinkedHashSet<>(terms)) {
       Query text = new TermQuery(new Term(Fields.TEXT, t));
       words.add(entities.contains(t) ? new BoostQuery(text, 1 + settings.entityBoost()) : text, BooleanClause.Occur.SHOULD);
       words.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, t)), settings.titleBoost()), BooleanClause.Occur.SHOULD);
     }
-    if (settings.phraseBoost() > 0) {
-      for (int i = 0; i + 1 < terms.size(); i++) {
-        if (!terms.get(i).equals(terms.get(i + 1))) {
-          PhraseQuery pq = new PhraseQuery(3, Fields.TEXT, terms.get(i), terms.get(i + 1));
-          words.add(new BoostQuery(pq, settings.phraseBoost()), BooleanClause.Occur.SHOULD);
-        }
+    Query phrases = withPhrases && settings.phraseBoost() > 0 ? PhraseProximity.asQuery(terms, settings.phraseBoost()) : null;
+    if (phrases != null) {
+      for (BooleanClause c : ((BooleanQuery) phrases).clauses()) {
+        words.add(c);
       }
+    }
+    if (filter == null) {
+      return words.build();
     }
     return new BooleanQuery.Builder()
         .add(words.build(), BooleanClause.Occur.MUST)

@@ -11,7 +11,10 @@ package dev.herald.retrieve;
  *     news (the rest is relevance relative to the best hit)
  * @param recencyHalfLifeDays age at which the recency gain halves
  * @param maxPerArticle how many passages of one article may appear in the results
- * @param candidates how many BM25 hits (and, in dense and hybrid modes, k-NN hits) are re-ranked
+ * @param candidates how many BM25 hits (and, in dense and hybrid modes, k-NN hits) are re-ranked; in BM25
+ *     mode, for questions that ask for the latest news (freshness then re-orders the ranking strongly)
+ * @param bm25Candidates in BM25 mode, how many hits are re-ranked for every other question (recency is
+ *     then a mild bonus); {@code candidates} are taken when the per-article cap leaves fewer than k
  * @param mode BM25, dense or hybrid retrieval
  * @param fusion how hybrid retrieval combines the two rankings
  * @param rrfK the rank offset of reciprocal rank fusion (larger flattens the head of each list)
@@ -30,6 +33,7 @@ public record RetrievalSettings(
     float recencyHalfLifeDays,
     int maxPerArticle,
     int candidates,
+    int bm25Candidates,
     RetrievalMode mode,
     Fusion fusion,
     int rrfK,
@@ -40,13 +44,13 @@ public record RetrievalSettings(
 
   /** The measured defaults. */
   public static RetrievalSettings defaults() {
-    return new RetrievalSettings(0.2f, 0.3f, 0.1f, 0.5f, 7f, 2, 50, RetrievalMode.BM25, Fusion.WEIGHTED, 60, 0.3f, 0.7f,
+    return new RetrievalSettings(0.2f, 0.3f, 0.1f, 0.5f, 7f, 2, 50, 20, RetrievalMode.BM25, Fusion.WEIGHTED, 60, 0.3f, 0.7f,
         0f, "none");
   }
 
   /** Returns a copy with another mode. */
   public RetrievalSettings withMode(RetrievalMode m) {
     return new RetrievalSettings(titleBoost, phraseBoost, recencyWeight, latestRecencyWeight, recencyHalfLifeDays, maxPerArticle,
-        candidates, m, fusion, rrfK, denseWeight, articleEvidence, entityBoost, reranker);
+        candidates, bm25Candidates, m, fusion, rrfK, denseWeight, articleEvidence, entityBoost, reranker);
   }
 }
