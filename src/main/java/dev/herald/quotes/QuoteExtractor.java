@@ -29,19 +29,20 @@ import java.util.regex.Pattern;
 public final class QuoteExtractor {
 
   private static final Pattern QUOTATION =
-      Pattern.compile("“([^“”]{2,1500})”|(?<![\\p{L}\\p{N}])\"([^\"\\n]{2,1500})\"|«([^«»]{2,1500})»|(?<![\\p{L}\\p{N}])‘([^‘’\\n]{2,600})’(?![\\p{L}])");
+      Pattern.compile(AttributionFinder.QUOTE_MARK_AHEAD + "(?:“([^“”]{2,1500})”|(?<![\\p{L}\\p{N}])\"([^\"\\n]{2,1500})\"|«([^«»]{2,1500})»|(?<![\\p{L}\\p{N}])‘([^‘’\\n]{2,600})’(?![\\p{L}]))");
   private static final List<String> REPORTING_WORDS =
       List.of("said", "says", "told", "warned", "added", "claimed", "argued", "insisted", "stressed", "noted", "wrote",
           "announced", "acknowledged", "admitted", "predicted", "suggested", "promised", "vowed", "denied", "confirmed",
           "explained", "declared", "stated");
   /** The verbs of reported speech, one list for the cheap pre-test and the full pattern. */
   private static final Pattern REPORTED_CUE =
-      Pattern.compile("\\b(" + String.join("|", REPORTING_WORDS) + ")\\b(?:\\s+(?:reporters|journalists|the\\s+\\w+|\\w+\\s+TV|state\\s+television|lawmakers))?(?:\\s+(?:on|in|at)\\s+[^,]{1,40}?)?\\s+(that\\s+)?",
+      Pattern.compile("\\b" + AttributionFinder.startingLike(REPORTING_WORDS) + "(" + String.join("|", REPORTING_WORDS) + ")\\b(?:\\s+(?:reporters|journalists|the\\s+\\w+|\\w+\\s+TV|state\\s+television|lawmakers))?(?:\\s+(?:on|in|at)\\s+[^,]{1,40}?)?\\s+(that\\s+)?",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern NESTED =
       Pattern.compile("^((?:[A-Z][\\p{L}'’-]+\\s+){0,3}[A-Z][\\p{L}'’-]+)\\s+(?:had\\s+)?(?:said|told|warned|argued|insisted)\\b");
   private static final Pattern CUE =
-      Pattern.compile("\\b(according to|" + String.join("|", AttributionFinder.CUES) + ")\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("\\b" + AttributionFinder.startingLike(AttributionFinder.CUES, "according") + "(according to|"
+          + String.join("|", AttributionFinder.CUES) + ")\\b", Pattern.CASE_INSENSITIVE);
   // Compiled once: String.split and String.replaceAll would compile these for every sentence at index time.
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern QUOTED_SPANS = Pattern.compile("“[^”]*”|\"[^\"]*\"");
@@ -275,7 +276,7 @@ public final class QuoteExtractor {
   }
 
   private static String cueOf(String sentence) {
-    Matcher m = CUE.matcher(QUOTED_SPANS.matcher(sentence).replaceAll(" "));
+    Matcher m = CUE.matcher(sentence.indexOf('"') < 0 && sentence.indexOf('“') < 0 ? sentence : QUOTED_SPANS.matcher(sentence).replaceAll(" "));
     return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "said";
   }
 
