@@ -157,7 +157,20 @@ public final class EntityTies {
     if (a.key().length() >= 3 && b.key().length() >= 3 && (a.key().startsWith(b.key()) || b.key().startsWith(a.key()))) {
       return true;
     }
+    if (demonym(a.key(), wordsB) || demonym(b.key(), wordsA)) {
+      return true;
+    }
     return initials(b).equalsIgnoreCase(lastWord(a)) || initials(a).equalsIgnoreCase(lastWord(b));
+  }
+
+  // "China" and "Chinese", "Ukraine" and "Ukrainian", "Canada" and "Canadian": a country and the adjective written with its name.
+  private static boolean demonym(String key, Set<String> words) {
+    if (key.length() < 5 || !key.endsWith("a") && !key.endsWith("e")) {
+      return false;
+    }
+    String stem = key.substring(0, key.length() - 1);
+    return words.stream().anyMatch(w -> w.length() > key.length() && w.startsWith(stem)
+        && (w.endsWith("ese") || w.endsWith("ian") || w.endsWith("an")));
   }
 
   // A clause mentions a name when it names it, carries it over, names the same entity, or uses the word in lower case ("the bank").

@@ -270,6 +270,9 @@ public final class FactCheck {
         Clause c = claimClauses.get(j);
         why = NumberTies.misplaced(NumberTies.anchor(c, claimNumbers.get(j), claimDates.get(j)), sourceAnchored, c.text());
       }
+      if (why.isEmpty()) {
+        why = Roles.misassigned(claimClauses.get(j), sourceClauses);
+      }
       if (why.isPresent()) {
         out.add(new Finding(Rule.TIE, why.get()));
         break;
