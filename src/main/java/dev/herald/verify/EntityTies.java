@@ -165,6 +165,9 @@ public final class EntityTies {
 
   // "China" and "Chinese", "Ukraine" and "Ukrainian", "Canada" and "Canadian": a country and the adjective written with its name.
   private static boolean demonym(String key, Set<String> words) {
+    if ((key.equals("us") || key.equals("usa") || key.equals("america")) && (words.contains("american") || words.contains("americans"))) {
+      return true;
+    }
     if (key.length() < 5 || !key.endsWith("a") && !key.endsWith("e")) {
       return false;
     }

@@ -84,6 +84,186 @@ public final class Roles {
     return Optional.empty();
   }
 
+  /**
+   * Returns why a name of {@code claim} stands where the source clause that best matches the claim has another name,
+   * or empty: "Tomahawk missiles struck Fordow" where the clause sharing most with it says "Tomahawk missiles hit
+   * Isfahan", and the clauses naming Fordow share at most all but two of those words. The best clause must share at
+   * least {@value #SLOT_ALIGNED} words and names with the claim; the other name must be one the claim does not write,
+   * next to the same shared word as the claim's name.
+   */
+  public static Optional<String> substituted(Clause claim, List<SourceClause> sources) {
+    Set<String> stems = new java.util.HashSet<>(claim.content());
+    int best = 0;
+    for (SourceClause s : sources) {
+      if (!s.title()) {
+        best = Math.max(best, score(stems, s.clause()));
+      }
+    }
+    if (best < SLOT_ALIGNED) {
+      return Optional.empty();
+    }
+    for (Name n : claim.names()) {
+      Set<String> without = new java.util.HashSet<>(stems);
+      Tokens.of(n.text()).forEach(t -> without.remove(t.stem()));
+      int cov = -1;
+      boolean inBest = false;
+      for (SourceClause s : sources) {
+        // A name carried over from the clause before does not stand in a clause that writes names of its own.
+        if (mentions(s, n) && (s.clause().names().isEmpty() || written(s.clause(), n))) {
+          cov = Math.max(cov, score(without, s.clause()));
+          inBest |= !s.title() && score(stems, s.clause()) == best;
+        }
+      }
+      if (inBest || cov < 0 || cov > best - 2 || possessive(n)) {
+        continue;
+      }
+      for (SourceClause s : sources) {
+        if (s.title() || score(stems, s.clause()) != best) {
+          continue;
+        }
+        Set<String> shared = new java.util.HashSet<>(stems);
+        shared.retainAll(s.clause().content());
+        String[] slot = slot(claim, n, shared);
+        for (Name m : s.clause().names()) {
+          if (qualifier(m) || claim.names().stream().anyMatch(o -> EntityTies.sameEntity(o, m)) || writtenInLowerCase(claim, m)) {
+            continue;
+          }
+          String[] other = slot(s.clause(), m, shared);
+          boolean same = slot[0] != null && slot[0].equals(other[0]) || slot[0] != null && slot[1] != null && slot[1].equals(other[1]);
+          if (same && !ledInElsewhere(claim, n, slot[0], sources)) {
+            return Optional.of(n.text() + " stands where the source has " + m.text());
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static final int SLOT_ALIGNED = 3;
+
+  // Words of the claim the clause has, names included (content words hold the stems of names too).
+  private static int score(Set<String> stems, Clause c) {
+    int k = 0;
+    for (String w : stems) {
+      if (c.content().contains(w)) {
+        k++;
+      }
+    }
+    return k;
+  }
+
+  // The shared words next to a name, in its comma phrase, with at most one other content word between: what it stands
+  // next to. A name's own words and other names are no neighbours ("missiles hit Isfahan": "missil" before it).
+  private static String[] slot(Clause c, Name n, Set<String> shared) {
+    List<Token> t = c.tokens();
+    int first = -1;
+    int last = -1;
+    for (int k = 0; k < t.size(); k++) {
+      if (n.start() <= t.get(k).start() && t.get(k).start() < n.end()) {
+        first = first < 0 ? k : first;
+        last = k;
+      }
+    }
+    if (first < 0) {
+      return new String[] {null, null};
+    }
+    return new String[] {neighbour(c, first, -1, shared), neighbour(c, last, 1, shared)};
+  }
+
+  private static String neighbour(Clause c, int from, int step, Set<String> shared) {
+    List<Token> t = c.tokens();
+    int others = 0;
+    for (int k = from + step; k >= 0 && k < t.size(); k += step) {
+      Token a = t.get(Math.min(k, k - step));
+      Token b = t.get(Math.max(k, k - step));
+      if (comma(c, a, b)) {
+        return null;
+      }
+      Token w = t.get(k);
+      String low = w.surface().toLowerCase(Locale.ROOT);
+      if (inName(c, w.start())) {
+        return null;
+      }
+      if (Clause.STOP.contains(low) || Clause.isNumber(w)) {
+        continue;
+      }
+      if (shared.contains(w.stem())) {
+        return w.stem();
+      }
+      if (++others > 1) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  // "Jeff Bezos's company": a possessive qualifies another thing, so it is no rival for the claim's name.
+  private static boolean qualifier(Name m) {
+    return possessive(m);
+  }
+
+  // "won the Ballon d'Or ahead of Lamine Yamal": the claim's words between the shared word and its name, written before
+  // that name in a source clause ("finished ahead of ... Lamine Yamal"), tie it there; the claim adds, not substitutes.
+  private static boolean ledInElsewhere(Clause claim, Name n, String neighbour, List<SourceClause> sources) {
+    List<Token> t = claim.tokens();
+    Set<String> between = new java.util.HashSet<>();
+    for (int k = 0; k < t.size() && t.get(k).start() < n.start(); k++) {
+      String low = t.get(k).surface().toLowerCase(Locale.ROOT);
+      if (t.get(k).stem().equals(neighbour)) {
+        between.clear();
+      } else if (!Clause.STOP.contains(low) && !Clause.isNumber(t.get(k)) && !inName(claim, t.get(k).start())) {
+        between.add(t.get(k).stem());
+      }
+    }
+    for (SourceClause s : sources) {
+      for (Name o : s.clause().names()) {
+        if (!EntityTies.sameEntity(n, o)) {
+          continue;
+        }
+        List<Token> st = s.clause().tokens();
+        for (int k = 0; k < st.size(); k++) {
+          if (st.get(k).start() < o.start() && o.start() - st.get(k).end() < 40 && between.contains(st.get(k).stem())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean written(Clause c, Name n) {
+    if (c.names().stream().anyMatch(o -> EntityTies.sameEntity(n, o))) {
+      return true;
+    }
+    return c.tokens().stream().anyMatch(t -> Tokens.fold(t.surface()).strip().equals(n.key()));
+  }
+
+  private static boolean possessive(Name n) {
+    String text = n.text();
+    return text.endsWith("'s") || text.endsWith("’s") || text.endsWith("'") || text.endsWith("’");
+  }
+
+  private static boolean writtenInLowerCase(Clause claim, Name m) {
+    for (Token t : claim.tokens()) {
+      if (!t.capitalised() && Tokens.fold(t.surface()).strip().equals(m.key())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean mentions(SourceClause s, Name n) {
+    if (s.names().contains(n.key()) || s.clause().names().stream().anyMatch(o -> EntityTies.sameEntity(n, o))) {
+      return true;
+    }
+    for (Token t : s.clause().tokens()) {
+      if (Tokens.fold(t.surface()).strip().equals(n.key())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // A clause where the claim's doer does something of its own ("the House approved it, after the Senate passed it")
   // may say the claim's action in other words: no evidence either way.
   private static boolean doesSomething(Doer claimDoer, Clause s) {

@@ -74,4 +74,24 @@ class RolesTest {
 
     assertThat(EntityTies.sameEntity(china, xi)).isTrue();
   }
+  static final FactCheck.Source STRIKES = new FactCheck.Source("Ceasefire takes hold after US strikes", List.of(
+      "Early on Sunday, American B-2 bombers dropped bombs on the enrichment plant at Fordow and struck Natanz,"
+          + " while submarine-launched Tomahawk missiles hit Isfahan.",
+      "The Senate passed it on Monday with the support of eight members of the Democratic caucus.",
+      "Senate Republican leaders promised a vote in December.",
+      "Dembélé won the men's Ballon d'Or in Paris on Monday night.",
+      "He finished ahead of Barcelona teenager Lamine Yamal."), Instant.parse("2025-06-24T12:00:00Z"));
+
+  @Test
+  void should_drop_a_name_put_where_the_best_matching_clause_has_another() {
+    assertThat(rules("Submarine-launched Tomahawk missiles struck Fordow.", STRIKES)).containsExactly(FactCheck.Rule.TIE);
+    assertThat(rules("Submarine-launched Tomahawk missiles struck Isfahan.", STRIKES)).isEmpty();
+    assertThat(rules("The Senate passed the bill with the support of eight Republican senators.", STRIKES))
+        .containsExactly(FactCheck.Rule.TIE);
+  }
+
+  @Test
+  void should_keep_a_name_the_claim_adds_with_words_the_source_writes_before_it() {
+    assertThat(rules("Dembélé won the men's Ballon d'Or ahead of Lamine Yamal.", STRIKES)).isEmpty();
+  }
 }
