@@ -264,7 +264,7 @@ public final class EntityTies {
       int cov = -1;
       for (SourceClause s : sources) {
         if (mentions(s, n)) {
-          cov = Math.max(cov, Polarity.overlap(terms, s.clause()));
+          cov = Math.max(cov, shared(terms, numbers, s));
         }
       }
       if (cov >= 0 && cov < need && (otherName || cov <= 1 && best >= 3 && person(n, sources))) {
@@ -286,6 +286,18 @@ public final class EntityTies {
       }
     }
     return Optional.empty();
+  }
+
+  // The claim's words a source clause has, and the claim's numbers it states, each counting as one shared word
+  // ("passed the bill 222-209" and "approved the measure by 222 votes to 209" share the vote).
+  private static int shared(Set<String> terms, List<Numbers.Mention> numbers, SourceClause s) {
+    int n = Polarity.overlap(terms, s.clause());
+    for (Numbers.Mention m : numbers) {
+      if (m.kind() != Numbers.Kind.YEAR && s.numbers().stream().anyMatch(x -> Numbers.matches(m, x))) {
+        n++;
+      }
+    }
+    return n;
   }
 
   // "A beat B" where the source says "B beat A": the first name before the first shared word, the second after it.
