@@ -64,4 +64,14 @@ class EntityTiesTest {
     assertThat(rules("The House passed the funding bill 222-209.", shutdown)).isEmpty();
     assertThat(rules("The House signed the funding bill.", shutdown)).containsExactly(FactCheck.Rule.TIE);
   }
+  @Test
+  void should_read_a_group_named_by_a_description_as_the_people_of_the_sentence_before() {
+    FactCheck.Source lunch = new FactCheck.Source("Zelensky leaves without Tomahawks", List.of(
+        "Ukrainian President Volodymyr Zelensky left talks with President Donald Trump on Friday without a promise of missiles.",
+        "The two leaders met over lunch at the White House, a day after Trump's phone call with Vladimir Putin."),
+        Instant.parse("2025-10-18T08:00:00Z"));
+
+    assertThat(CHECK.prepare(List.of(lunch)).clauses(0).get(2).names()).contains("zelensky", "trump");
+    assertThat(rules("Zelensky met Trump over lunch at the White House.", lunch)).isEmpty();
+  }
 }
