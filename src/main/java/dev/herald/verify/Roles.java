@@ -36,7 +36,7 @@ public final class Roles {
   private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "his", "her", "their");
   // Attribution ties nobody to an action of their own: who said what is the quotation rule's and the tie rule's.
   private static final Set<String> FRAMING = Set.of("said", "say", "says", "saying", "told", "tell", "according", "added",
-      "stated", "reported", "announced", "called");
+      "stated", "reported");
   private static final int APPOSITION = 12;
   private static final int PASSIVE_REACH = 8;
 
