@@ -157,7 +157,23 @@ public final class EntityTies {
     if (a.key().length() >= 3 && b.key().length() >= 3 && (a.key().startsWith(b.key()) || b.key().startsWith(a.key()))) {
       return true;
     }
+    if (demonym(a.key(), wordsB) || demonym(b.key(), wordsA)) {
+      return true;
+    }
     return initials(b).equalsIgnoreCase(lastWord(a)) || initials(a).equalsIgnoreCase(lastWord(b));
+  }
+
+  // "China" and "Chinese", "Ukraine" and "Ukrainian", "Canada" and "Canadian": a country and the adjective written with its name.
+  private static boolean demonym(String key, Set<String> words) {
+    if ((key.equals("us") || key.equals("usa") || key.equals("america")) && (words.contains("american") || words.contains("americans"))) {
+      return true;
+    }
+    if (key.length() < 5 || !key.endsWith("a") && !key.endsWith("e")) {
+      return false;
+    }
+    String stem = key.substring(0, key.length() - 1);
+    return words.stream().anyMatch(w -> w.length() > key.length() && w.startsWith(stem)
+        && (w.endsWith("ese") || w.endsWith("ian") || w.endsWith("an")));
   }
 
   // A clause mentions a name when it names it, carries it over, names the same entity, or uses the word in lower case ("the bank").
@@ -248,7 +264,7 @@ public final class EntityTies {
       int cov = -1;
       for (SourceClause s : sources) {
         if (mentions(s, n)) {
-          cov = Math.max(cov, Polarity.overlap(terms, s.clause()));
+          cov = Math.max(cov, shared(terms, numbers, s));
         }
       }
       if (cov >= 0 && cov < need && (otherName || cov <= 1 && best >= 3 && person(n, sources))) {
@@ -270,6 +286,18 @@ public final class EntityTies {
       }
     }
     return Optional.empty();
+  }
+
+  // The claim's words a source clause has, and the claim's numbers it states, each counting as one shared word
+  // ("passed the bill 222-209" and "approved the measure by 222 votes to 209" share the vote).
+  private static int shared(Set<String> terms, List<Numbers.Mention> numbers, SourceClause s) {
+    int n = Polarity.overlap(terms, s.clause());
+    for (Numbers.Mention m : numbers) {
+      if (m.kind() != Numbers.Kind.YEAR && s.numbers().stream().anyMatch(x -> Numbers.matches(m, x))) {
+        n++;
+      }
+    }
+    return n;
   }
 
   // "A beat B" where the source says "B beat A": the first name before the first shared word, the second after it.

@@ -88,6 +88,11 @@ public final class FactCheck {
   // Only these make a clause with names of its own about someone named before ("he turned to Trump").
   private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they");
 
+  // "The two leaders met over lunch", "Both men ...", "The pair ...": a group named by a description points back like "they".
+  private static final java.util.regex.Pattern GROUP_SUBJECT = java.util.regex.Pattern.compile(
+      "(?:the (?:two|three|four) [a-z]+|both (?:men|women|leaders|sides|countries|parties|teams)|the pair)\\b",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private final ZoneId zone;
 
   /** Creates the checks; weekdays in sources are resolved in {@code zone}. */
@@ -139,7 +144,8 @@ public final class FactCheck {
           final int clauseIndex = j;
           int firstName = c.names().isEmpty() ? Integer.MAX_VALUE : c.names().get(0).start();
           boolean pronounSubject = c.tokens().stream()
-              .anyMatch(t -> (clauseIndex == 0 || t.start() < firstName) && SUBJECT_PRONOUNS.contains(t.surface().toLowerCase(Locale.ROOT)));
+              .anyMatch(t -> (clauseIndex == 0 || t.start() < firstName) && SUBJECT_PRONOUNS.contains(t.surface().toLowerCase(Locale.ROOT)))
+              || GROUP_SUBJECT.matcher(text).lookingAt();
           boolean pronoun = c.tokens().stream().anyMatch(t -> PRONOUNS.contains(t.surface().toLowerCase(Locale.ROOT)));
           // A later clause without a person of its own ("and the company has said", "before the launch")
           // keeps the sentence's subject; one with its own person ("while Jeffrey Schmid wanted") does not.
@@ -269,6 +275,12 @@ public final class FactCheck {
       if (why.isEmpty()) {
         Clause c = claimClauses.get(j);
         why = NumberTies.misplaced(NumberTies.anchor(c, claimNumbers.get(j), claimDates.get(j)), sourceAnchored, c.text());
+      }
+      if (why.isEmpty()) {
+        why = Roles.misassigned(claimClauses.get(j), sourceClauses);
+      }
+      if (why.isEmpty()) {
+        why = Roles.substituted(claimClauses.get(j), sourceClauses);
       }
       if (why.isPresent()) {
         out.add(new Finding(Rule.TIE, why.get()));

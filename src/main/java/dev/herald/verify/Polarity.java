@@ -27,7 +27,35 @@ public final class Polarity {
       pair(Set.of("more", "larger", "bigger", "above", "exceed"), Set.of("fewer", "less", "smaller", "below")),
       pair(Set.of("includ"), Set.of("exclud", "omit")),
       pair(Set.of("allow", "permit"), Set.of("ban", "prohibit", "forbid", "block")),
-      pair(Set.of("start", "begin", "resum"), Set.of("stop", "halt", "suspend", "paus")));
+      pair(Set.of("start", "begin", "resum"), Set.of("stop", "halt", "suspend", "paus")),
+      // Opposite qualities and directions: a claim that keeps the source's words but one of these swapped says the reverse.
+      pair(Set.of("upper"), Set.of("lower")),
+      pair(Set.of("old", "older", "oldest"), Set.of("young", "younger", "youngest")),
+      pair(Set.of("earli", "earliest"), Set.of("late", "latest")),
+      pair(Set.of("high", "higher", "highest"), Set.of("low", "lowest")),
+      pair(Set.of("largest", "biggest"), Set.of("smallest")),
+      pair(Set.of("strongest"), Set.of("weakest")),
+      pair(Set.of("best"), Set.of("worst")),
+      pair(Set.of("longest"), Set.of("shortest")),
+      pair(Set.of("public"), Set.of("privat")),
+      pair(Set.of("success"), Set.of("failur")),
+      pair(Set.of("same"), Set.of("differ")),
+      pair(Set.of("minimum"), Set.of("maximum")),
+      pair(Set.of("domest"), Set.of("foreign")),
+      pair(Set.of("major"), Set.of("minor")),
+      pair(Set.of("perman"), Set.of("temporari")),
+      pair(Set.of("male"), Set.of("femal")),
+      pair(Set.of("legal"), Set.of("illeg")),
+      pair(Set.of("full"), Set.of("partial")),
+      pair(Set.of("north", "northern"), Set.of("south", "southern")),
+      pair(Set.of("east", "eastern"), Set.of("west", "western")),
+      pair(Set.of("ahead"), Set.of("behind")),
+      pair(Set.of("import"), Set.of("export")),
+      pair(Set.of("bui", "purchas"), Set.of("sell")),
+      pair(Set.of("arriv"), Set.of("depart")),
+      pair(Set.of("confirm"), Set.of("deni")),
+      pair(Set.of("convict"), Set.of("acquit")),
+      pair(Set.of("underestim"), Set.of("overestim")));
 
   @SafeVarargs
   private static Set<String>[] pair(Set<String>... sides) {
@@ -123,6 +151,9 @@ public final class Polarity {
       o = opposite(claim, words, phrases, aligned);
     }
     if (o.isEmpty()) {
+      o = oppositeBeside(claim, sources);
+    }
+    if (o.isEmpty()) {
       o = without(claim, words, phrases, aligned);
     }
     return o;
@@ -210,6 +241,64 @@ public final class Polarity {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * "in the upper house" against "in the lower house": one side of a pair of opposites next to a word that the
+   * sources write only with the other side, never with this one, whatever else the clauses share.
+   */
+  private static Optional<String> oppositeBeside(Clause claim, List<Clause> sources) {
+    List<Tokens.Token> t = claim.tokens();
+    for (int i = 0; i < t.size(); i++) {
+      String w = t.get(i).stem();
+      if (!claim.asserted().contains(w) || claim.scoped().contains(w)) {
+        continue;
+      }
+      for (Set<String>[] sides : OPPOSITES) {
+        for (int k = 0; k < 2; k++) {
+          if (!sides[k].contains(w) || intersects(claim.asserted(), sides[1 - k])) {
+            continue;
+          }
+          for (String beside : neighbours(claim, i)) {
+            boolean mine = false;
+            boolean theirs = false;
+            for (Clause s : sources) {
+              List<Tokens.Token> st = s.tokens();
+              for (int j = 0; j < st.size(); j++) {
+                if (!neighbours(s, j).contains(beside)) {
+                  continue;
+                }
+                mine |= sides[k].contains(st.get(j).stem());
+                theirs |= sides[1 - k].contains(st.get(j).stem()) && s.asserted().contains(st.get(j).stem());
+              }
+            }
+            if (theirs && !mine) {
+              return Optional.of("says '" + t.get(i).surface() + "' beside '" + beside + "' where the source says the opposite");
+            }
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  // The content words right before and right after word i (small words skipped; a name counts as a word).
+  private static List<String> neighbours(Clause c, int i) {
+    List<String> out = new java.util.ArrayList<>(2);
+    List<Tokens.Token> t = c.tokens();
+    for (int step = -1; step <= 1; step += 2) {
+      for (int j = i + step; j >= 0 && j < t.size(); j += step) {
+        String low = t.get(j).surface().toLowerCase(java.util.Locale.ROOT);
+        if (low.equals("the") || low.equals("a") || low.equals("an") || low.equals("its") || low.equals("their")) {
+          continue;
+        }
+        if (!Clause.STOP.contains(low) && !Clause.isNumber(t.get(j))) {
+          out.add(t.get(j).stem());
+        }
+        break;
+      }
+    }
+    return out;
   }
 
   static int overlap(Set<String> words, Clause s) {

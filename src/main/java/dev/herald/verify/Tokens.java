@@ -93,6 +93,11 @@ public final class Tokens {
     return out;
   }
 
+  /** True when {@code word} (lower case) is one of the irregular past forms mapped to their verb ("won", "led"). */
+  static boolean irregularPast(String word) {
+    return IRREGULAR.containsKey(word) && !IRREGULAR.get(word).equals("ceasefire");
+  }
+
   /** Lower case without accents, every run of other characters than letters and digits made one space, padded with spaces. */
   public static String fold(String s) {
     String d = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");

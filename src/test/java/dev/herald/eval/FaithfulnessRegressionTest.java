@@ -27,12 +27,13 @@ class FaithfulnessRegressionTest {
   void should_drop_at_least_97_percent_of_wrong_claims_and_keep_95_percent_of_faithful_ones_on_the_main_set() throws IOException {
     FaithfulnessReport r = run("cases.jsonl");
 
-    // recorded: 274 cases; 138 of 140 wrong dropped (0.986), 133 of 134 faithful kept (0.993), precision 0.993
+    // recorded: 274 cases; 138 of 140 wrong dropped (0.986), 133 of 134 faithful kept (0.993), precision 0.993 (unchanged
+    // by the fifth rule revision)
     assertThat(r.cases()).isEqualTo(274);
     assertThat(r.recall()).isGreaterThanOrEqualTo(0.97);
     assertThat(r.faithfulKeptShare()).isGreaterThanOrEqualTo(0.95);
-    assertThat(r.wrongDropped()).isGreaterThanOrEqualTo(138);
-    assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(133);
+    assertThat(r.wrongDropped()).isGreaterThanOrEqualTo(137);
+    assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(132);
   }
 
   @Test
@@ -42,32 +43,39 @@ class FaithfulnessRegressionTest {
     FaithfulnessReport third = run("heldout3.jsonl");
     FaithfulnessReport fourth = run("heldout4.jsonl");
     FaithfulnessReport fifth = run("heldout5.jsonl");
+    FaithfulnessReport sixth = run("heldout6.jsonl");
 
     // recorded (docs/EVALUATION.md): held-out 1, 30 of 32 wrong dropped, 38 of 38 kept; held-out 2, 22 of 26 dropped,
-    // 28 of 28 kept; held-out 3, 23 of 26 dropped, 26 of 26 kept; held-out 4 (the second rule revision was developed
-    // on it), 77 of 94 dropped, 83 of 94 kept; held-out 5 (written after the last rule change, never used to change
-    // one), 23 of 36 dropped, 35 of 35 kept
-    assertThat(first.wrongDropped()).isGreaterThanOrEqualTo(30);
-    assertThat(first.faithfulKept()).isGreaterThanOrEqualTo(38);
-    assertThat(second.wrongDropped()).isGreaterThanOrEqualTo(22);
-    assertThat(second.faithfulKept()).isGreaterThanOrEqualTo(28);
-    assertThat(third.wrongDropped()).isGreaterThanOrEqualTo(23);
-    assertThat(third.faithfulKept()).isGreaterThanOrEqualTo(26);
-    assertThat(fourth.wrongDropped()).isGreaterThanOrEqualTo(77);
-    assertThat(fourth.faithfulKept()).isGreaterThanOrEqualTo(83);
-    assertThat(fifth.wrongDropped()).isGreaterThanOrEqualTo(23);
-    assertThat(fifth.faithfulKept()).isGreaterThanOrEqualTo(35);
+    // 28 of 28 kept; held-out 3, 23 of 26 dropped, 26 of 26 kept; held-out 4, 78 of 94 dropped, 86 of 94 kept;
+    // held-out 5 (the fifth rule revision was developed on 4 and 5), 32 of 36 dropped, 35 of 35 kept; held-out 6
+    // (written before the fifth revision, run once before it and once after, never used to change a rule), 64 of 89
+    // dropped, 76 of 88 kept. Floors sit a claim or two under the measured counts.
+    assertThat(first.wrongDropped()).isGreaterThanOrEqualTo(29);
+    assertThat(first.faithfulKept()).isGreaterThanOrEqualTo(37);
+    assertThat(second.wrongDropped()).isGreaterThanOrEqualTo(21);
+    assertThat(second.faithfulKept()).isGreaterThanOrEqualTo(27);
+    assertThat(third.wrongDropped()).isGreaterThanOrEqualTo(22);
+    assertThat(third.faithfulKept()).isGreaterThanOrEqualTo(25);
+    assertThat(fourth.wrongDropped()).isGreaterThanOrEqualTo(76);
+    assertThat(fourth.faithfulKept()).isGreaterThanOrEqualTo(84);
+    assertThat(fifth.wrongDropped()).isGreaterThanOrEqualTo(31);
+    assertThat(fifth.faithfulKept()).isGreaterThanOrEqualTo(34);
+    assertThat(sixth.wrongDropped()).isGreaterThanOrEqualTo(62);
+    assertThat(sixth.faithfulKept()).isGreaterThanOrEqualTo(74);
   }
 
   @Test
   void should_hold_the_later_held_out_sets_to_their_size_and_balance() throws IOException {
     List<FaithfulnessCase> fourth = FaithfulnessEval.read(DIR.resolve("heldout4.jsonl"));
     List<FaithfulnessCase> fifth = FaithfulnessEval.read(DIR.resolve("heldout5.jsonl"));
+    List<FaithfulnessCase> sixth = FaithfulnessEval.read(DIR.resolve("heldout6.jsonl"));
 
     assertThat(fourth).hasSize(188).extracting(FaithfulnessCase::id).doesNotHaveDuplicates();
     assertThat(fourth.stream().filter(FaithfulnessCase::supported).count()).isEqualTo(94);
     assertThat(fifth).hasSize(71).extracting(FaithfulnessCase::id).doesNotHaveDuplicates();
     assertThat(fifth.stream().filter(FaithfulnessCase::supported).count()).isEqualTo(35);
+    assertThat(sixth).hasSize(177).extracting(FaithfulnessCase::id).doesNotHaveDuplicates();
+    assertThat(sixth.stream().filter(FaithfulnessCase::supported).count()).isEqualTo(88);
   }
 
   @Test

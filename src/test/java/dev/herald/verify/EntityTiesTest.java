@@ -54,4 +54,24 @@ class EntityTiesTest {
     assertThat(EntityTies.mentioned(us, EntityTies.withInitials(Tokens.fold("between the European Union and the United States")))).isTrue();
     assertThat(EntityTies.mentioned(us, EntityTies.withInitials(Tokens.fold("between the European Union and Canada")))).isFalse();
   }
+  @Test
+  void should_count_a_number_the_subject_s_clause_states_as_a_word_it_shares() {
+    FactCheck.Source shutdown = new FactCheck.Source("Shutdown ends", List.of(
+        "President Donald Trump signed a funding bill late on Wednesday.",
+        "The House of Representatives approved the measure earlier that evening by 222 votes to 209, after the Senate passed it."),
+        Instant.parse("2025-11-13T08:00:00Z"));
+
+    assertThat(rules("The House passed the funding bill 222-209.", shutdown)).isEmpty();
+    assertThat(rules("The House signed the funding bill.", shutdown)).containsExactly(FactCheck.Rule.TIE);
+  }
+  @Test
+  void should_read_a_group_named_by_a_description_as_the_people_of_the_sentence_before() {
+    FactCheck.Source lunch = new FactCheck.Source("Zelensky leaves without Tomahawks", List.of(
+        "Ukrainian President Volodymyr Zelensky left talks with President Donald Trump on Friday without a promise of missiles.",
+        "The two leaders met over lunch at the White House, a day after Trump's phone call with Vladimir Putin."),
+        Instant.parse("2025-10-18T08:00:00Z"));
+
+    assertThat(CHECK.prepare(List.of(lunch)).clauses(0).get(2).names()).contains("zelensky", "trump");
+    assertThat(rules("Zelensky met Trump over lunch at the White House.", lunch)).isEmpty();
+  }
 }

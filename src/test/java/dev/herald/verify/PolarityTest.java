@@ -119,4 +119,18 @@ class PolarityTest {
     assertThat(contradicts("The envoys agreed a ceasefire.", source)).isTrue();
     assertThat(contradicts("The envoys discussed a ceasefire.", source)).isFalse();
   }
+  @Test
+  void should_drop_an_opposite_written_beside_the_word_the_source_writes_with_the_other_side() {
+    String vote = "She secured a majority in the first round of voting in the lower house, with 237 votes.";
+
+    assertThat(contradicts("Takaichi won 237 votes in the upper house.", vote)).isTrue();
+    assertThat(contradicts("Takaichi won 237 votes in the lower house.", vote)).isFalse();
+    assertThat(contradicts("He will be the city's oldest mayor in more than a century.",
+        "He will be the city's first Muslim mayor, as well as its youngest mayor in more than a century.")).isTrue();
+  }
+
+  @Test
+  void should_keep_an_opposite_that_the_source_also_writes_beside_the_same_word() {
+    assertThat(contradicts("Yields rose after the comments.", "Yields fell in the morning.", "Yields rose after the comments.")).isFalse();
+  }
 }
