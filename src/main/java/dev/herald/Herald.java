@@ -298,8 +298,10 @@ public final class Herald implements Closeable {
     if (fromQuotes.isPresent()) {
       return ComposedAnswer.extractive(fromQuotes.get());
     }
-    Retrieval r = retrieve(SearchRequest.of(question, config.k(), asOf));
     LlmComposer l = useModel ? llm() : null;
+    // Without a model only the passages the extractive composer reads are loaded (the same first ones).
+    int k = l == null ? composer.passagesRead(intent, config.k()) : config.k();
+    Retrieval r = retrieve(SearchRequest.of(question, k, asOf));
     if (l == null) {
       return flagged(ComposedAnswer.extractive(composer.compose(r, asOf, intent)), r);
     }
@@ -396,6 +398,11 @@ public final class Herald implements Closeable {
   /** Whether the embedding model has been loaded (never in BM25 mode over an index without vectors). */
   public boolean embeddingModelLoaded() {
     return embeddings.isLoaded();
+  }
+
+  /** Waits for the index's background merges after a bulk load; returns the segments searched (see {@link NewsIndex#settle}). */
+  public int settleIndex() throws IOException {
+    return index.settle();
   }
 
   /** What the index holds now. */

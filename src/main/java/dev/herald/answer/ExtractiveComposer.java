@@ -100,6 +100,14 @@ public final class ExtractiveComposer {
     this.settings = settings;
   }
 
+  /**
+   * How many of {@code k} retrieved passages {@link #compose} reads for a question of {@code intent}: all
+   * of them to find who said a quotation, the first {@code passages-considered} otherwise.
+   */
+  public int passagesRead(Intent intent, int k) {
+    return intent instanceof Intent.WhoSaid ? k : Math.min(k, settings.passagesConsidered());
+  }
+
   /** Composes the answer to the retrieval's question as of {@code asOf}, routing the question itself. */
   public Answer compose(Retrieval retrieval, Instant asOf) {
     return compose(retrieval, asOf, router.intent(retrieval.question().text(), asOf));

@@ -87,7 +87,9 @@ public final class ArticleIndex implements NewsIndex {
     Analyzer analyzer = new HeraldAnalyzer();
     IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
     cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    cfg.setRAMBufferSizeMB(64);
+    // 128 MB: a bulk load of 100,000 passages then settles into two segments instead of three, and each
+    // question pays its per-segment lookups fewer times (docs/BENCHMARKS.md); peak heap stays under 512 MB.
+    cfg.setRAMBufferSizeMB(128);
     cfg.setCommitOnClose(false);
     IndexWriter writer = new IndexWriter(directory, cfg);
     try {
@@ -400,6 +402,20 @@ public final class ArticleIndex implements NewsIndex {
   @Override
   public void refresh() throws IOException {
     searchers.maybeRefreshBlocking();
+  }
+
+  @Override
+  public int settle() throws IOException {
+    if (writer != null && writer.getConfig().getMergeScheduler() instanceof org.apache.lucene.index.ConcurrentMergeScheduler cms) {
+      cms.sync();
+    }
+    refresh();
+    IndexSearcher s = acquire();
+    try {
+      return s.getIndexReader().leaves().size();
+    } finally {
+      release(s);
+    }
   }
 
   /** Borrows the current searcher; give it back with {@link #release}. */

@@ -39,6 +39,15 @@ public interface NewsIndex extends Closeable {
   /** Makes committed writes visible to this process's searches. */
   void refresh() throws IOException;
 
+  /**
+   * Waits until the merges a bulk load started in the background are done, then makes the merged index
+   * visible, and returns how many segments searches now read (0 where the index has no local segments).
+   * The benchmark calls it so that queries are not timed against merges still running.
+   */
+  default int settle() throws IOException {
+    return 0;
+  }
+
   /** Fails with a clear message unless the passage vectors were made with {@code model}. */
   void requireEmbedding(InProcessModel model, String mode) throws IOException;
 
