@@ -295,10 +295,32 @@ public final class BotHandler {
       html = nothingNew && command.equals("latest")
           ? (a.abstained() ? Html.escape(a.text()) : format.answer(a)) + "\n\n" + format.latest(question, latest(question))
           : format.answer(a);
+      if (routed.intent() instanceof Intent.Timeline timeline && !a.abstained()) {
+        // A timeline is also drawn: the text, then the chart of how the topic grew (its caption cites the
+        // developments it numbers), as /trend sends it.
+        List<Outgoing> out = new ArrayList<>(reply(in, note + html));
+        timelineChart(in, timeline.topic()).ifPresent(out::add);
+        return out;
+      }
     } else {
       html = answer(in.userId(), in.chatId(), routed, draft, tally);
     }
     return reply(in, note + html);
+  }
+
+  /** The chart of {@code topic} over the last {@link #TREND_WINDOW}, or empty when there is nothing to draw. */
+  private Optional<Outgoing> timelineChart(Incoming in, String topic) {
+    Instant now = clock.instant();
+    ZoneId zone = subscriptions == null ? herald.config().zone() : subscriptions.zoneOf(in.chatId());
+    try {
+      Trend t = Trend.of(herald.updates(), topic, now.minus(TREND_WINDOW), now, zone, stories, TREND_DEVELOPMENTS);
+      return t.articles() == 0 ? Optional.empty()
+          : Optional.of(new Outgoing(in.chatId(), in.group(), format.trendCaption(t), in.messageId(), TrendChart.png(t)));
+    } catch (IOException | RuntimeException e) {
+      // The timeline itself has gone out; a chart that cannot be drawn is only logged.
+      log.warn("timeline chart not drawn: {}", e.toString());
+      return Optional.empty();
+    }
   }
 
   /** Answers with the configured composer, within the user's daily token budget for a language model. */

@@ -100,6 +100,31 @@ class TelegramTrendTest {
   }
 
   @Test
+  void should_send_a_timeline_then_its_chart() throws Exception {
+    int asked = api.privateText(63, "timeline of ceasefire talks");
+
+    List<Sent> sent = api.awaitSent(m -> m.chatId() == 63, 2, WAIT);
+
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(0).photo()).as("the timeline text comes first").isNull();
+    assertThat(sent.get(0).text()).contains("ceasefire");
+    Sent photo = sent.get(1);
+    assertThat(photo.photo()).as("then the chart, as a photo").isNotNull();
+    assertThat(photo.replyTo()).isEqualTo(asked);
+    BufferedImage image = image(photo.photo());
+    assertThat(image.getWidth()).isEqualTo(TrendChart.WIDTH);
+    assertThat(image.getHeight()).isEqualTo(TrendChart.HEIGHT);
+    // The last 30 days, as /trend without "since": the same chart and its cited caption.
+    assertThat(photo.text()).startsWith("Trend: 6 articles on ceasefire talks");
+    assertThat(photo.html()).contains("<a href=\"https://news.example/");
+    Trend direct = Trend.of(herald.updates(), "ceasefire talks", TrendFixture.AS_OF.minus(Duration.ofDays(30)), TrendFixture.AS_OF,
+        ZoneOffset.UTC, StoryLookup.NONE, 6);
+    BufferedImage expected = image(TrendChart.png(direct));
+    assertThat(image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth()))
+        .isEqualTo(expected.getRGB(0, 0, expected.getWidth(), expected.getHeight(), null, 0, expected.getWidth()));
+  }
+
+  @Test
   void should_upload_the_whole_image_again_after_429() throws Exception {
     api.failNext("sendPhoto", Fault.tooManyRequests(1));
     api.privateText(61, "/trend ceasefire talks");
