@@ -1,6 +1,7 @@
 package dev.herald.answer;
 
 import dev.herald.index.Passage;
+import dev.herald.index.PassageSplitter;
 import dev.herald.question.AnswerType;
 import dev.herald.question.Intent;
 import dev.herald.question.QuestionRouter;
@@ -169,7 +170,7 @@ public final class ExtractiveComposer {
       double retrievalFactor = 1 - RETRIEVAL_SHARE + RETRIEVAL_SHARE * sp.score() / best;
       for (int si = 0; si < spans.size(); si++) {
         String s = spans.get(si).of(text);
-        int words = wordCount(s);
+        int words = PassageSplitter.wordCount(s);
         // A sentence that asks ("So why don't New Jersey and Oregon let you pump your own gas?") answers nothing.
         if (words < 5 || words > 90 || s.strip().endsWith("?")) {
           firstSentence = false;
@@ -726,19 +727,5 @@ public final class ExtractiveComposer {
 
   private static Answer abstain(String question, Instant asOf) {
     return new Answer(question, asOf, NOT_COVERED, true, MODE, List.of());
-  }
-
-  /** Words of {@code s} as runs of non-whitespace (what {@code s.split("\\s+")} counts on a trimmed sentence). */
-  static int wordCount(String s) {
-    int n = 0;
-    boolean in = false;
-    for (int i = 0; i < s.length(); i++) {
-      boolean space = Character.isWhitespace(s.charAt(i));
-      if (!space && !in) {
-        n++;
-      }
-      in = !space;
-    }
-    return n;
   }
 }
