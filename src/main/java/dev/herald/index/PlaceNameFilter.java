@@ -80,6 +80,10 @@ public final class PlaceNameFilter extends TokenFilter {
     if (!input.incrementToken()) {
       return false;
     }
+    // Every name this filter maps starts with a capital: most tokens are passed on without a string made.
+    if (term.length() == 0 || !Character.isUpperCase(term.buffer()[0])) {
+      return true;
+    }
     String t = term.toString();
     if (t.equals("United")) {
       // "United States" and "United Kingdom" are one name: look at the next token.
@@ -104,6 +108,9 @@ public final class PlaceNameFilter extends TokenFilter {
   }
 
   private void map() {
+    if (term.length() == 0 || !Character.isUpperCase(term.buffer()[0])) {
+      return;
+    }
     String t = term.toString();
     String cased = CASED.get(t);
     if (cased != null) {
