@@ -44,7 +44,7 @@ public record RetrievalSettings(
 
   /** The measured defaults. */
   public static RetrievalSettings defaults() {
-    return new RetrievalSettings(0.2f, 0.3f, 0.1f, 0.5f, 7f, 2, 50, 15, RetrievalMode.BM25, Fusion.WEIGHTED, 60, 0.3f, 0.7f,
+    return new RetrievalSettings(0.2f, 0.3f, 0.1f, 0.5f, 7f, 2, 50, 20, RetrievalMode.BM25, Fusion.WEIGHTED, 60, 0.3f, 0.7f,
         0f, "none");
   }
 
