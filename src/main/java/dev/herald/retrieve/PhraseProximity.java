@@ -34,7 +34,7 @@ import org.apache.lucene.search.similarities.Similarity;
  * Lucene's sloppy matcher finds them for two distinct words) and the same similarity over it. It is
  * computed here rather than through {@code PhraseQuery} because a query's weight looks each word up
  * again in every segment for every pair it is in, and its scorer reads positions through a conjunction
- * meant for scanning; for the fifteen-odd candidates of a question, that was most of the second stage.
+ * meant for scanning; for the twenty-odd candidates of a question, that was most of the second stage.
  * {@code PhraseProximityTest} checks the scores against {@code PhraseQuery}'s.
  */
 final class PhraseProximity {
