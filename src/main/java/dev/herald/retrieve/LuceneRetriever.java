@@ -22,14 +22,12 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PointValues;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.PointRangeQuery;
@@ -40,7 +38,6 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -147,7 +144,6 @@ public final class LuceneRetriever implements Retriever {
     // A filter that admits every document of the index (no source named, a window covering all dates, the
     // usual case) is left out: it cannot change the result, and as a clause it costs as much as the words.
     Query needed = admitsAll(searcher, filter) ? null : filter;
-    Query words = bm25(terms, entities, needed, true);
     ScoreDoc[] byWords = settings.mode() == RetrievalMode.DENSE ? new ScoreDoc[0] : byWords(searcher, terms, states, entities, needed, n);
     if (settings.mode() == RetrievalMode.BM25) {
       return new Candidates(byWords, byWords.length > 0);
@@ -158,7 +154,7 @@ public final class LuceneRetriever implements Retriever {
     if (settings.mode() == RetrievalMode.DENSE) {
       return new Candidates(byMeaning, byMeaning.length > 0);
     }
-    return new Candidates(fuse(searcher, words, vector, byWords, byMeaning), byWords.length > 0);
+    return new Candidates(fuse(searcher, bm25(terms, states, entities, needed), vector, byWords, byMeaning), byWords.length > 0);
   }
 
   /**
@@ -216,39 +212,9 @@ public final class LuceneRetriever implements Retriever {
 
   private static String[] articleIds(IndexSearcher searcher, int[] docs) throws IOException {
     String[] out = new String[docs.length];
-    bySegment(searcher, docs, leaf -> DocValues.getSorted(leaf.reader(), Fields.ARTICLE_ID), (ids, i, local) ->
+    Segments.visit(searcher, docs, leaf -> DocValues.getSorted(leaf.reader(), Fields.ARTICLE_ID), (ids, i, local) ->
         out[i] = ids.advanceExact(local) ? ids.lookupOrd(ids.ordValue()).utf8ToString() : "#" + docs[i]);
     return out;
-  }
-
-  /** Opens what a segment needs once, for all the documents that fall in it; {@code null} skips them. */
-  private interface SegmentOpener<S> {
-    S open(LeafReaderContext leaf) throws IOException;
-  }
-
-  /** Visits one document: its position in the array and its id within the segment. */
-  private interface SegmentVisitor<S> {
-    void visit(S state, int index, int localDoc) throws IOException;
-  }
-
-  /** Visits {@code docs} (ascending ids) segment by segment, opening each segment's state once. */
-  private static <S> void bySegment(IndexSearcher searcher, int[] docs, SegmentOpener<S> opener, SegmentVisitor<S> visitor)
-      throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    int leafIndex = -1;
-    S state = null;
-    LeafReaderContext leaf = null;
-    for (int i = 0; i < docs.length; i++) {
-      int li = ReaderUtil.subIndex(docs[i], leaves);
-      if (li != leafIndex) {
-        leafIndex = li;
-        leaf = leaves.get(li);
-        state = opener.open(leaf);
-      }
-      if (state != null) {
-        visitor.visit(state, i, docs[i] - leaf.docBase);
-      }
-    }
   }
 
   private void addReciprocalRanks(double[] scores, double[] fused) {
@@ -266,7 +232,7 @@ public final class LuceneRetriever implements Retriever {
   private static double[] wordScores(IndexSearcher searcher, Query query, int[] docs) throws IOException {
     Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
     double[] out = new double[docs.length];
-    bySegment(searcher, docs, weight::scorer, (scorer, i, local) -> {
+    Segments.visit(searcher, docs, weight::scorer, (scorer, i, local) -> {
       int at = scorer.docID() < local ? scorer.iterator().advance(local) : scorer.docID();
       if (at == local) {
         out[i] = scorer.score();
@@ -278,7 +244,7 @@ public final class LuceneRetriever implements Retriever {
   /** Cosine scores (as k-NN reports them, (1 + cos) / 2) of {@code docs} (ascending ids); 0 without a vector. */
   private static double[] vectorScores(IndexSearcher searcher, float[] vector, int[] docs) throws IOException {
     double[] out = new double[docs.length];
-    bySegment(searcher, docs, leaf -> leaf.reader().getFloatVectorValues(Fields.VECTOR), (values, i, local) -> {
+    Segments.visit(searcher, docs, leaf -> leaf.reader().getFloatVectorValues(Fields.VECTOR), (values, i, local) -> {
       int at = values.docID() < local ? values.advance(local) : values.docID();
       if (at == local) {
         out[i] = VectorSimilarityFunction.COSINE.compare(vector, values.vectorValue());
@@ -298,14 +264,17 @@ public final class LuceneRetriever implements Retriever {
    */
   private ScoreDoc[] byWords(IndexSearcher searcher, List<String> terms, Map<String, TermStates> states, Set<String> entities,
       Query filter, int n) throws IOException {
-    List<Query> titles = new ArrayList<>();
-    for (String t : new LinkedHashSet<>(terms)) {
-      titles.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, t)), settings.titleBoost()));
-    }
-    ScoreDoc[] byDoc = searcher.search(firstStage(terms, states, entities, filter), n).scoreDocs.clone();
+    ScoreDoc[] byDoc = searcher.search(filtered(textClauses(terms, states, entities).build(), filter), n).scoreDocs.clone();
     Arrays.sort(byDoc, (x, y) -> Integer.compare(x.doc, y.doc));
     int[] docs = Arrays.stream(byDoc).mapToInt(sd -> sd.doc).toArray();
-    double[] title = laterScores(searcher, titles, docs);
+    // Each title clause scored on its own and summed, as the whole query's disjunction sums them.
+    double[] title = new double[docs.length];
+    for (Query clause : titleClauses(terms)) {
+      double[] scores = wordScores(searcher, clause, docs);
+      for (int i = 0; i < docs.length; i++) {
+        title[i] += scores[i];
+      }
+    }
     double[] phrase = settings.phraseBoost() > 0
         ? PhraseProximity.scores(searcher, terms, states, settings.phraseBoost(), docs)
         : new double[docs.length];
@@ -314,27 +283,6 @@ public final class LuceneRetriever implements Retriever {
       out[i] = new ScoreDoc(byDoc[i].doc, (float) (byDoc[i].score + title[i] + phrase[i]));
     }
     Arrays.sort(out, (x, y) -> x.score != y.score ? Float.compare(y.score, x.score) : Integer.compare(x.doc, y.doc));
-    return out;
-  }
-
-  /**
-   * The summed scores of {@code clauses} for {@code docs} (ascending ids). Each clause is read at the
-   * candidates only: a phrase scorer advanced as an iterator would match the phrase in every passage
-   * between two candidates.
-   */
-  private static double[] laterScores(IndexSearcher searcher, List<Query> clauses, int[] docs) throws IOException {
-    double[] out = new double[docs.length];
-    for (Query clause : clauses) {
-      Weight weight = searcher.createWeight(searcher.rewrite(clause), ScoreMode.COMPLETE, 1f);
-      bySegment(searcher, docs, weight::scorer, (scorer, i, local) -> {
-        TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
-        DocIdSetIterator approximation = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
-        int at = approximation.docID() < local ? approximation.advance(local) : approximation.docID();
-        if (at == local && (twoPhase == null || twoPhase.matches())) {
-          out[i] += scorer.score();
-        }
-      });
-    }
     return out;
   }
 
@@ -364,43 +312,47 @@ public final class LuceneRetriever implements Retriever {
     return true;
   }
 
-  /**
-   * The question's words over title and text; with {@code withPhrases}, also its adjacent word pairs
-   * found within three positions; restricted by {@code filter} unless it is {@code null}.
-   */
-  /** The question's words over the passage text only (restricted by {@code filter} unless it is {@code null}). */
-  private Query firstStage(List<String> terms, Map<String, TermStates> states, Set<String> entities, Query filter) {
+  /** The question's words as clauses over the passage text (the first stage). */
+  private BooleanQuery.Builder textClauses(List<String> terms, Map<String, TermStates> states, Set<String> entities) {
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     for (String t : new LinkedHashSet<>(terms)) {
       Query text = new TermQuery(new Term(Fields.TEXT, t), states.get(t));
       words.add(entities.contains(t) ? new BoostQuery(text, 1 + settings.entityBoost()) : text, BooleanClause.Occur.SHOULD);
     }
-    if (filter == null) {
-      return words.build();
-    }
-    return new BooleanQuery.Builder().add(words.build(), BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build();
+    return words;
   }
 
-  private Query bm25(List<String> terms, Set<String> entities, Query filter, boolean withPhrases) {
-    BooleanQuery.Builder words = new BooleanQuery.Builder();
+  /** The question's words as clauses over the title, each weighted {@code title-boost}. */
+  private List<Query> titleClauses(List<String> terms) {
+    List<Query> out = new ArrayList<>();
     for (String t : new LinkedHashSet<>(terms)) {
-      Query text = new TermQuery(new Term(Fields.TEXT, t));
-      words.add(entities.contains(t) ? new BoostQuery(text, 1 + settings.entityBoost()) : text, BooleanClause.Occur.SHOULD);
-      words.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, t)), settings.titleBoost()), BooleanClause.Occur.SHOULD);
+      out.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, t)), settings.titleBoost()));
     }
-    Query phrases = withPhrases && settings.phraseBoost() > 0 ? PhraseProximity.asQuery(terms, settings.phraseBoost()) : null;
+    return out;
+  }
+
+  /**
+   * The whole BM25 query as one (hybrid fusion scores candidates with it): the question's words over text
+   * and title and its adjacent word pairs found within three positions, restricted by {@code filter}
+   * unless it is {@code null}. {@link #byWords} gives the same scores in two stages.
+   */
+  private Query bm25(List<String> terms, Map<String, TermStates> states, Set<String> entities, Query filter) {
+    BooleanQuery.Builder words = textClauses(terms, states, entities);
+    titleClauses(terms).forEach(q -> words.add(q, BooleanClause.Occur.SHOULD));
+    Query phrases = settings.phraseBoost() > 0 ? PhraseProximity.asQuery(terms, settings.phraseBoost()) : null;
     if (phrases != null) {
       for (BooleanClause c : ((BooleanQuery) phrases).clauses()) {
         words.add(c);
       }
     }
+    return filtered(words.build(), filter);
+  }
+
+  private static Query filtered(Query words, Query filter) {
     if (filter == null) {
-      return words.build();
+      return words;
     }
-    return new BooleanQuery.Builder()
-        .add(words.build(), BooleanClause.Occur.MUST)
-        .add(filter, BooleanClause.Occur.FILTER)
-        .build();
+    return new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build();
   }
 
   private Query filter(TimeWindow window, Instant asOf, Set<String> sources) {
@@ -428,7 +380,7 @@ public final class LuceneRetriever implements Retriever {
     Arrays.sort(byDoc, Comparator.comparingInt(sd -> sd.doc));
     int[] docs = Arrays.stream(byDoc).mapToInt(sd -> sd.doc).toArray();
     List<Hit> out = new ArrayList<>(byDoc.length);
-    bySegment(searcher, docs,
+    Segments.visit(searcher, docs,
         leaf -> new DatesAndIds(DocValues.getNumeric(leaf.reader(), Fields.PUBLISHED), DocValues.getSorted(leaf.reader(), Fields.ARTICLE_ID)),
         (dv, i, local) -> {
           ScoreDoc sd = byDoc[i];

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.TermStates;
@@ -97,18 +96,31 @@ final class PhraseProximity {
       return out;
     }
     List<String> words = new ArrayList<>(new LinkedHashSet<>(pairs.stream().flatMap(Arrays::stream).toList()));
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    int i = 0;
-    while (i < docs.length) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
-      int endOfLeaf = leaf.docBase + leaf.reader().maxDoc();
-      int j = i;
-      while (j < docs.length && docs[j] < endOfLeaf) {
-        j++;
+    Map<String, int[]> positions = new HashMap<>();
+    Segments.visit(searcher, docs, leaf -> Leaf.open(leaf, words, states, scorers), (leaf, d, local) -> {
+      positions.clear();
+      for (Map.Entry<String, PostingsEnum> e : leaf.postings().entrySet()) {
+        PostingsEnum pe = e.getValue();
+        int at = pe.docID() < local ? pe.advance(local) : pe.docID();
+        if (at == local) {
+          int[] pos = new int[pe.freq()];
+          for (int k = 0; k < pos.length; k++) {
+            pos[k] = pe.nextPosition();
+          }
+          positions.put(e.getKey(), pos);
+        }
       }
-      scoreLeaf(leaf, words, states, pairs, scorers, docs, i, j, out);
-      i = j;
-    }
+      for (int p = 0; p < pairs.size(); p++) {
+        int[] a = positions.get(pairs.get(p)[0]);
+        int[] b = positions.get(pairs.get(p)[1]);
+        if (a != null && b != null) {
+          float freq = sloppyFrequency(a, b, SLOP);
+          if (freq > 0) {
+            out[d] += leaf.scorers().get(p).score(local, freq);
+          }
+        }
+      }
+    });
     return out;
   }
 
@@ -121,52 +133,30 @@ final class PhraseProximity {
     return s;
   }
 
-  /** Scores {@code docs[from, to)}, all in {@code leaf}. */
-  private static void scoreLeaf(LeafReaderContext leaf, List<String> words, Map<String, TermStates> states, List<String[]> pairs,
-      List<Similarity.SimScorer> scorers, int[] docs, int from, int to, double[] out) throws IOException {
-    Terms terms = leaf.reader().terms(Fields.TEXT);
-    if (terms == null) {
-      return;
-    }
-    Map<String, PostingsEnum> postings = new HashMap<>();
-    TermsEnum te = terms.iterator();
-    for (String w : words) {
-      TermState state = states.get(w).get(leaf);
-      if (state != null) {
-        te.seekExact(new Term(Fields.TEXT, w).bytes(), state);
-        postings.put(w, te.postings(null, PostingsEnum.POSITIONS));
+  /** What a segment needs: the positions of each word it holds, and each pair's scorer with its norms. */
+  private record Leaf(Map<String, PostingsEnum> postings, List<LeafSimScorer> scorers) {
+
+    /** Opens {@code leaf}'s postings of {@code words}, or {@code null} when it has no passage text. */
+    static Leaf open(LeafReaderContext leaf, List<String> words, Map<String, TermStates> states, List<Similarity.SimScorer> scorers)
+        throws IOException {
+      Terms terms = leaf.reader().terms(Fields.TEXT);
+      if (terms == null) {
+        return null;
       }
-    }
-    List<LeafSimScorer> leafScorers = new ArrayList<>(scorers.size());
-    for (Similarity.SimScorer s : scorers) {
-      leafScorers.add(new LeafSimScorer(s, leaf.reader(), Fields.TEXT, true));
-    }
-    Map<String, int[]> positions = new HashMap<>();
-    for (int d = from; d < to; d++) {
-      int local = docs[d] - leaf.docBase;
-      positions.clear();
-      for (Map.Entry<String, PostingsEnum> e : postings.entrySet()) {
-        PostingsEnum pe = e.getValue();
-        int at = pe.docID() < local ? pe.advance(local) : pe.docID();
-        if (at == local) {
-          int freq = pe.freq();
-          int[] pos = new int[freq];
-          for (int k = 0; k < freq; k++) {
-            pos[k] = pe.nextPosition();
-          }
-          positions.put(e.getKey(), pos);
+      Map<String, PostingsEnum> postings = new HashMap<>();
+      TermsEnum te = terms.iterator();
+      for (String w : words) {
+        TermState state = states.get(w).get(leaf);
+        if (state != null) {
+          te.seekExact(new Term(Fields.TEXT, w).bytes(), state);
+          postings.put(w, te.postings(null, PostingsEnum.POSITIONS));
         }
       }
-      for (int p = 0; p < pairs.size(); p++) {
-        int[] a = positions.get(pairs.get(p)[0]);
-        int[] b = positions.get(pairs.get(p)[1]);
-        if (a != null && b != null) {
-          float freq = sloppyFrequency(a, b, SLOP);
-          if (freq > 0) {
-            out[d] += leafScorers.get(p).score(local, freq);
-          }
-        }
+      List<LeafSimScorer> leafScorers = new ArrayList<>(scorers.size());
+      for (Similarity.SimScorer s : scorers) {
+        leafScorers.add(new LeafSimScorer(s, leaf.reader(), Fields.TEXT, true));
       }
+      return new Leaf(postings, leafScorers);
     }
   }
 
