@@ -311,11 +311,9 @@ public final class BotHandler {
   /** The chart of {@code topic} over the last {@link #TREND_WINDOW}, or empty when there is nothing to draw. */
   private Optional<Outgoing> timelineChart(Incoming in, String topic) {
     Instant now = clock.instant();
-    ZoneId zone = subscriptions == null ? herald.config().zone() : subscriptions.zoneOf(in.chatId());
     try {
-      Trend t = Trend.of(herald.updates(), topic, now.minus(TREND_WINDOW), now, zone, stories, TREND_DEVELOPMENTS);
-      return t.articles() == 0 ? Optional.empty()
-          : Optional.of(new Outgoing(in.chatId(), in.group(), format.trendCaption(t), in.messageId(), TrendChart.png(t)));
+      Trend t = Trend.of(herald.updates(), topic, now.minus(TREND_WINDOW), now, zoneOf(in.chatId()), stories, TREND_DEVELOPMENTS);
+      return t.articles() == 0 ? Optional.empty() : Optional.of(chart(in, t));
     } catch (IOException | RuntimeException e) {
       // The timeline itself has gone out; a chart that cannot be drawn is only logged.
       log.warn("timeline chart not drawn: {}", e.toString());
@@ -357,7 +355,7 @@ public final class BotHandler {
       return reply(in, "Which topic? E.g. <i>/trend Ukraine talks</i> or <i>/trend AI since 1 October</i>.");
     }
     Instant since = q.get().since() != null ? q.get().since() : now.minus(TREND_WINDOW);
-    ZoneId zone = subscriptions == null ? herald.config().zone() : subscriptions.zoneOf(in.chatId());
+    ZoneId zone = zoneOf(in.chatId());
     Trend t;
     try {
       t = Trend.of(herald.updates(), q.get().topic(), since, now, zone, stories, TREND_DEVELOPMENTS);
@@ -371,7 +369,17 @@ public final class BotHandler {
       return reply(in, "I have no articles on <b>" + Html.escape(q.get().topic()) + "</b> since "
           + Html.escape(MOMENT.format(since.atZone(zone))) + ", so there is nothing to chart.");
     }
-    return List.of(new Outgoing(in.chatId(), in.group(), format.trendCaption(t), in.messageId(), TrendChart.png(t)));
+    return List.of(chart(in, t));
+  }
+
+  /** The trend chart {@code t} as a photo in reply to {@code in}, its caption citing the developments it numbers. */
+  private Outgoing chart(Incoming in, Trend t) throws IOException {
+    return new Outgoing(in.chatId(), in.group(), format.trendCaption(t), in.messageId(), TrendChart.png(t));
+  }
+
+  /** The zone a chat reads its times in: its own (/timezone) when the bot keeps state, else the configured one. */
+  private ZoneId zoneOf(long chat) {
+    return subscriptions == null ? herald.config().zone() : subscriptions.zoneOf(chat);
   }
 
   /**
@@ -384,7 +392,7 @@ public final class BotHandler {
     String key = herald.updates().topicKey(topic);
     Optional<Instant> lastAsked = subscriptions == null ? Optional.empty() : subscriptions.store().lastAsked(chat, key);
     Instant since = lastAsked.orElse(now.minus(herald.config().digest().defaultWindow()));
-    ZoneId zone = subscriptions == null ? herald.config().zone() : subscriptions.zoneOf(chat);
+    ZoneId zone = zoneOf(chat);
     Answer a = herald.updates().answer(question, intent, since, now, zone, stories);
     if (subscriptions != null && intent instanceof Intent.Latest) {
       subscriptions.store().asked(chat, key, now);
