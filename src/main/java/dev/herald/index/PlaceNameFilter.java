@@ -80,8 +80,7 @@ public final class PlaceNameFilter extends TokenFilter {
     if (!input.incrementToken()) {
       return false;
     }
-    // Every name this filter maps starts with a capital: most tokens are passed on without a string made.
-    if (term.length() == 0 || !Character.isUpperCase(term.buffer()[0])) {
+    if (!capitalised()) {
       return true;
     }
     String t = term.toString();
@@ -107,8 +106,13 @@ public final class PlaceNameFilter extends TokenFilter {
     return true;
   }
 
+  /** Every name this filter maps starts with a capital: other tokens pass without a string being made. */
+  private boolean capitalised() {
+    return term.length() > 0 && Character.isUpperCase(term.buffer()[0]);
+  }
+
   private void map() {
-    if (term.length() == 0 || !Character.isUpperCase(term.buffer()[0])) {
+    if (!capitalised()) {
       return;
     }
     String t = term.toString();
