@@ -19,7 +19,8 @@ public final class EntityTies {
   static final double TIE_SHARE = 0.6;
 
   // Attribution alone ties nobody to anything; verbs like "argued" or "warned" are kept, they are the action.
-  private static final Set<String> FRAMING = Set.of("said", "say", "says", "saying", "told", "tell", "according", "added",
+  // Roles reads the same words the same way.
+  static final Set<String> FRAMING = Set.of("said", "say", "says", "saying", "told", "tell", "according", "added",
       "stated", "reported");
 
   private EntityTies() {}

@@ -35,8 +35,7 @@ public final class Roles {
       "shall", "did", "does", "do", "not");
   private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "his", "her", "their");
   // Attribution ties nobody to an action of their own: who said what is the quotation rule's and the tie rule's.
-  private static final Set<String> FRAMING = Set.of("said", "say", "says", "saying", "told", "tell", "according", "added",
-      "stated", "reported");
+  private static final Set<String> FRAMING = EntityTies.FRAMING;
   private static final int APPOSITION = 12;
   private static final int PASSIVE_REACH = 8;
 
