@@ -26,6 +26,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -58,10 +59,12 @@ public final class ArticleIndex implements NewsIndex {
   private final Analyzer analyzer;
   private final Optional<Embeddings> embeddings;
   private final Path dir;
+  private final FieldTypes types;
 
   private ArticleIndex(Path dir, Directory directory, IndexWriter writer, SearcherManager searchers, PassageSplitter splitter,
-      Analyzer analyzer, Optional<Embeddings> embeddings) {
+      Analyzer analyzer, Optional<Embeddings> embeddings, FieldTypes types) {
     this.dir = dir;
+    this.types = types;
     this.directory = directory;
     this.writer = writer;
     this.searchers = searchers;
@@ -100,7 +103,14 @@ public final class ArticleIndex implements NewsIndex {
       throw e;
     }
     SearcherManager searchers = new SearcherManager(writer, new SearcherFactory());
-    return new ArticleIndex(dir, directory, writer, searchers, splitter, analyzer, embeddings);
+    FieldTypes types;
+    IndexSearcher s = searchers.acquire();
+    try {
+      types = FieldTypes.of(FieldInfos.getMergedFieldInfos(s.getIndexReader()));
+    } finally {
+      searchers.release(s);
+    }
+    return new ArticleIndex(dir, directory, writer, searchers, splitter, analyzer, embeddings, types);
   }
 
   private static void checkWritable(Path dir, IndexWriter writer, Optional<Embeddings> embeddings) {
@@ -164,7 +174,7 @@ public final class ArticleIndex implements NewsIndex {
         searchers.release(s);
       }
     }
-    return new ArticleIndex(dir, directory, null, searchers, PassageSplitter.standard(), new HeraldAnalyzer(), Optional.empty());
+    return new ArticleIndex(dir, directory, null, searchers, PassageSplitter.standard(), new HeraldAnalyzer(), Optional.empty(), FieldTypes.lean());
   }
 
   @Override
@@ -354,6 +364,12 @@ public final class ArticleIndex implements NewsIndex {
     writer.commit();
   }
 
+  @Override
+  public boolean flushBuffer() throws IOException {
+    requireWritable();
+    return writer.flushNextBuffer();
+  }
+
   /**
    * The model the passage vectors were made with: for a writable index, what its commits record or will
    * record; for a read-only one, what the commit being read records. Empty when there are no vectors.
@@ -524,24 +540,24 @@ public final class ArticleIndex implements NewsIndex {
         d.get(Fields.SOURCE), Instant.ofEpochMilli(d.getField(Fields.PUBLISHED).numericValue().longValue()));
   }
 
-  private static Document toDocument(Quote q) {
+  private Document toDocument(Quote q) {
     Document d = new Document();
     d.add(new StringField(Fields.KIND, Fields.KIND_QUOTE, Field.Store.NO));
     // Empty title and text: no term, so no statistic changes, but every document then has a norm for
     // them, and a passage's norm is read from a dense array instead of a sparse one on every scored hit.
-    d.add(new TextField(Fields.TITLE, "", Field.Store.NO));
+    d.add(new Field(Fields.TITLE, "", types.emptyTitle));
     d.add(new TextField(Fields.TEXT, "", Field.Store.NO));
-    d.add(new StringField(Fields.QUOTE_ID, q.id(), Field.Store.YES));
+    d.add(new Field(Fields.QUOTE_ID, q.id(), types.quoteId));
     d.add(new StringField(Fields.ARTICLE_ID, q.articleId(), Field.Store.YES));
     d.add(new SortedDocValuesField(Fields.ARTICLE_ID, new BytesRef(q.articleId())));
-    d.add(new TextField(Fields.SPEAKER, q.speaker(), Field.Store.YES));
+    d.add(new Field(Fields.SPEAKER, q.speaker(), types.speaker));
     if (q.role() != null) {
       d.add(new StoredField(Fields.ROLE, q.role()));
     }
     d.add(new StoredField(Fields.CUE, q.cue()));
     d.add(new StoredField(Fields.DIRECT, q.direct() ? 1 : 0));
     for (int i = 0; i < q.parts().size(); i++) {
-      d.add(new TextField(Fields.QUOTE_TEXT, q.parts().get(i), Field.Store.YES));
+      d.add(new Field(Fields.QUOTE_TEXT, q.parts().get(i), types.quoteText));
       d.add(new StoredField(Fields.QUOTE_START, q.starts().get(i)));
     }
     d.add(new StoredField(Fields.QUOTE_TITLE, q.title()));
@@ -555,17 +571,17 @@ public final class ArticleIndex implements NewsIndex {
     return d;
   }
 
-  private static Document toDocument(Passage p) {
+  private Document toDocument(Passage p) {
     Document d = new Document();
     d.add(new StringField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
-    d.add(new StringField(Fields.PASSAGE_ID, p.id(), Field.Store.YES));
+    d.add(new Field(Fields.PASSAGE_ID, p.id(), types.passageId));
     d.add(new StringField(Fields.ARTICLE_ID, p.articleId(), Field.Store.YES));
     d.add(new SortedDocValuesField(Fields.ARTICLE_ID, new BytesRef(p.articleId())));
     d.add(new StoredField(Fields.PASSAGE_NO, p.n()));
     if (p.n() == 0) {
       d.add(new StringField(Fields.ARTICLE_HEAD, Fields.YES, Field.Store.NO));
     }
-    d.add(new TextField(Fields.TITLE, p.title(), Field.Store.YES));
+    d.add(new Field(Fields.TITLE, p.title(), types.title));
     d.add(new TextField(Fields.TEXT, p.text(), Field.Store.YES));
     d.add(new StoredField(Fields.URL, p.url()));
     d.add(new StoredField(Fields.SOURCE, p.source()));

@@ -158,6 +158,9 @@ public final class Indexer {
           });
       // every permit back means every task, including those chained behind an earlier version of their id, is done
       acquireAll(inFlight, permits);
+      if (failure.get() == null) {
+        flushBuffers(pool, failure);
+      }
     } finally {
       pool.shutdownNow();
     }
@@ -167,6 +170,28 @@ public final class Indexer {
     index.commit();
     index.refresh();
     return new IndexSummary(articles.get(), passages.get(), skipped[0], (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * Each worker writes out one of the buffers the load left in memory, in parallel; the commit that
+   * follows would otherwise write them all on one thread while the other cores wait.
+   */
+  private void flushBuffers(ExecutorService pool, AtomicReference<IOException> failure) throws IOException {
+    List<CompletableFuture<Void>> flushes = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      flushes.add(CompletableFuture.runAsync(() -> {
+        try {
+          index.flushBuffer();
+        } catch (IOException e) {
+          failure.compareAndSet(null, e);
+        }
+      }, pool));
+    }
+    try {
+      CompletableFuture.allOf(flushes.toArray(CompletableFuture[]::new)).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      failure.compareAndSet(null, new IOException("writing the index buffers failed: " + e.getCause(), e.getCause()));
+    }
   }
 
   private void add(Article article, AtomicInteger articles, AtomicInteger passages, AtomicReference<IOException> failure,

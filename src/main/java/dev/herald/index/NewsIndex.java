@@ -36,6 +36,16 @@ public interface NewsIndex extends Closeable {
   /** Makes everything added so far durable and visible to every reader. */
   void commit() throws IOException;
 
+  /**
+   * Writes out one buffer of added documents on the calling thread, if any is waiting; returns whether
+   * one was. Several threads calling it at once write several buffers in parallel, so that the commit
+   * after a bulk load has less to write on its one thread. Where the index buffers nothing locally, it
+   * does nothing.
+   */
+  default boolean flushBuffer() throws IOException {
+    return false;
+  }
+
   /** Makes committed writes visible to this process's searches. */
   void refresh() throws IOException;
 

@@ -68,14 +68,11 @@ public final class AttributionFinder {
     return b.append("])").toString();
   }
 
-  private static final Pattern QUOTED =
-      Pattern.compile(QUOTE_MARK_AHEAD + "(?:“[^”]*”?|\"[^\"]*\"?|«[^»]*»?|(?<![\\p{L}])‘[^’]*’(?![\\p{L}]))");
   private static final Pattern PRONOUN_CUE =
       Pattern.compile("\\b" + startingLike(PRONOUNS) + "(?:" + String.join("|", PRONOUNS) + ")\\s+(?:" + String.join("|", CUES) + ")\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern KEEPS_DOT = Pattern.compile("(?:[A-Z]\\.)+|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|Sen\\.|Rep\\.|Gov\\.|Gen\\.|St\\.|Jr\\.");
   // A lone capitalised word, not opening the sentence, followed by a past-tense or present verb: a subject.
   private static final Pattern SUBJECT = Pattern.compile("(?<=[a-z,] )(\\p{Lu}\\p{L}+) (?:[a-z]+ed|[a-z]+s|said|told|went|met|made|took|spoke|began|won|lost|left|gave|called)\\b");
-  private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}'’.\\-]*|[,;:()—–]|Q");
 
   /** Finds the speaker of {@code sentence}, resolving pronouns and surnames against {@code before}. */
   public Optional<Speaker> find(String sentence, String before) {
@@ -88,7 +85,7 @@ public final class AttributionFinder {
    * tries cues from left to right.
    */
   public Optional<Speaker> find(String sentence, Lookback before, int quotation) {
-    List<Tok> toks = tokens(mask(sentence));
+    List<Tok> toks = tokens(Scan.maskQuotations(sentence));
     int anchor = -1;
     if (quotation >= 0) {
       int seen = 0;
@@ -347,24 +344,69 @@ public final class AttributionFinder {
     return text == null ? List.of() : nameRuns(text).stream().filter(r -> r.contains(" ")).toList();
   }
 
-  /** Lists the runs of capitalised words (with name particles inside) in {@code text}, quotations masked. */
+  /**
+   * Lists the runs of capitalised words (with name particles inside) in {@code text}, quotations masked:
+   * the runs of name parts in the sequence {@link #tokens} makes, read in one pass that makes a string
+   * only of the words that can be part of a name (this runs over every sentence of an article that
+   * attributes anything, at index time).
+   */
   private static List<String> nameRuns(String text) {
+    String s = Scan.maskQuotations(text);
     List<String> out = new ArrayList<>();
-    List<Tok> toks = tokens(mask(text));
+    List<String> run = new ArrayList<>();
+    int n = s.length();
     int i = 0;
-    while (i < toks.size()) {
-      if (isNamePart(toks.get(i).text, false) && !NOT_NAMES.contains(toks.get(i).text)) {
-        int j = i;
-        while (j < toks.size() && isNamePart(toks.get(j).text, j > i)) {
-          j++;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (!Character.isLetter(c)) {
+        if (",;:()—–".indexOf(c) >= 0) {
+          endRun(run, out); // punctuation is never part of a name
         }
-        out.add(join(toks, i, j));
-        i = j;
-      } else {
         i++;
+        continue;
       }
+      int j = i + 1;
+      while (j < n && isWordChar(s.charAt(j))) {
+        j++;
+      }
+      // As in tokens: a final full stop is its own token (ending any run) unless the word keeps it.
+      int wordEnd = j;
+      if (j - i > 1 && s.charAt(j - 1) == '.' && !(Character.isUpperCase(c) && KEEPS_DOT.matcher(s.substring(i, j)).matches())) {
+        wordEnd = j - 1;
+      }
+      if (Character.isUpperCase(c)) {
+        String word = s.substring(i, wordEnd);
+        if (word.equals("Q")) {
+          endRun(run, out);
+        } else if (!run.isEmpty() || !NOT_NAMES.contains(word)) {
+          run.add(word);
+        }
+      } else if (!run.isEmpty() && wordEnd - i <= 3 && NAME_PARTICLES.contains(s.substring(i, wordEnd))) {
+        run.add(s.substring(i, wordEnd));
+      } else {
+        endRun(run, out);
+      }
+      if (wordEnd < j) {
+        endRun(run, out);
+      }
+      i = j;
     }
+    endRun(run, out);
     return out;
+  }
+
+  /** Adds the words of {@code run}, if any, to {@code out} as one name (as {@link #join} writes it) and empties it. */
+  private static void endRun(List<String> run, List<String> out) {
+    if (run.isEmpty()) {
+      return;
+    }
+    String name = String.join(" ", run);
+    int end = name.length();
+    while (end > 0 && (name.charAt(end - 1) == '.' || name.charAt(end - 1) == ',')) {
+      end--;
+    }
+    out.add(name.substring(0, end));
+    run.clear();
   }
 
   private static boolean isNamePart(String t, boolean inside) {
@@ -396,16 +438,6 @@ public final class AttributionFinder {
       end--;
     }
     return b.substring(0, end);
-  }
-
-  private static String mask(String s) {
-    // Most sentences hold no quotation mark at all: then there is nothing to mask and no regex to run.
-    boolean any = false;
-    for (int i = 0; i < s.length() && !any; i++) {
-      char c = s.charAt(i);
-      any = c == '“' || c == '"' || c == '«' || c == '‘';
-    }
-    return any ? QUOTED.matcher(s).replaceAll(" Q ") : s;
   }
 
   private record Tok(String text) {}

@@ -40,12 +40,6 @@ public final class QuoteExtractor {
           Pattern.CASE_INSENSITIVE);
   private static final Pattern NESTED =
       Pattern.compile("^((?:[A-Z][\\p{L}'’-]+\\s+){0,3}[A-Z][\\p{L}'’-]+)\\s+(?:had\\s+)?(?:said|told|warned|argued|insisted)\\b");
-  private static final Pattern CUE =
-      Pattern.compile("\\b" + AttributionFinder.startingLike(AttributionFinder.CUES, "according") + "(according to|"
-          + String.join("|", AttributionFinder.CUES) + ")\\b", Pattern.CASE_INSENSITIVE);
-  // Compiled once: String.split and String.replaceAll would compile these for every sentence at index time.
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-  private static final Pattern QUOTED_SPANS = Pattern.compile("“[^”]*”|\"[^\"]*\"");
   private static final Pattern ROLE_AFTER_COMMA = Pattern.compile(".*,\\s*(?:a|an|the)\\s+[^,]+,?$");
   private static final Pattern ACCORDING = Pattern.compile("^According to ([^,]{3,80}),\\s*(.+)$", Pattern.DOTALL);
 
@@ -79,13 +73,15 @@ public final class QuoteExtractor {
     Context context = new Context(text, sentences);
     List<Found> found = new ArrayList<>();
     boolean[] hasQuotation = new boolean[sentences.size()];
-    Matcher m = QUOTATION.matcher(text);
+    Matcher m = QUOTATION.matcher(text).useTransparentBounds(true);
     int si = 0;
-    while (m.find() && found.size() < maxQuotes) {
+    int searchFrom = 0;
+    while (found.size() < maxQuotes && findQuotation(m, text, searchFrom)) {
+      searchFrom = m.end();
       int group = m.group(1) != null ? 1 : m.group(2) != null ? 2 : m.group(3) != null ? 3 : 4;
       String content = trimContent(m.group(group));
       int contentStart = m.start(group) + leadingTrim(m.group(group));
-      if (WHITESPACE.split(content).length < minWords) {
+      if (Scan.words(content) < minWords) {
         continue;
       }
       while (si < sentences.size() && sentences.get(si).end() <= m.start()) {
@@ -148,7 +144,7 @@ public final class QuoteExtractor {
     if (acc.matches()) {
       Optional<Speaker> sp = finder.find(s, before, -1);
       String content = trimContent(acc.group(2));
-      if (sp.isPresent() && WHITESPACE.split(content).length >= 4) {
+      if (sp.isPresent() && Scan.words(content) >= 4) {
         int start = span.start() + acc.start(2);
         return Optional.of(new Found(sp.get(), "according to", false, List.of(content), List.of(start), -1));
       }
@@ -163,7 +159,7 @@ public final class QuoteExtractor {
     }
     String head = s.substring(0, cue.start()).strip();
     // The speaker must be the subject right before the cue: a name, possibly with a role.
-    if (head.isEmpty() || WHITESPACE.split(head).length > 10 || !Character.isUpperCase(head.charAt(0)) || head.contains(",") && !ROLE_AFTER_COMMA.matcher(head).matches() && head.split(",").length > 2) {
+    if (head.isEmpty() || Scan.words(head) > 10 || !Character.isUpperCase(head.charAt(0)) || head.contains(",") && !ROLE_AFTER_COMMA.matcher(head).matches() && head.split(",").length > 2) {
       return Optional.empty();
     }
     Optional<Speaker> sp = finder.find(s.substring(0, cue.end()), before, -1);
@@ -172,7 +168,7 @@ public final class QuoteExtractor {
     }
     String contentRaw = s.substring(cue.end());
     String content = trimContent(contentRaw);
-    if (WHITESPACE.split(content).length < 4) {
+    if (Scan.words(content) < 4) {
       return Optional.empty();
     }
     int start = span.start() + cue.end() + leadingTrim(contentRaw);
@@ -275,9 +271,27 @@ public final class QuoteExtractor {
     }
   }
 
+  /**
+   * The first cue of {@code sentence} outside its quotations ("according to" or one of
+   * {@link AttributionFinder#CUES}), lower-cased; "said" when there is none.
+   */
   private static String cueOf(String sentence) {
-    Matcher m = CUE.matcher(sentence.indexOf('"') < 0 && sentence.indexOf('“') < 0 ? sentence : QUOTED_SPANS.matcher(sentence).replaceAll(" "));
-    return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "said";
+    String cue = Scan.firstWord(Scan.blankClosedQuotations(sentence), AttributionFinder.CUES);
+    return cue != null ? cue : "said";
+  }
+
+  /**
+   * Finds the first quotation starting at or after {@code from}, as {@code m.find(from)} would, but runs the
+   * pattern only where an opening quotation mark stands (every quotation starts with one).
+   */
+  private static boolean findQuotation(Matcher m, String text, int from) {
+    for (int at = Scan.nextQuoteMark(text, from); at >= 0; at = Scan.nextQuoteMark(text, at + 1)) {
+      m.region(at, text.length());
+      if (m.lookingAt()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean sameParagraph(String text, int a, int b) {

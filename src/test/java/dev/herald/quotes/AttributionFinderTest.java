@@ -48,4 +48,14 @@ class AttributionFinderTest {
   void should_find_nothing_when_there_is_no_attribution() {
     assertThat(finder.find("The talks lasted three hours.", "")).isEmpty();
   }
+
+  @Test
+  void should_list_full_names_with_particles_and_kept_dots_but_not_opening_words_or_quoted_names() {
+    assertThat(AttributionFinder.fullNames(
+            "The Saudi Crown Prince Mohammed bin Salman met Sen. Claire McCaskill. Then Donald J. Trump Jr. spoke,"
+                + " said “Vladimir Putin told me” Boeing 737 Max, and U.S. President Joe Biden left."))
+        .containsExactly("Saudi Crown Prince Mohammed bin Salman", "Sen. Claire McCaskill", "Donald J. Trump Jr",
+            "Boeing Max", "U.S. President Joe Biden");
+    assertThat(AttributionFinder.fullNames("Ushakov said. Meanwhile Kremlin aide Yury Ushakov spoke")).containsExactly("Yury Ushakov");
+  }
 }
