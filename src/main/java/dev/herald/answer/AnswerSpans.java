@@ -48,6 +48,19 @@ public final class AnswerSpans {
           + "|half|a\\s+third|two-thirds|a\\s+quarter|millions|billions|tens\\s+of\\s+thousands)\\b(?:\\s+(?:million|billion|thousand|hundred))?",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
+  // Compiled once: String.matches, split and replaceAll compile their pattern anew on every call, and these
+  // run for every span of every sentence the composer weighs.
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}[\\p{Lu}\\d&-]+");
+  private static final Pattern SHORT_ACRONYM = Pattern.compile("\\p{Lu}{2,5}");
+  private static final Pattern TRAILING_STOPS = Pattern.compile("[,.]+$");
+  private static final Pattern VERSION = Pattern.compile("\\d+\\.0");
+  private static final Pattern DIGIT_OR_PERCENT = Pattern.compile("(?s).*(?:\\d|%).*");
+  private static final Pattern JOINING_WORD = Pattern.compile("(?i)of|de|the|and|&|for");
+  private static final Pattern POSSESSIVE_OR_STOPS = Pattern.compile("[’']s$|[.,’']+$");
+  private static final Pattern DIGITS = Pattern.compile("\\d+");
+  private static final Pattern MONTH_OR_WEEKDAY = Pattern.compile("(?i)(?:" + MONTHS + "|" + WEEKDAYS + ")");
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,;:(]+$");
   private static final Pattern QUOTED_TITLE = Pattern.compile("[“\"]([\\p{Lu}\\d][^”\"]{1,60})[”\"]");
   // A capitalised run: names joined by "of", "de", "al-", "&" and hyphens ("Bank of England", "Bed Bath & Beyond").
   private static final Pattern CAPITALISED = Pattern.compile(
@@ -171,7 +184,7 @@ public final class AnswerSpans {
     }
     // A lone capitalised word inside a quoted title or opening the sentence is often only a part of
     // something ("The Call to Lead"); elsewhere it may well be the name ("Velveeta").
-    if (!s.strong() && !s.text().contains(" ") && !s.text().matches("\\p{Lu}[\\p{Lu}\\d&-]+")
+    if (!s.strong() && !s.text().contains(" ") && !ACRONYM.matcher(s.text()).matches()
         && (s.start() == 0 || insideQuotes(sentence, s.start()))) {
       return false;
     }
@@ -187,7 +200,7 @@ public final class AnswerSpans {
       if (looksLikePerson(sentence, s) || isOrganisation(s.text())) {
         return false;
       }
-      if (CONSUMER_HEADS.contains(head) && s.text().matches("\\p{Lu}{2,5}")) {
+      if (CONSUMER_HEADS.contains(head) && SHORT_ACRONYM.matcher(s.text()).matches()) {
         return false; // "the FDA", "the USDA": an agency, not a product
       }
     }
@@ -200,7 +213,7 @@ public final class AnswerSpans {
       return false;
     }
     String before = wordBefore(sentence, s.start());
-    String first = s.text().split("\\s+")[0];
+    String first = SPACES.split(s.text())[0];
     return TITLES.contains(before) || TITLES.contains(capitalise(before)) || FIRST_NAMES.contains(first);
   }
 
@@ -222,13 +235,13 @@ public final class AnswerSpans {
     List<Span> out = new ArrayList<>();
     Matcher m = NUMBER.matcher(sentence);
     while (m.find()) {
-      String t = m.group().strip().replaceAll("[,.]+$", "");
+      String t = TRAILING_STOPS.matcher(m.group().strip()).replaceAll("");
       // A bare year is a date, not a count; a lone "one" is usually not an amount.
       // A version ("1.0 through 4.0") or an ordinal is not an amount either.
-      if (YEAR.matcher(t).matches() || t.equalsIgnoreCase("one") || t.equalsIgnoreCase("half") || t.matches("\\d+\\.0")) {
+      if (YEAR.matcher(t).matches() || t.equalsIgnoreCase("one") || t.equalsIgnoreCase("half") || VERSION.matcher(t).matches()) {
         continue;
       }
-      boolean strong = t.matches("(?s).*(?:\\d|%).*");
+      boolean strong = DIGIT_OR_PERCENT.matcher(t).matches();
       out.add(new Span(m.start(), m.start() + t.length(), t, strong));
     }
     return out;
@@ -285,7 +298,7 @@ public final class AnswerSpans {
     Matcher q = QUOTED_TITLE.matcher(sentence);
     while (q.find()) {
       String inner = q.group(1).strip();
-      if (inner.split("\\s+").length <= 6) {
+      if (SPACES.split(inner).length <= 6) {
         out.add(new Span(q.start(1), q.start(1) + inner.length(), inner, true));
       }
     }
@@ -344,9 +357,9 @@ public final class AnswerSpans {
       String run = m.group();
       int start = m.start();
       // Drop title and function words from the front ("President Donald Trump" → "Donald Trump").
-      String[] words = run.split("\\s+");
+      String[] words = SPACES.split(run);
       int skip = 0;
-      while (skip < words.length && (NOT_NAME_WORDS.contains(words[skip]) || words[skip].matches("(?i)of|de|the|and|&|for"))) {
+      while (skip < words.length && (NOT_NAME_WORDS.contains(words[skip]) || JOINING_WORD.matcher(words[skip]).matches())) {
         start += words[skip].length();
         while (start < sentence.length() && Character.isWhitespace(sentence.charAt(start))) {
           start++;
@@ -356,13 +369,13 @@ public final class AnswerSpans {
       if (skip == words.length) {
         continue;
       }
-      String text = sentence.substring(start, m.end()).replaceAll("[’']s$|[.,’']+$", "");
-      if (text.length() < 2 || text.matches("\\d+") || NOT_NAME_WORDS.contains(text) || CONTRACTION.matcher(text).matches()
-          || DEMONYMS.matcher(text).matches() || text.matches("(?i)(?:" + MONTHS + "|" + WEEKDAYS + ")")) {
+      String text = POSSESSIVE_OR_STOPS.matcher(sentence.substring(start, m.end())).replaceAll("");
+      if (text.length() < 2 || DIGITS.matcher(text).matches() || NOT_NAME_WORDS.contains(text) || CONTRACTION.matcher(text).matches()
+          || DEMONYMS.matcher(text).matches() || MONTH_OR_WEEKDAY.matcher(text).matches()) {
         continue;
       }
       Span s = new Span(start, start + text.length(), text, false);
-      boolean acronym = text.matches("\\p{Lu}[\\p{Lu}\\d&-]+");
+      boolean acronym = ACRONYM.matcher(text).matches();
       boolean strong = looksLikePerson(sentence, s) || acronym || Places.contains(text) || isOrganisation(text);
       out.add(new Span(s.start(), s.end(), text, strong));
     }
@@ -370,7 +383,7 @@ public final class AnswerSpans {
   }
 
   private static boolean looksLikePerson(String sentence, Span s) {
-    String[] words = s.text().split("\\s+");
+    String[] words = SPACES.split(s.text());
     if (s.text().contains(" and ") || s.text().contains(" & ")) {
       return false;
     }
@@ -393,7 +406,7 @@ public final class AnswerSpans {
   }
 
   private static boolean isOrganisation(String text) {
-    for (String w : text.split("\\s+")) {
+    for (String w : SPACES.split(text)) {
       if (ORG_WORDS.contains(w)) {
         return true;
       }
@@ -410,7 +423,7 @@ public final class AnswerSpans {
     while (start > 0 && !Character.isWhitespace(sentence.charAt(start - 1))) {
       start--;
     }
-    return sentence.substring(start, end).replaceAll("[,;:(]+$", "");
+    return TRAILING_PUNCTUATION.matcher(sentence.substring(start, end)).replaceAll("");
   }
 
   private static String capitalise(String s) {

@@ -54,6 +54,9 @@ public final class ExtractiveComposer {
       Set.of(AnswerType.PERSON, AnswerType.PLACE, AnswerType.TIME, AnswerType.NUMBER, AnswerType.NAMED);
   private static final Map<AnswerType, String> STATED =
       Map.of(AnswerType.PERSON, "who", AnswerType.PLACE, "where", AnswerType.TIME, "when", AnswerType.NUMBER, "how many or how much");
+  // Compiled once (String.matches compiles anew on each call; these run for every span weighed).
+  private static final Pattern BARE_FIGURE_OR_WORD = Pattern.compile("[\\d,.]+|\\p{Ll}+");
+  private static final Pattern PERCENTAGE = Pattern.compile("(?s).*(?:%|percent|per cent).*");
   static final double TYPED_BONUS = 0.25;
   /** Span quality from which the answer leads with the span. */
   static final double CONFIDENT = 0.5;
@@ -306,7 +309,7 @@ public final class ExtractiveComposer {
 
   /** A number with the unit the question counts in, when it follows ("286" → "286 days" for "how many days"). */
   private String withUnit(String sentence, AnswerSpans.Span span, Set<String> questionTerms) {
-    if (!span.text().matches("[\\d,.]+|\\p{Ll}+")) {
+    if (!BARE_FIGURE_OR_WORD.matcher(span.text()).matches()) {
       return span.text(); // "79%" and "$5" carry their unit already
     }
     int end = span.end();
@@ -348,7 +351,7 @@ public final class ExtractiveComposer {
     }
     double q = 0.5 * proximity(sentence, span, asked.weights(), asked.stems()) + (span.strong() || fact.expected() == AnswerType.NAMED && recurring(passage, span.text()) ? 0.35 : 0);
     if (fact.expected() == AnswerType.NUMBER && (fact.change() || PROPORTION.contains(String.valueOf(fact.head())))
-        && span.text().matches("(?s).*(?:%|percent|per cent).*")) {
+        && PERCENTAGE.matcher(span.text()).matches()) {
       // "How much did prices rise?" is answered by a percentage sooner than by a price.
       q += 0.2;
     }
