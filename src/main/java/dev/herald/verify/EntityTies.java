@@ -49,6 +49,9 @@ public final class EntityTies {
         return true;
       }
     }
+    if (countryInY(key, sourceWords)) {
+      return true;
+    }
     String word = lastWord(n);
     return word.length() >= 2 && word.length() <= 5 && word.chars().allMatch(Character::isUpperCase)
         && hasInitials(sourceWords, word.toLowerCase(java.util.Locale.ROOT));
@@ -169,12 +172,24 @@ public final class EntityTies {
     if ((key.equals("us") || key.equals("usa") || key.equals("america")) && (words.contains("american") || words.contains("americans"))) {
       return true;
     }
+    if (countryInY(key, words)) {
+      return true;
+    }
     if (key.length() < 5 || !key.endsWith("a") && !key.endsWith("e")) {
       return false;
     }
     String stem = key.substring(0, key.length() - 1);
     return words.stream().anyMatch(w -> w.length() > key.length() && w.startsWith(stem)
         && (w.endsWith("ese") || w.endsWith("ian") || w.endsWith("an")));
+  }
+
+  // "Italy" and "Italian", "Hungary" and "Hungarian", "Germany" and "German": a country in -y and its adjective.
+  private static boolean countryInY(String key, Set<String> words) {
+    if (key.length() < 5 || !key.endsWith("y")) {
+      return false;
+    }
+    String stem = key.substring(0, key.length() - 1);
+    return words.contains(stem) || words.contains(stem + "ian") || words.contains(stem + "ians") || words.contains(stem + "s");
   }
 
   // A clause mentions a name when it names it, carries it over, names the same entity, or uses the word in lower case ("the bank").

@@ -101,7 +101,7 @@ public final class Numbers {
   private static final Pattern BASIS_AFTER = Pattern.compile("^\\s?(?:basis[\\s-]points?|bps?)\\b");
   private static final Pattern ORDINAL_AFTER = Pattern.compile("^(?:st|nd|rd|th)\\b");
   private static final Pattern SCALE_AFTER = Pattern.compile("^\\s?(thousand|million|billion|trillion)\\b|^(k|m|mn|bn|tn)\\b");
-  private static final Pattern MEGA_AFTER = Pattern.compile("^\\s?(mega|giga)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern MEGA_AFTER = Pattern.compile("^[\\s-]?(mega|giga)", Pattern.CASE_INSENSITIVE);
   private static final Pattern CURRENCY_AFTER = Pattern.compile("^\\s?(dollars?|euros?|pounds?|kronor|kroner|yen|yuan|rupees?)\\b");
   private static final Pattern TIME_UNIT_AFTER = Pattern.compile(
       "^(?:\\s|-)(second|minute|hour|day|week|month|year|decade|centur)(?:s|y|ies)?\\b", Pattern.CASE_INSENSITIVE);
