@@ -270,8 +270,10 @@ public final class EntityTies {
     // A tie is wrong when the best matching clause gives the action to someone else, or when the
     // clauses naming the claim's name share at most a word with it while another shares three or more.
     // An alias ("the bank", "Federal Reserve") or a subject carried over from an earlier sentence is no evidence.
+    // A thing (not a person) as the claim's subject cannot be confused with who reports on it ("NASA said the comet ...").
+    boolean thing = !claim.names().isEmpty() && !person(claim.names().get(0), sources);
     boolean otherName = bestClauses.stream().allMatch(s -> s.clause().names().stream()
-        .anyMatch(o -> claim.names().stream().noneMatch(c -> sameEntity(c, o))));
+        .anyMatch(o -> claim.names().stream().noneMatch(c -> sameEntity(c, o)) && !(thing && speaker(s.clause(), o))));
     // Only the clause's subject (a name before its first shared word) is held to the clause; names
     // further on are objects or asides ("ahead of Lamine Yamal", "buying US soybeans"), checked by order below.
     int firstTerm = claim.tokens().stream().filter(t -> terms.contains(t.stem())).mapToInt(Token::start).findFirst().orElse(-1);
@@ -302,6 +304,19 @@ public final class EntityTies {
       }
     }
     return Optional.empty();
+  }
+
+  // "NASA said the comet ... will come no closer": the doer of a verb of speech in the clause.
+  private static boolean speaker(Clause c, Name o) {
+    for (int k = 0; k < c.tokens().size(); k++) {
+      if (Speakers.CUES.contains(c.tokens().get(k).surface().toLowerCase(java.util.Locale.ROOT))) {
+        Roles.Doer d = Roles.doer(c, k);
+        if (d != null && d.names().contains(o)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // The claim's words a source clause has, and the claim's numbers it states, each counting as one shared word
