@@ -13,12 +13,18 @@ import java.util.Set;
  */
 public final class Polarity {
 
+  // A change against no change: "cut its deposit rate" against "left its deposit rate unchanged", "kept ... on hold". Read
+  // in the best clause only, not beside a word: "cut interest rates" and "leave rates unchanged" both write "rates".
+  private static final Set<String>[] CHANGE =
+      pair(Set.of("cut", "lower", "reduc", "rais", "hike", "increas"), Set.of("unchang", "steadi", "hold", "kept", "keep"));
+
   // Each pair: words of one side, words of the other side (stems).
   private static final List<Set<String>[]> OPPOSITES = List.of(
       pair(Set.of("rise", "climb", "gain", "jump", "soar", "increas", "rais", "grow", "boost", "strengthen"),
           Set.of("fall", "drop", "declin", "lower", "cut", "slip", "decreas", "reduc", "shrink", "slash", "plung",
               "tumbl", "sink", "weaken", "eas")),
       pair(Set.of("win", "gain", "keep", "retain", "hold"), Set.of("lose")),
+      CHANGE,
       pair(Set.of("join", "enter"), Set.of("leav", "leave", "quit", "exit", "withdraw")),
       pair(Set.of("address", "tackl", "heed"), Set.of("ignor", "overlook", "disregard")),
       pair(Set.of("accept", "agre", "approv", "endors", "support", "welcom"),
@@ -255,7 +261,7 @@ public final class Polarity {
         continue;
       }
       for (Set<String>[] sides : OPPOSITES) {
-        for (int k = 0; k < 2; k++) {
+        for (int k = 0; k < 2 && sides != CHANGE; k++) {
           if (!sides[k].contains(w) || intersects(claim.asserted(), sides[1 - k])) {
             continue;
           }
