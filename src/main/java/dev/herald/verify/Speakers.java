@@ -25,8 +25,11 @@ public final class Speakers {
    * @param mentioned keys of the names it mentions, with those a pronoun or a subject-less clause carries over
    * @param speakers the names written as doers of its cue words ("Trump said", "according to Trump")
    * @param speakerKeys keys of the people a pronoun before a cue stands for ("he said"), when it cannot be narrowed
+   * @param rejecters the names written as doers of a verb that rejects what follows ("Powell pushed back against
+   *     expectations that ...")
    */
-  record Sentence(Set<String> content, List<Name> names, Set<String> mentioned, List<Name> speakers, Set<String> speakerKeys) {
+  record Sentence(Set<String> content, List<Name> names, Set<String> mentioned, List<Name> speakers, Set<String> speakerKeys,
+      List<Name> rejecters) {
 
     boolean statement() {
       return !speakers.isEmpty() || !speakerKeys.isEmpty();
@@ -36,6 +39,11 @@ public final class Speakers {
   // Verbs of speech: their doer is who the words after them belong to.
   static final Set<String> CUES = Set.of("said", "says", "say", "told", "tells", "added", "argued", "warned", "insisted",
       "stressed", "noted", "claimed", "cautioned", "replied", "observed", "declared", "wrote", "according");
+  // Verbs by which someone rejects the words that follow: "rejected", "dismissed", "denied", "disputed", "pushed back
+  // (against)", "played down". Stems.
+  private static final Set<String> REJECTING = Set.of("reject", "dismiss", "deni", "disput");
+  private static final Set<String> REJECTING_FIRST = Set.of("push", "play");
+  private static final Set<String> REJECTING_SECOND = Set.of("back", "down");
   // Words of the attribution itself, not of what was said.
   private static final Set<String> FRAME = Set.of("report", "journalist", "statement", "interview", "publicli", "afterward");
   private static final int MIN_SHARED = 3;
@@ -52,6 +60,7 @@ public final class Speakers {
     Set<String> mentioned = new HashSet<>();
     List<Name> speakers = new ArrayList<>();
     Set<String> speakerKeys = new HashSet<>();
+    List<Name> rejecters = new ArrayList<>();
     for (SourceClause s : clauses) {
       Clause c = s.clause();
       content.addAll(c.content());
@@ -60,6 +69,13 @@ public final class Speakers {
       List<Token> t = c.tokens();
       for (int k = 0; k < t.size(); k++) {
         String low = t.get(k).surface().toLowerCase(Locale.ROOT);
+        if (rejecting(t, k)) {
+          Roles.Doer d = Roles.doer(c, k);
+          if (d != null) {
+            rejecters.addAll(d.names());
+          }
+          continue;
+        }
         if (!CUES.contains(low)) {
           continue;
         }
@@ -85,7 +101,13 @@ public final class Speakers {
         }
       }
     }
-    return new Sentence(content, names, mentioned, speakers, speakerKeys);
+    return new Sentence(content, names, mentioned, speakers, speakerKeys, rejecters);
+  }
+
+  private static boolean rejecting(List<Token> t, int k) {
+    String stem = t.get(k).stem();
+    return REJECTING.contains(stem)
+        || REJECTING_FIRST.contains(stem) && k + 1 < t.size() && REJECTING_SECOND.contains(t.get(k + 1).surface().toLowerCase(Locale.ROOT));
   }
 
   /** The name a sentence opens with, its likely subject, or null. */
@@ -132,10 +154,22 @@ public final class Speakers {
     said.remove(cue.stem());
     said.removeAll(FRAME);
     int best = 0;
+    int given = 0;
+    int rejected = 0;
     for (Sentence s : sources) {
       if (s.statement()) {
         best = Math.max(best, shared(said, s));
       }
+      if (gives(s, speaker)) {
+        given = Math.max(given, shared(said, s));
+      } else if (rejects(s, speaker)) {
+        rejected = Math.max(rejected, shared(said, s));
+      }
+    }
+    // "Powell said another cut was all but certain" against "Powell pushed back against expectations that another cut
+    // was all but certain": the words are those the speaker rejected, and no statement of theirs comes closer.
+    if (rejected >= 2 && rejected >= given && 2 * rejected >= said.size()) {
+      return Optional.of(speaker.get(0).text() + " rejected what the claim has them say");
     }
     if (best < MIN_SHARED || 2 * best < said.size()) {
       return Optional.empty();
@@ -179,6 +213,10 @@ public final class Speakers {
       }
     }
     return false;
+  }
+
+  private static boolean rejects(Sentence s, List<Name> speaker) {
+    return s.rejecters().stream().anyMatch(o -> speaker.stream().anyMatch(n -> EntityTies.sameEntity(n, o)));
   }
 
   private static boolean mentions(Sentence s, List<Name> speaker) {
