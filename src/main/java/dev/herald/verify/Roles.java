@@ -353,6 +353,13 @@ public final class Roles {
         j--;
         continue;
       }
+      // "Colombia's delegation objected": a possessive name and one noun are the doer's name and what it acts through.
+      if (j > 0 && !w.capitalised() && !comma(c, t.get(j - 1), w)) {
+        Name owner = nameEndingAt(c, t.get(j - 1));
+        if (owner != null && possessive(owner)) {
+          return new Doer(List.of(owner), false);
+        }
+      }
       return null;
     }
     return null;
