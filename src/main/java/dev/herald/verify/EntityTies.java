@@ -338,6 +338,9 @@ public final class EntityTies {
       return Optional.empty();
     }
     Name first = names.get(0);
+    if (speaker(claim, first)) {
+      return Optional.empty(); // "The Kremlin said Trump's call with Putin ...": who reports takes no part in the action
+    }
     Token verb = null;
     for (Token t : claim.tokens()) {
       if (t.start() >= first.end() && terms.contains(t.stem())) {
