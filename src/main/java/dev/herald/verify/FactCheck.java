@@ -262,7 +262,10 @@ public final class FactCheck {
         }
       }
       claimClauses.add(Clause.of(part, j == 0, p.knownNames));
-      claimNumbers.add(numbers);
+      // "The two sides agreed ...": the number of a group named by a description refers, it does not count.
+      java.util.regex.Matcher group = GROUP_SUBJECT.matcher(part);
+      int groupEnd = group.lookingAt() ? group.end() : 0;
+      claimNumbers.add(numbers.stream().filter(m -> m.start() >= groupEnd).toList());
       claimDates.add(dates);
     }
     out.addAll(findings.stream().filter(f -> f.rule() == Rule.NUMBER).toList());
