@@ -22,7 +22,8 @@ public final class Speakers {
    *
    * @param content the stems of its content words
    * @param names the names it writes
-   * @param mentioned keys of the names it mentions, with those a pronoun or a subject-less clause carries over
+   * @param mentioned keys of the names it mentions, with those a pronoun or a subject-less clause carries over (a
+   *     "he said" that cannot be narrowed to one of them gives the words to them all)
    * @param speakers the names written as doers of its cue words ("Trump said", "according to Trump")
    * @param speakerKeys keys of the people a pronoun before a cue stands for ("he said"), when it cannot be narrowed
    * @param rejecters the names written as doers of a verb that rejects what follows ("Powell pushed back against
@@ -221,7 +222,7 @@ public final class Speakers {
 
   private static boolean mentions(Sentence s, List<Name> speaker) {
     for (Name n : speaker) {
-      if (s.mentioned().contains(n.key()) || s.names().stream().anyMatch(o -> EntityTies.sameEntity(n, o))) {
+      if (s.names().stream().anyMatch(o -> EntityTies.sameEntity(n, o))) {
         return true;
       }
     }
