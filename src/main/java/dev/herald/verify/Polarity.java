@@ -234,6 +234,9 @@ public final class Polarity {
         if (!intersects(claim.asserted(), mine) || intersects(claim.asserted(), theirs)) {
           continue;
         }
+        if (sides == CHANGE && !changeDone(claim, mine)) {
+          continue; // "voted for a quarter-point cut" proposes a change; it does not say one was made
+        }
         boolean allOpposite = true;
         for (Clause s : sources) {
           if (overlap(words, s) == best && !(intersects(s.asserted(), theirs) && !intersects(s.asserted(), mine))) {
@@ -247,6 +250,23 @@ public final class Polarity {
       }
     }
     return Optional.empty();
+  }
+
+  private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "another", "further", "any", "no", "its", "their");
+
+  // A change word used as a verb, not as a noun after a determiner or a modifier ("a cut", "a quarter-point cut").
+  private static boolean changeDone(Clause claim, Set<String> words) {
+    List<Tokens.Token> t = claim.tokens();
+    for (int i = 0; i < t.size(); i++) {
+      if (!words.contains(t.get(i).stem())) {
+        continue;
+      }
+      String before = i == 0 ? "" : t.get(i - 1).surface().toLowerCase(java.util.Locale.ROOT);
+      if (!DETERMINERS.contains(before) && !before.endsWith("point") && !before.endsWith("rate")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
