@@ -69,7 +69,7 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
   // Two-word negations: the second word given, after the first.
   private static final Set<String> NEGATING_PAIRS = Set.of(
       "instead of", "rather than", "ruled out", "rule out", "rules out", "ruling out", "failed to", "fail to", "fails to",
-      "refused to", "refuses to", "refuse to", "declined to", "declines to", "decline to", "left out", "leaves out",
+      "refused to", "refuses to", "refuse to", "declined to", "declines to", "decline to", "left out", "leaves out", "left off", "leaves off", "kept off",
       "leave out", "leaving out", "fell short", "falls short", "fall short", "far from", "no longer");
   // Adverbs that may stand inside a two-word negation.
   private static final Set<String> INSIDE_PAIR = Set.of("just", "narrowly", "well", "slightly", "only");

@@ -49,6 +49,9 @@ public final class EntityTies {
         return true;
       }
     }
+    if (countryInY(key, sourceWords)) {
+      return true;
+    }
     String word = lastWord(n);
     return word.length() >= 2 && word.length() <= 5 && word.chars().allMatch(Character::isUpperCase)
         && hasInitials(sourceWords, word.toLowerCase(java.util.Locale.ROOT));
@@ -169,12 +172,24 @@ public final class EntityTies {
     if ((key.equals("us") || key.equals("usa") || key.equals("america")) && (words.contains("american") || words.contains("americans"))) {
       return true;
     }
+    if (countryInY(key, words)) {
+      return true;
+    }
     if (key.length() < 5 || !key.endsWith("a") && !key.endsWith("e")) {
       return false;
     }
     String stem = key.substring(0, key.length() - 1);
     return words.stream().anyMatch(w -> w.length() > key.length() && w.startsWith(stem)
         && (w.endsWith("ese") || w.endsWith("ian") || w.endsWith("an")));
+  }
+
+  // "Italy" and "Italian", "Hungary" and "Hungarian", "Germany" and "German": a country in -y and its adjective.
+  private static boolean countryInY(String key, Set<String> words) {
+    if (key.length() < 5 || !key.endsWith("y")) {
+      return false;
+    }
+    String stem = key.substring(0, key.length() - 1);
+    return words.contains(stem) || words.contains(stem + "ian") || words.contains(stem + "ians") || words.contains(stem + "s");
   }
 
   // A clause mentions a name when it names it, carries it over, names the same entity, or uses the word in lower case ("the bank").
@@ -255,8 +270,10 @@ public final class EntityTies {
     // A tie is wrong when the best matching clause gives the action to someone else, or when the
     // clauses naming the claim's name share at most a word with it while another shares three or more.
     // An alias ("the bank", "Federal Reserve") or a subject carried over from an earlier sentence is no evidence.
+    // A thing (not a person) as the claim's subject cannot be confused with who reports on it ("NASA said the comet ...").
+    boolean thing = !claim.names().isEmpty() && !person(claim.names().get(0), sources);
     boolean otherName = bestClauses.stream().allMatch(s -> s.clause().names().stream()
-        .anyMatch(o -> claim.names().stream().noneMatch(c -> sameEntity(c, o))));
+        .anyMatch(o -> claim.names().stream().noneMatch(c -> sameEntity(c, o)) && !(thing && speaker(s.clause(), o))));
     // Only the clause's subject (a name before its first shared word) is held to the clause; names
     // further on are objects or asides ("ahead of Lamine Yamal", "buying US soybeans"), checked by order below.
     int firstTerm = claim.tokens().stream().filter(t -> terms.contains(t.stem())).mapToInt(Token::start).findFirst().orElse(-1);
@@ -289,6 +306,19 @@ public final class EntityTies {
     return Optional.empty();
   }
 
+  // "NASA said the comet ... will come no closer": the doer of a verb of speech in the clause.
+  private static boolean speaker(Clause c, Name o) {
+    for (int k = 0; k < c.tokens().size(); k++) {
+      if (Speakers.CUES.contains(c.tokens().get(k).surface().toLowerCase(java.util.Locale.ROOT))) {
+        Roles.Doer d = Roles.doer(c, k);
+        if (d != null && d.names().contains(o)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   // The claim's words a source clause has, and the claim's numbers it states, each counting as one shared word
   // ("passed the bill 222-209" and "approved the measure by 222 votes to 209" share the vote).
   private static int shared(Set<String> terms, List<Numbers.Mention> numbers, SourceClause s) {
@@ -308,6 +338,9 @@ public final class EntityTies {
       return Optional.empty();
     }
     Name first = names.get(0);
+    if (speaker(claim, first)) {
+      return Optional.empty(); // "The Kremlin said Trump's call with Putin ...": who reports takes no part in the action
+    }
     Token verb = null;
     for (Token t : claim.tokens()) {
       if (t.start() >= first.end() && terms.contains(t.stem())) {

@@ -67,6 +67,7 @@ public final class FactCheck {
     private final List<List<NumberTies.Anchored>> anchored = new ArrayList<>();
     private final List<List<Clause>> polarity = new ArrayList<>();
     private final List<List<Clause>> phrases = new ArrayList<>();
+    private final List<List<Speakers.Sentence>> statements = new ArrayList<>();
     private final Set<String> knownNames;
 
     private Prepared(Set<String> knownNames) {
@@ -115,6 +116,8 @@ public final class FactCheck {
       List<DateMention> dates = new ArrayList<>();
       List<Mention> numbers = new ArrayList<>();
       List<NumberTies.Anchored> anchored = new ArrayList<>();
+      List<Speakers.Sentence> statements = new ArrayList<>();
+      Clause.Name subject = null;
       dates.add(DateMention.of(anchor, 0, 0));
       numbers.add(year(anchor.getYear()));
       Set<String> persons = EntityTies.personWords(s.title(), s.sentences(), p.knownNames);
@@ -125,6 +128,7 @@ public final class FactCheck {
       sentences.addAll(s.sentences());
       for (int i = 0; i < sentences.size(); i++) {
         List<String> parts = Clause.split(sentences.get(i));
+        int firstClause = clauses.size();
         Set<String> carried = Set.of();
         Set<String> sentenceNames = new HashSet<>();
         for (int j = 0; j < parts.size(); j++) {
@@ -163,6 +167,12 @@ public final class FactCheck {
           sentenceNames.addAll(names);
           clauses.add(new SourceClause(k, c, names, nums, i == 0));
         }
+        if (i > 0) {
+          List<SourceClause> own = clauses.subList(firstClause, clauses.size());
+          statements.add(Speakers.sentence(own, subject));
+          Clause.Name opening = Speakers.opening(own);
+          subject = opening != null ? opening : sentenceNames.isEmpty() ? subject : null;
+        }
         if (i == 0) {
           titleNames.addAll(sentenceNames);
         } else if (!sentenceNames.isEmpty()) {
@@ -178,6 +188,7 @@ public final class FactCheck {
       p.polarity.add(pol);
       p.phrases.add(Polarity.phrases(pol));
       p.texts.add(String.join(" ", sentences));
+      p.statements.add(statements);
     }
     return p;
   }
@@ -197,10 +208,12 @@ public final class FactCheck {
     List<NumberTies.Anchored> sourceAnchored = new ArrayList<>();
     List<Clause> polarityClauses = new ArrayList<>();
     List<Clause> polarityPhrases = new ArrayList<>();
+    List<Speakers.Sentence> statements = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     for (int k : cited) {
       polarityClauses.addAll(p.polarity.get(k));
       polarityPhrases.addAll(p.phrases.get(k));
+      statements.addAll(p.statements.get(k));
       sourceAnchored.addAll(p.anchored.get(k));
       sourceClauses.addAll(p.clauses.get(k));
       sourceDates.addAll(p.dates.get(k));
@@ -249,7 +262,10 @@ public final class FactCheck {
         }
       }
       claimClauses.add(Clause.of(part, j == 0, p.knownNames));
-      claimNumbers.add(numbers);
+      // "The two sides agreed ...": the number of a group named by a description refers, it does not count.
+      java.util.regex.Matcher group = GROUP_SUBJECT.matcher(part);
+      int groupEnd = group.lookingAt() ? group.end() : 0;
+      claimNumbers.add(numbers.stream().filter(m -> m.start() >= groupEnd).toList());
       claimDates.add(dates);
     }
     out.addAll(findings.stream().filter(f -> f.rule() == Rule.NUMBER).toList());
@@ -286,6 +302,9 @@ public final class FactCheck {
         out.add(new Finding(Rule.TIE, why.get()));
         break;
       }
+    }
+    if (out.stream().noneMatch(f -> f.rule() == Rule.TIE)) {
+      Speakers.misattributed(claimClauses, statements).ifPresent(why -> out.add(new Finding(Rule.TIE, why)));
     }
     return out;
   }

@@ -45,9 +45,10 @@ public final class NumberTies {
    * @param names stems of the keys of the names in its phrase
    * @param date the date, when this is a date rather than a number ({@code mention} then only gives its place)
    * @param written the names written in its phrase
+   * @param referents stems of the names a pronoun in its phrase may stand for ("after it first passed ... in July")
    */
   public record Anchored(Mention mention, Set<String> phrase, String counted, Set<String> free, boolean title, int sentence,
-      Set<String> names, Dates.DateMention date, List<Clause.Name> written) {}
+      Set<String> names, Dates.DateMention date, List<Clause.Name> written, Set<String> referents) {}
 
   private static final Pattern BOUNDARY = Pattern.compile(",(?!\\d)|[;:]|\\s(?:and|or|while|but|whereas)\\s");
   // Words after a number that compare rather than count ("six fewer than", "five more").
@@ -158,9 +159,31 @@ public final class NumberTies {
           }
         }
       }
-      out.add(new Anchored(n, phrase, date == null ? counted : null, free, title, sentence, names, date, inPhrase));
+      // "..., less than four months after it first passed the $4 trillion mark in July": a pronoun in the phrase stands
+      // for a name written before it in the clause (or carried over); the number's own place shares that name.
+      Set<String> referents = new HashSet<>();
+      if (!title && sentence >= 0 && pronounIn(tokens, cuts, seg)) {
+        for (Clause.Name nm : clause.names()) {
+          if (segment(cuts, nm.start()) < seg) {
+            referents.add(keyStem(nm));
+          }
+        }
+        referents.addAll(carried);
+      }
+      out.add(new Anchored(n, phrase, date == null ? counted : null, free, title, sentence, names, date, inPhrase, referents));
     }
     return out;
+  }
+
+  private static final Set<String> PRONOUNS = Set.of("it", "its", "he", "his", "she", "her", "they", "their");
+
+  private static boolean pronounIn(List<Token> tokens, List<Integer> cuts, int seg) {
+    for (Token t : tokens) {
+      if (segment(cuts, t.start()) == seg && PRONOUNS.contains(t.surface().toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean tied(Mention n) {
@@ -231,6 +254,7 @@ public final class NumberTies {
         ownSentences.add(s.sentence());
         Set<String> words = new HashSet<>(s.phrase());
         words.addAll(s.free());
+        words.addAll(s.referents());
         // A name the source writes another way ("Fed", "Federal Reserve") is shared too.
         for (Clause.Name n : c.written()) {
           if (!words.contains(keyStem(n)) && s.written().stream().anyMatch(o -> EntityTies.sameEntity(n, o))) {

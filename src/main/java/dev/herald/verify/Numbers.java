@@ -101,10 +101,15 @@ public final class Numbers {
   private static final Pattern BASIS_AFTER = Pattern.compile("^\\s?(?:basis[\\s-]points?|bps?)\\b");
   private static final Pattern ORDINAL_AFTER = Pattern.compile("^(?:st|nd|rd|th)\\b");
   private static final Pattern SCALE_AFTER = Pattern.compile("^\\s?(thousand|million|billion|trillion)\\b|^(k|m|mn|bn|tn)\\b");
-  private static final Pattern MEGA_AFTER = Pattern.compile("^\\s?(mega|giga)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern MEGA_AFTER = Pattern.compile("^[\\s-]?(mega|giga)", Pattern.CASE_INSENSITIVE);
   private static final Pattern CURRENCY_AFTER = Pattern.compile("^\\s?(dollars?|euros?|pounds?|kronor|kroner|yen|yuan|rupees?)\\b");
   private static final Pattern TIME_UNIT_AFTER = Pattern.compile(
       "^(?:\\s|-)(second|minute|hour|day|week|month|year|decade|centur)(?:s|y|ies)?\\b", Pattern.CASE_INSENSITIVE);
+  // Units of measure and of frequency: "1,500 kilometres" is not "1,500 miles", "700 million weekly users" not daily ones.
+  private static final Pattern MEASURE_UNIT_AFTER = Pattern.compile(
+      "^(?:\\s|-)(miles?\\s+(?:per|an)\\s+hour|mph|km/h|kph|kilomet(?:re|er)s?\\s+(?:per|an)\\s+hour|miles?|kilomet(?:re|er)s?|km"
+          + "|met(?:re|er)s?|feet|foot|ft|tonnes?|tons?|kilograms?|kg|daily|weekly|monthly|yearly|annual)(?![\\p{L}/])",
+      Pattern.CASE_INSENSITIVE);
   private static final Pattern FRACTION_POINTS_AFTER = Pattern.compile(
       "^(?:\\s|-)?(?:of\\s+a\\s+)?(?:percentage[\\s-])?points?\\b|^\\s+a\\s+percentage\\s+points?\\b");
 
@@ -122,8 +127,13 @@ public final class Numbers {
     words(text, claim, out, used);
     out.replaceAll(m -> {
       // "five weeks" is not "five months": a count of time keeps its unit.
-      Matcher u = TIME_UNIT_AFTER.matcher(text.substring(Math.min(m.end(), text.length())));
-      return m.kind() == Kind.AMOUNT && u.find() ? m.withUnit(u.group(1).toLowerCase(Locale.ROOT)) : m;
+      String after = text.substring(Math.min(m.end(), text.length()));
+      Matcher u = TIME_UNIT_AFTER.matcher(after);
+      if (m.kind() == Kind.AMOUNT && u.find()) {
+        return m.withUnit(u.group(1).toLowerCase(Locale.ROOT));
+      }
+      Matcher w = MEASURE_UNIT_AFTER.matcher(after);
+      return m.kind() == Kind.AMOUNT && m.currency() == null && w.find() ? m.withUnit(measure(w.group(1))) : m;
     });
     out.sort((a, b) -> Integer.compare(a.start(), b.start()));
     return out;
@@ -434,6 +444,36 @@ public final class Numbers {
   }
 
   private static final double MONTH = 1e6;
+
+  // One name per unit of measure, however it is written ("kilometres", "km"; "miles per hour", "mph").
+  private static String measure(String written) {
+    String w = written.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    if (w.endsWith(" hour")) {
+      return w.startsWith("mile") ? "mph" : "km/h";
+    }
+    if (w.equals("kph")) {
+      return "km/h";
+    }
+    if (w.startsWith("kilomet") || w.equals("km")) {
+      return "km";
+    }
+    if (w.startsWith("mile")) {
+      return "mile";
+    }
+    if (w.startsWith("met")) {
+      return "metre";
+    }
+    if (w.equals("feet") || w.equals("foot") || w.equals("ft")) {
+      return "foot";
+    }
+    if (w.startsWith("ton")) {
+      return "tonne";
+    }
+    if (w.startsWith("kilogram") || w.equals("kg")) {
+      return "kg";
+    }
+    return w.equals("annual") ? "yearly" : w;
+  }
 
   // A unit of time in hours (seconds to weeks) or in millions of hours per month (months to centuries), so that
   // weeks and months, whose ratio is not fixed, never compare.

@@ -13,12 +13,18 @@ import java.util.Set;
  */
 public final class Polarity {
 
+  // A change against no change: "cut its deposit rate" against "left its deposit rate unchanged", "kept ... on hold". Read
+  // in the best clause only, not beside a word: "cut interest rates" and "leave rates unchanged" both write "rates".
+  private static final Set<String>[] CHANGE =
+      pair(Set.of("cut", "lower", "reduc", "rais", "hike", "increas"), Set.of("unchang", "steadi", "hold", "kept", "keep"));
+
   // Each pair: words of one side, words of the other side (stems).
   private static final List<Set<String>[]> OPPOSITES = List.of(
       pair(Set.of("rise", "climb", "gain", "jump", "soar", "increas", "rais", "grow", "boost", "strengthen"),
           Set.of("fall", "drop", "declin", "lower", "cut", "slip", "decreas", "reduc", "shrink", "slash", "plung",
               "tumbl", "sink", "weaken", "eas")),
       pair(Set.of("win", "gain", "keep", "retain", "hold"), Set.of("lose")),
+      CHANGE,
       pair(Set.of("join", "enter"), Set.of("leav", "leave", "quit", "exit", "withdraw")),
       pair(Set.of("address", "tackl", "heed"), Set.of("ignor", "overlook", "disregard")),
       pair(Set.of("accept", "agre", "approv", "endors", "support", "welcom"),
@@ -228,6 +234,9 @@ public final class Polarity {
         if (!intersects(claim.asserted(), mine) || intersects(claim.asserted(), theirs)) {
           continue;
         }
+        if (sides == CHANGE && !changeDone(claim, mine)) {
+          continue; // "voted for a quarter-point cut" proposes a change; it does not say one was made
+        }
         boolean allOpposite = true;
         for (Clause s : sources) {
           if (overlap(words, s) == best && !(intersects(s.asserted(), theirs) && !intersects(s.asserted(), mine))) {
@@ -243,6 +252,23 @@ public final class Polarity {
     return Optional.empty();
   }
 
+  private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "another", "further", "any", "no", "its", "their");
+
+  // A change word used as a verb, not as a noun after a determiner or a modifier ("a cut", "a quarter-point cut").
+  private static boolean changeDone(Clause claim, Set<String> words) {
+    List<Tokens.Token> t = claim.tokens();
+    for (int i = 0; i < t.size(); i++) {
+      if (!words.contains(t.get(i).stem())) {
+        continue;
+      }
+      String before = i == 0 ? "" : t.get(i - 1).surface().toLowerCase(java.util.Locale.ROOT);
+      if (!DETERMINERS.contains(before) && !before.endsWith("point") && !before.endsWith("rate")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * "in the upper house" against "in the lower house": one side of a pair of opposites next to a word that the
    * sources write only with the other side, never with this one, whatever else the clauses share.
@@ -255,7 +281,7 @@ public final class Polarity {
         continue;
       }
       for (Set<String>[] sides : OPPOSITES) {
-        for (int k = 0; k < 2; k++) {
+        for (int k = 0; k < 2 && sides != CHANGE; k++) {
           if (!sides[k].contains(w) || intersects(claim.asserted(), sides[1 - k])) {
             continue;
           }

@@ -59,7 +59,8 @@ public final class Tokens {
       Map.entry("shot", "shoot"), Map.entry("hung", "hang"), Map.entry("swore", "swear"), Map.entry("sworn", "swear"),
       Map.entry("beaten", "beat"), Map.entry("forgave", "forgive"), Map.entry("knew", "know"), Map.entry("known", "know"),
       // Synonyms news writes for one another, so that a negation on one meets the other ("no truce was agreed").
-      Map.entry("truce", "ceasefire"), Map.entry("truces", "ceasefire"), Map.entry("armistice", "ceasefire"));
+      Map.entry("truce", "ceasefire"), Map.entry("truces", "ceasefire"), Map.entry("armistice", "ceasefire"),
+      Map.entry("settle", "resolve"), Map.entry("settles", "resolve"), Map.entry("settled", "resolve"));
 
   private static final Analyzer ANALYZER = new Analyzer() {
     @Override

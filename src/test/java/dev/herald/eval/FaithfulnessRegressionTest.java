@@ -28,7 +28,7 @@ class FaithfulnessRegressionTest {
     FaithfulnessReport r = run("cases.jsonl");
 
     // recorded: 274 cases; 138 of 140 wrong dropped (0.986), 133 of 134 faithful kept (0.993), precision 0.993 (unchanged
-    // by the fifth rule revision)
+    // by the fifth and sixth rule revisions)
     assertThat(r.cases()).isEqualTo(274);
     assertThat(r.recall()).isGreaterThanOrEqualTo(0.97);
     assertThat(r.faithfulKeptShare()).isGreaterThanOrEqualTo(0.95);
@@ -44,24 +44,28 @@ class FaithfulnessRegressionTest {
     FaithfulnessReport fourth = run("heldout4.jsonl");
     FaithfulnessReport fifth = run("heldout5.jsonl");
     FaithfulnessReport sixth = run("heldout6.jsonl");
+    FaithfulnessReport seventh = run("heldout7.jsonl");
 
-    // recorded (docs/EVALUATION.md): held-out 1, 30 of 32 wrong dropped, 38 of 38 kept; held-out 2, 22 of 26 dropped,
-    // 28 of 28 kept; held-out 3, 23 of 26 dropped, 26 of 26 kept; held-out 4, 78 of 94 dropped, 86 of 94 kept;
-    // held-out 5 (the fifth rule revision was developed on 4 and 5), 32 of 36 dropped, 35 of 35 kept; held-out 6
-    // (written before the fifth revision, run once before it and once after, never used to change a rule), 64 of 89
-    // dropped, 76 of 88 kept. Floors sit a claim or two under the measured counts.
+    // recorded (docs/EVALUATION.md, sixth rule revision): held-out 1, 30 of 32 wrong dropped, 38 of 38 kept; held-out 2,
+    // 22 of 26 dropped, 28 of 28 kept; held-out 3, 23 of 26 dropped, 26 of 26 kept; held-out 4, 80 of 94 dropped, 86 of
+    // 94 kept; held-out 5, 32 of 36 dropped, 35 of 35 kept; held-out 6 (the sixth revision was developed on its misses),
+    // 73 of 89 dropped, 84 of 88 kept; held-out 7 (written before the sixth revision, run once before it and once after,
+    // never used to change a rule), 98 of 130 dropped, 118 of 127 kept. Floors sit a claim or two under the measured
+    // counts.
     assertThat(first.wrongDropped()).isGreaterThanOrEqualTo(29);
     assertThat(first.faithfulKept()).isGreaterThanOrEqualTo(37);
     assertThat(second.wrongDropped()).isGreaterThanOrEqualTo(21);
     assertThat(second.faithfulKept()).isGreaterThanOrEqualTo(27);
     assertThat(third.wrongDropped()).isGreaterThanOrEqualTo(22);
     assertThat(third.faithfulKept()).isGreaterThanOrEqualTo(25);
-    assertThat(fourth.wrongDropped()).isGreaterThanOrEqualTo(76);
+    assertThat(fourth.wrongDropped()).isGreaterThanOrEqualTo(78);
     assertThat(fourth.faithfulKept()).isGreaterThanOrEqualTo(84);
     assertThat(fifth.wrongDropped()).isGreaterThanOrEqualTo(31);
     assertThat(fifth.faithfulKept()).isGreaterThanOrEqualTo(34);
-    assertThat(sixth.wrongDropped()).isGreaterThanOrEqualTo(62);
-    assertThat(sixth.faithfulKept()).isGreaterThanOrEqualTo(74);
+    assertThat(sixth.wrongDropped()).isGreaterThanOrEqualTo(71);
+    assertThat(sixth.faithfulKept()).isGreaterThanOrEqualTo(82);
+    assertThat(seventh.wrongDropped()).isGreaterThanOrEqualTo(96);
+    assertThat(seventh.faithfulKept()).isGreaterThanOrEqualTo(116);
   }
 
   @Test
@@ -69,6 +73,7 @@ class FaithfulnessRegressionTest {
     List<FaithfulnessCase> fourth = FaithfulnessEval.read(DIR.resolve("heldout4.jsonl"));
     List<FaithfulnessCase> fifth = FaithfulnessEval.read(DIR.resolve("heldout5.jsonl"));
     List<FaithfulnessCase> sixth = FaithfulnessEval.read(DIR.resolve("heldout6.jsonl"));
+    List<FaithfulnessCase> seventh = FaithfulnessEval.read(DIR.resolve("heldout7.jsonl"));
 
     assertThat(fourth).hasSize(188).extracting(FaithfulnessCase::id).doesNotHaveDuplicates();
     assertThat(fourth.stream().filter(FaithfulnessCase::supported).count()).isEqualTo(94);
@@ -76,6 +81,8 @@ class FaithfulnessRegressionTest {
     assertThat(fifth.stream().filter(FaithfulnessCase::supported).count()).isEqualTo(35);
     assertThat(sixth).hasSize(177).extracting(FaithfulnessCase::id).doesNotHaveDuplicates();
     assertThat(sixth.stream().filter(FaithfulnessCase::supported).count()).isEqualTo(88);
+    assertThat(seventh).hasSize(257).extracting(FaithfulnessCase::id).doesNotHaveDuplicates();
+    assertThat(seventh.stream().filter(FaithfulnessCase::supported).count()).isEqualTo(127);
   }
 
   @Test

@@ -74,4 +74,26 @@ class EntityTiesTest {
     assertThat(CHECK.prepare(List.of(lunch)).clauses(0).get(2).names()).contains("zelensky", "trump");
     assertThat(rules("Zelensky met Trump over lunch at the White House.", lunch)).isEmpty();
   }
+
+  static final FactCheck.Source LEADERS = new FactCheck.Source("Leaders meet in Rome", List.of(
+      "Italian Prime Minister Giorgia Meloni and Hungarian Prime Minister Viktor Orbán met in Rome on Monday.",
+      "The agency said the comet will come no closer to Earth than about 1.6 astronomical units.",
+      "The two sides agreed to exchange 500 prisoners each, the ministry said.",
+      "Ministers said the two countries would meet again in three weeks."),
+      Instant.parse("2025-10-20T12:00:00Z"));
+
+  @Test
+  void should_read_a_country_in_y_and_its_adjective_as_one_entity() {
+    assertThat(rules("Italy's Giorgia Meloni and Hungary's Viktor Orbán met in Rome.", LEADERS)).isEmpty();
+  }
+
+  @Test
+  void should_not_take_who_reports_as_a_rival_subject_of_a_thing() {
+    assertThat(rules("The comet will come no closer to Earth than about 1.6 astronomical units.", LEADERS)).isEmpty();
+  }
+
+  @Test
+  void should_not_tie_the_number_of_a_group_named_by_a_description() {
+    assertThat(rules("The two sides agreed to exchange 500 prisoners each.", LEADERS)).isEmpty();
+  }
 }

@@ -52,4 +52,15 @@ class NumberTiesTest {
     // 30 April is the article's own date, which always counts as a date; here the source dates the statement itself.
     assertThat(rules("The higher levies apply from 30 April.")).containsExactly(FactCheck.Rule.TIE);
   }
+
+  static final FactCheck.Source MARKET = new FactCheck.Source("Chipmaker passes $3 trillion", List.of(
+      "Vantex on Tuesday became the second company to be valued at $3 trillion, five months after it first passed $2 trillion in May."),
+      Instant.parse("2025-10-14T21:00:00Z"));
+
+  @Test
+  void should_read_a_pronoun_in_a_dates_phrase_as_the_name_before_it() {
+    List<FactCheck.Rule> found = CHECK.check("Vantex hit $3 trillion five months after first passing $2 trillion in May.", List.of(0),
+        CHECK.prepare(List.of(MARKET)), null).stream().map(FactCheck.Finding::rule).toList();
+    assertThat(found).isEmpty();
+  }
 }

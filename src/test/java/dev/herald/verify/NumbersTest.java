@@ -107,4 +107,23 @@ class NumbersTest {
     assertThat(same("within four days of the truce", "within 72 hours of the truce")).isFalse();
     assertThat(same("for five weeks", "for five months")).isFalse();
   }
+
+  @Test
+  void should_not_equate_numbers_with_different_units_of_measure_or_frequency() {
+    assertThat(same("a range of 1,500 miles", "a range of well over 1,500 kilometres")).isFalse();
+    assertThat(same("winds of 185 km/h", "winds of about 185 mph")).isFalse();
+    assertThat(same("700 million daily users", "approaching 700 million weekly users")).isFalse();
+  }
+
+  @Test
+  void should_equate_a_unit_written_in_full_or_abbreviated() {
+    assertThat(same("winds of 185 miles per hour", "winds of about 185 mph")).isTrue();
+    assertThat(same("roughly 240 million km", "roughly 240 million kilometres")).isTrue();
+    assertThat(same("700 million users", "700 million weekly users")).isTrue();
+  }
+
+  @Test
+  void should_read_a_hyphenated_mega_unit_like_a_spaced_one() {
+    assertThat(same("a 3,200-megapixel camera", "a camera with 3,200 megapixels")).isTrue();
+  }
 }

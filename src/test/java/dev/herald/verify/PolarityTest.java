@@ -133,4 +133,23 @@ class PolarityTest {
   void should_keep_an_opposite_that_the_source_also_writes_beside_the_same_word() {
     assertThat(contradicts("Yields rose after the comments.", "Yields fell in the morning.", "Yields rose after the comments.")).isFalse();
   }
+
+  @Test
+  void should_drop_a_change_where_the_source_has_none() {
+    assertThat(contradicts("The central bank cut its deposit rate on Thursday.",
+        "The central bank left its deposit rate unchanged at 2% on Thursday.")).isTrue();
+    assertThat(contradicts("The central bank kept its deposit rate at 2% on Thursday.",
+        "The central bank left its deposit rate unchanged at 2% on Thursday.")).isFalse();
+    // A cut voted for, not made: no contradiction with the rate kept.
+    assertThat(contradicts("Two members of the central bank voted for a quarter-point cut on Thursday.",
+        "The central bank kept its deposit rate at 2% on Thursday after two members voted for a cut.")).isFalse();
+  }
+
+  @Test
+  void should_read_left_off_as_a_negation_and_settle_as_resolve() {
+    assertThat(contradicts("Peru and Chile were put on the export list.",
+        "Peru and Chile were left off the export list because they already face separate quotas.")).isTrue();
+    assertThat(contradicts("The agreement settles who will run the port after the strike.",
+        "The hardest questions, including who will run the port after the strike, remain unresolved.")).isTrue();
+  }
 }

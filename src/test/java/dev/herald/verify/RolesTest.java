@@ -94,4 +94,24 @@ class RolesTest {
   void should_keep_a_name_the_claim_adds_with_words_the_source_writes_before_it() {
     assertThat(rules("Dembélé won the men's Ballon d'Or ahead of Lamine Yamal.", STRIKES)).isEmpty();
   }
+
+  static final FactCheck.Source LIGHT = new FactCheck.Source("Minister warns on budget", List.of(
+      "The finance minister made the remarks in an interview broadcast on Sunday.",
+      "The prime minister would make the final decision on the budget, an aide said.",
+      "The Greens took about 12% and the Liberals about 9%.",
+      "Norway's delegation objected in the closing session, while the chair Ines Moreau said nothing."),
+      Instant.parse("2025-10-06T07:00:00Z"));
+
+  @Test
+  void should_not_hold_a_light_verb_to_its_doer() {
+    // "make" takes its sense from its object: making remarks and making a decision are different actions.
+    Clause c = Clause.of("Ines Moreau made the remarks in an interview broadcast on Sunday.", true, Set.of("Ines", "Moreau"));
+    assertThat(Roles.misassigned(c, CHECK.prepare(List.of(LIGHT)).clauses(0))).isEmpty();
+  }
+
+  @Test
+  void should_read_a_possessive_name_and_its_noun_as_the_doer() {
+    assertThat(rules("Ines Moreau objected in the closing session.", LIGHT)).containsExactly(FactCheck.Rule.TIE);
+    assertThat(rules("Norway objected in the closing session.", LIGHT)).isEmpty();
+  }
 }
