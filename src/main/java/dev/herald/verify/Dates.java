@@ -46,6 +46,9 @@ public final class Dates {
   private static final Pattern RELATIVE = Pattern.compile("\\b(today|yesterday|tomorrow)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern FUTURE = Pattern.compile(
       "\\b(will|plans?|planned|due to|scheduled|expected to|next|is to|are to)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern FUTURE_AFTER = Pattern.compile(
+      "(?:'s)?\\s+(?:\\w+\\s+)?(?:will|is to|are to|is due|are due|is expected|are expected|is scheduled|are scheduled)\\b",
+      Pattern.CASE_INSENSITIVE);
   private static final Map<String, Integer> MONTH_NUMBERS = Map.ofEntries(
       Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5),
       Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10),
@@ -87,7 +90,7 @@ public final class Dates {
       Matcher w = WEEKDAY.matcher(text);
       while (w.find()) {
         DayOfWeek day = DayOfWeek.valueOf(w.group(1).toUpperCase(Locale.ROOT));
-        LocalDate d = FUTURE.matcher(sentenceAround(text, w.start())).find()
+        LocalDate d = looksAhead(text, w.start(), w.end())
             ? written.with(TemporalAdjusters.nextOrSame(day))
             : written.with(TemporalAdjusters.previousOrSame(day));
         out.add(DateMention.of(d, w.start(), w.end()));
@@ -124,16 +127,28 @@ public final class Dates {
     return !sentenceStart || text.substring(at + word.length()).matches("(?s)^\\s+\\d.*");
   }
 
-  private static String sentenceAround(String text, int at) {
+  /**
+   * Whether the weekday at {@code start}–{@code end} names a day ahead: a word of plans or the future
+   * ("will", "plans to", "scheduled", "next") stands in its own clause before it ("plans to travel to
+   * Paris on Wednesday"), or "will" and its like follow it ("on Wednesday will meet"). Only the weekday's
+   * clause counts: "a US-brokered plan to end the war, Trump announced late on Wednesday" and "returned on
+   * Tuesday, on a mission originally planned to last eight days" both look back. A clause of a word or
+   * two ("and, on Wednesday, …") is read with the one before it.
+   */
+  private static boolean looksAhead(String text, int start, int end) {
+    int from = clauseStart(text, start);
+    if (text.substring(from, start).strip().split("\\s+").length <= 2 && from > 0) {
+      from = clauseStart(text, from - 1);
+    }
+    return FUTURE.matcher(text.substring(from, start)).find() || FUTURE_AFTER.matcher(text).region(end, text.length()).lookingAt();
+  }
+
+  private static int clauseStart(String text, int at) {
     int s = at;
-    while (s > 0 && ".!?".indexOf(text.charAt(s - 1)) < 0) {
+    while (s > 0 && ".!?;:,".indexOf(text.charAt(s - 1)) < 0) {
       s--;
     }
-    int e = at;
-    while (e < text.length() && ".!?".indexOf(text.charAt(e)) < 0) {
-      e++;
-    }
-    return text.substring(s, e);
+    return s;
   }
 
   private static int month(String name) {

@@ -50,8 +50,8 @@ class FaithfulnessRegressionTest {
     // 22 of 26 dropped, 28 of 28 kept; held-out 3, 23 of 26 dropped, 26 of 26 kept; held-out 4, 80 of 94 dropped, 86 of
     // 94 kept; held-out 5, 32 of 36 dropped, 35 of 35 kept; held-out 6 (the sixth revision was developed on its misses),
     // 73 of 89 dropped, 84 of 88 kept; held-out 7 (written before the sixth revision, run once before it and once after,
-    // never used to change a rule), 98 of 130 dropped, 118 of 127 kept. Floors sit a claim or two under the measured
-    // counts.
+    // never used to change a rule), 98 of 130 dropped, 118 of 127 kept; then 121 of 127 kept after the weekday fix its
+    // final run's misses showed (see docs/EVALUATION.md). Floors sit a claim or two under the measured counts.
     assertThat(first.wrongDropped()).isGreaterThanOrEqualTo(29);
     assertThat(first.faithfulKept()).isGreaterThanOrEqualTo(37);
     assertThat(second.wrongDropped()).isGreaterThanOrEqualTo(21);
@@ -65,7 +65,7 @@ class FaithfulnessRegressionTest {
     assertThat(sixth.wrongDropped()).isGreaterThanOrEqualTo(71);
     assertThat(sixth.faithfulKept()).isGreaterThanOrEqualTo(82);
     assertThat(seventh.wrongDropped()).isGreaterThanOrEqualTo(96);
-    assertThat(seventh.faithfulKept()).isGreaterThanOrEqualTo(116);
+    assertThat(seventh.faithfulKept()).isGreaterThanOrEqualTo(119);
   }
 
   @Test

@@ -27,6 +27,26 @@ class DatesTest {
   }
 
   @Test
+  void should_read_plans_and_the_future_only_in_the_weekdays_own_clause() {
+    LocalDate thursday9October = LocalDate.of(2025, 10, 9);
+    // a plan named in an earlier clause, or a word of plans after the weekday's clause, does not move it ahead
+    assertThat(dayOf("Israel and Hamas signed off on a US-brokered plan to end the war, Trump announced late on Wednesday.",
+        thursday9October)).isEqualTo(8);
+    assertThat(dayOf("The astronauts returned on Tuesday, on a mission originally planned to last eight days.",
+        LocalDate.of(2025, 3, 19))).isEqualTo(18);
+    assertThat(dayOf("The Security Council on Monday endorsed Trump's plan for Gaza.", LocalDate.of(2025, 11, 18))).isEqualTo(17);
+    assertThat(dayOf("He said on Wednesday that he will travel to Paris.", thursday9October)).isEqualTo(8);
+    // the future in the weekday's own clause, or right after it, does
+    assertThat(dayOf("Officials said the talks will resume on Monday.", thursday9October)).isEqualTo(13);
+    assertThat(dayOf("Trump on Friday will meet Putin.", thursday9October)).isEqualTo(10);
+    assertThat(dayOf("She will fly to Kyiv and, on Saturday, meet Zelensky.", thursday9October)).isEqualTo(11);
+  }
+
+  private static int dayOf(String sentence, LocalDate written) {
+    return Dates.find(sentence, written).stream().filter(d -> d.end() - d.start() > 5).findFirst().orElseThrow().day();
+  }
+
+  @Test
   void should_match_a_claims_date_with_the_weekday_its_source_gave() {
     DateMention claim = Dates.find("Sanctions were imposed on 22 October.", null).get(0);
     DateMention source = Dates.find("on Wednesday imposed sanctions", THURSDAY_23_OCTOBER).get(0);
