@@ -20,6 +20,22 @@ import java.util.regex.Pattern;
  */
 public final class QuestionRouter {
 
+  // Compiled once: String.replaceAll, replaceFirst, split and matches compile their pattern on every call, and
+  // these run for every question (some for every word of it).
+  private static final Pattern TRAILING_END = Pattern.compile("[?.!\\s]+$");
+  private static final Pattern LEADING_THE = Pattern.compile("(?i)^the\\s+");
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[?.!,;:\\s]+$");
+  private static final Pattern NOT_WORD_LETTER = Pattern.compile("[^\\p{L}'’-]");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern LEADING_IS_THE = Pattern.compile("(?i)^(?:is|was|are|were|’s|'s)\\s+the\\s+");
+  private static final Pattern LEADING_KIND_OF = Pattern.compile("(?i)^(?:type|kind|sort|form)s?\\s+of\\s+");
+  private static final Pattern NOT_WORD_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}-]");
+  private static final Pattern LEADING_LOWER_THE = Pattern.compile("^the\\s+");
+  private static final Pattern EDGE_NON_LETTERS = Pattern.compile("^[^\\p{L}]+|[^\\p{L}]+$");
+  private static final Pattern POSSESSIVE_END = Pattern.compile("[’']s$");
+  private static final Pattern EDGE_NON_ALNUM = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
+  private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}]");
+  private static final Pattern ENDS_WITH_PUNCTUATION = Pattern.compile(".*[,;:?!.]$");
   private static final Pattern WHO_SAID = Pattern.compile(
       "^\\s*who\\s+(?:has\\s+|had\\s+)?(said|says|stated|told|warned|called|described|claimed|declared|wrote|tweeted|argued"
           + "|insisted|promised|vowed|added|remarked|predicted|suggested|asked|urged)\\b\\s*(?:that\\s+)?(.*)$",
@@ -93,13 +109,13 @@ public final class QuestionRouter {
     String q = question.strip();
     Matcher m;
     if ((m = WHO_SAID.matcher(q)).matches()) {
-      String words = quotedPart(m.group(2)).replaceAll("[?.!\\s]+$", "").strip();
+      String words = TRAILING_END.matcher(quotedPart(m.group(2))).replaceAll("").strip();
       if (!words.isEmpty()) {
         return new Intent.WhoSaid(words);
       }
     }
     if ((m = WHAT_DID.matcher(q)).matches()) {
-      String speaker = m.group(1).replaceFirst("(?i)^the\\s+", "").strip();
+      String speaker = LEADING_THE.matcher(m.group(1)).replaceFirst("").strip();
       String topic = m.group(2) == null ? null : m.group(2).strip();
       return new Intent.WhatDidXSay(speaker, topic == null || topic.isEmpty() ? null : topic);
     }
@@ -130,7 +146,7 @@ public final class QuestionRouter {
   private Topic topic(String rest, Instant asOf) {
     ParsedQuestion parsed = time.parse(rest, asOf);
     Instant since = parsed.window().expression() == null ? null : parsed.window().from();
-    String topic = parsed.searchText().replaceAll("[?.!,;:\\s]+$", "").replaceFirst("(?i)^the\\s+", "").strip();
+    String topic = LEADING_THE.matcher(TRAILING_PUNCTUATION.matcher(parsed.searchText()).replaceAll("")).replaceFirst("").strip();
     if (analysis.questionTerms(topic).isEmpty()) {
       return null;
     }
@@ -238,8 +254,8 @@ public final class QuestionRouter {
       return null;
     }
     List<String> words = new ArrayList<>();
-    for (String w : asking.substring(m.end()).strip().split("\\s+")) {
-      words.add(w.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}'’-]", ""));
+    for (String w : SPACES.split(asking.substring(m.end()).strip())) {
+      words.add(NOT_WORD_LETTER.matcher(w.toLowerCase(Locale.ROOT)).replaceAll(""));
     }
     int i = 0;
     if (!wh.equals("who")) {
@@ -284,7 +300,7 @@ public final class QuestionRouter {
     if (!m.find()) {
       return new Intent.Fact(AnswerType.DESCRIPTION, null, plan, explain);
     }
-    String wh = m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String wh = SPACES.matcher(m.group(1).toLowerCase(Locale.ROOT)).replaceAll(" ");
     String after = asking.substring(m.end());
     // "in which city", "on what day": the noun after the question word decides.
     return switch (wh) {
@@ -300,16 +316,15 @@ public final class QuestionRouter {
 
   private static Intent.Fact byHead(String wh, String after, boolean plan, boolean explain) {
     // "What was the magnitude …", "which type of storm …": the noun after these is the head.
-    String rest = after.strip().replaceFirst("(?i)^(?:is|was|are|were|’s|'s)\\s+the\\s+", "")
-        .replaceFirst("(?i)^(?:type|kind|sort|form)s?\\s+of\\s+", "");
+    String rest = LEADING_KIND_OF.matcher(LEADING_IS_THE.matcher(after.strip()).replaceFirst("")).replaceFirst("");
     List<String> words = new ArrayList<>();
-    for (String w : rest.split("\\s+")) {
-      String word = w.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}-]", "");
+    for (String w : SPACES.split(rest)) {
+      String word = NOT_WORD_OR_DIGIT.matcher(w.toLowerCase(Locale.ROOT)).replaceAll("");
       if (word.isEmpty() || STOP_HEAD.contains(word) || word.endsWith("ed") || words.size() >= 4) {
         break;
       }
       words.add(word);
-      if (w.matches(".*[,;:?!.]$")) {
+      if (ENDS_WITH_PUNCTUATION.matcher(w).matches()) {
         break;
       }
     }
@@ -363,7 +378,7 @@ public final class QuestionRouter {
   String resolve(String asked, String previous) {
     Matcher e = ELLIPTIC.matcher(asked);
     if (e.matches()) {
-      String wh = e.group(1).replaceAll("\\s+", " ");
+      String wh = SPACES.matcher(e.group(1)).replaceAll(" ");
       String rest = stripLeadingWh(previous);
       return capitalise(wh) + " " + rest;
     }
@@ -372,7 +387,7 @@ public final class QuestionRouter {
       String speaker = w.group(1).strip();
       String topic = w.group(2) == null ? null : w.group(2).strip();
       boolean pronounSpeaker = PRONOUNS.contains(speaker.toLowerCase(Locale.ROOT));
-      boolean pronounTopic = topic != null && TOPIC_PRONOUNS.contains(topic.toLowerCase(Locale.ROOT).replaceFirst("^the\\s+", ""));
+      boolean pronounTopic = topic != null && TOPIC_PRONOUNS.contains(LEADING_LOWER_THE.matcher(topic.toLowerCase(Locale.ROOT)).replaceFirst(""));
       if (!pronounSpeaker && !pronounTopic) {
         return null;
       }
@@ -389,12 +404,12 @@ public final class QuestionRouter {
       }
       return "What did " + speaker + " say" + (topic == null ? "" : " about " + topic) + "?";
     }
-    String[] words = asked.split("\\s+");
+    String[] words = SPACES.split(asked);
     if (words.length == 0 || words.length > FOLLOW_UP_MAX_WORDS || !leansOnPrevious(words)) {
       return null;
     }
     // Names carry the context without drowning the follow-up's own words.
-    StringBuilder b = new StringBuilder(asked.replaceAll("[?.!\\s]+$", ""));
+    StringBuilder b = new StringBuilder(TRAILING_END.matcher(asked).replaceAll(""));
     String lower = asked.toLowerCase(Locale.ROOT);
     List<String> carried = names(previous);
     if (carried.isEmpty()) {
@@ -423,7 +438,7 @@ public final class QuestionRouter {
     if (before instanceof Intent.Digest d) {
       return d.topic();
     }
-    String rest = stripLeadingWh(previous).replaceAll("[?.!\\s]+$", "");
+    String rest = TRAILING_END.matcher(stripLeadingWh(previous)).replaceAll("");
     rest = AUXILIARY_START.matcher(rest).replaceFirst("");
     return rest.isEmpty() ? null : rest;
   }
@@ -452,8 +467,8 @@ public final class QuestionRouter {
   /** The capitalised names of a question, in order, once each ("Trump", "Putin"). */
   static List<String> names(String question) {
     List<String> out = new ArrayList<>();
-    for (String w : question.split("\\s+")) {
-      String word = w.replaceAll("^[^\\p{L}]+|[^\\p{L}]+$", "").replaceAll("[’']s$", "");
+    for (String w : SPACES.split(question)) {
+      String word = POSSESSIVE_END.matcher(EDGE_NON_LETTERS.matcher(w).replaceAll("")).replaceAll("");
       if (word.length() > 1 && Character.isUpperCase(word.codePointAt(0)) && !NOT_NAMES.contains(word) && !out.contains(word)) {
         out.add(word);
       }
@@ -463,8 +478,8 @@ public final class QuestionRouter {
 
   private List<String> contentWords(String question) {
     List<String> out = new ArrayList<>();
-    for (String w : question.split("\\s+")) {
-      String word = w.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+    for (String w : SPACES.split(question)) {
+      String word = EDGE_NON_ALNUM.matcher(w).replaceAll("");
       if (!word.isEmpty() && !analysis.questionTerms(word).isEmpty() && !out.contains(word)) {
         out.add(word);
       }
@@ -473,7 +488,7 @@ public final class QuestionRouter {
   }
 
   private static String clean(String w) {
-    return w.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", "");
+    return NOT_LETTER.matcher(w.toLowerCase(Locale.ROOT)).replaceAll("");
   }
 
   private static String capitalise(String s) {
