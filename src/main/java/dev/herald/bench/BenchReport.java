@@ -1,5 +1,7 @@
 package dev.herald.bench;
 
+import java.util.List;
+
 /**
  * Figures from one benchmark run, all measured in the same process.
  *
@@ -13,8 +15,13 @@ package dev.herald.bench;
  * @param luceneQueryP50Ms median bare BM25 top-10 query latency over the bare index
  * @param heapPeakMb peak heap use over the run
  * @param dense the embedding and hybrid figures, or {@code null} when that part was skipped
+ * @param indexRounds each indexing round's two rates; {@code indexPerS} and {@code luceneIndexPerS} are their medians
  */
 public record BenchReport(
     int passages, double indexPerS, double luceneIndexPerS, double searchP50Ms, double searchP95Ms,
     double askP50Ms, double askP95Ms, double luceneQueryP50Ms, double heapPeakMb,
-    DenseBenchReport dense) {}
+    DenseBenchReport dense, List<IndexRound> indexRounds) {
+
+  /** One indexing round: Herald's rate and, just before it, the bare writer's over the same passages. */
+  public record IndexRound(double heraldPerS, double lucenePerS) {}
+}

@@ -40,6 +40,10 @@ final class BenchCommand implements Callable<Integer> {
       description = "Also measure hybrid latency over this many passages with vectors (repeated texts embedded once); 0 skips it (default: ${DEFAULT-VALUE}).")
   int hybridPassages;
 
+  @Option(names = "--index-rounds", defaultValue = "" + Bench.INDEX_ROUNDS,
+      description = "Indexing rounds, each the bare Lucene writer then Herald; the rates shown are the medians (default: ${DEFAULT-VALUE}; 1 with a Solr backend).")
+  int indexRounds;
+
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
@@ -75,7 +79,10 @@ final class BenchCommand implements Callable<Integer> {
       throw new UsageException("bench: --hybrid-passages must be 0 (skip) or at least 100");
     }
     PrintWriter err = root.spec.commandLine().getErr();
-    Bench bench = new Bench(c, m -> err.println("bench: " + m));
+    if (indexRounds < 1) {
+      throw new UsageException("bench: --index-rounds must be at least 1");
+    }
+    Bench bench = new Bench(c, m -> err.println("bench: " + m), indexRounds);
     BenchReport r = bench.run(src, passages, embeddedPassages, questions);
     ScaleBenchReport scale = hybridPassages > 0 ? bench.hybridAtScale(src, hybridPassages, questions) : null;
     PrintWriter out = root.spec.commandLine().getOut();
