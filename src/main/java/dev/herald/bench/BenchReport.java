@@ -15,7 +15,8 @@ import java.util.List;
  * @param luceneQueryP50Ms median bare BM25 top-10 query latency over the bare index
  * @param heapPeakMb peak heap use over the run
  * @param dense the embedding and hybrid figures, or {@code null} when that part was skipped
- * @param indexRounds each indexing round's two rates; {@code indexPerS} and {@code luceneIndexPerS} are their medians
+ * @param indexRounds each indexing round's two rates; {@code indexPerS} and {@code luceneIndexPerS} are those of the
+ *     round with the median ratio
  */
 public record BenchReport(
     int passages, double indexPerS, double luceneIndexPerS, double searchP50Ms, double searchP95Ms,

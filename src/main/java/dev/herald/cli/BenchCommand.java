@@ -41,7 +41,7 @@ final class BenchCommand implements Callable<Integer> {
   int hybridPassages;
 
   @Option(names = "--index-rounds", defaultValue = "" + Bench.INDEX_ROUNDS,
-      description = "Indexing rounds, each the bare Lucene writer then Herald; the rates shown are the medians (default: ${DEFAULT-VALUE}; 1 with a Solr backend).")
+      description = "Indexing rounds, each the bare Lucene writer then Herald; the rates shown are the round with the median ratio (default: ${DEFAULT-VALUE}; 1 with a Solr backend).")
   int indexRounds;
 
   @Option(names = "--json", description = "Print one JSON object.")
