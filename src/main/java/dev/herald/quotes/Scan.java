@@ -52,34 +52,20 @@ final class Scan {
    * {@code (?:“[^”]*”?|"[^"]*"?|«[^»]*»?|(?<![\p{L}])‘[^’]*’(?![\p{L}]))} with {@code " Q "}.
    */
   static String maskQuotations(String s) {
-    int n = s.length();
-    StringBuilder b = null;
-    int copied = 0;
-    int i = 0;
-    while (i < n) {
-      char c = s.charAt(i);
-      int end = -1;
+    return replaceSpans(s, " Q ", (t, i) -> {
+      char c = t.charAt(i);
       if (c == '“' || c == '"' || c == '«') {
-        int close = s.indexOf(c == '“' ? '”' : c == '«' ? '»' : '"', i + 1);
-        end = close < 0 ? n : close + 1;
-      } else if (c == '‘' && (i == 0 || !Character.isLetter(s.charAt(i - 1)))) {
-        int close = s.indexOf('’', i + 1);
-        if (close >= 0 && (close + 1 == n || !Character.isLetter(s.charAt(close + 1)))) {
-          end = close + 1;
+        int close = t.indexOf(c == '“' ? '”' : c == '«' ? '»' : '"', i + 1);
+        return close < 0 ? t.length() : close + 1;
+      }
+      if (c == '‘' && (i == 0 || !Character.isLetter(t.charAt(i - 1)))) {
+        int close = t.indexOf('’', i + 1);
+        if (close >= 0 && (close + 1 == t.length() || !Character.isLetter(t.charAt(close + 1)))) {
+          return close + 1;
         }
       }
-      if (end < 0) {
-        i++;
-        continue;
-      }
-      if (b == null) {
-        b = new StringBuilder(n + 8);
-      }
-      b.append(s, copied, i).append(" Q ");
-      copied = end;
-      i = end;
-    }
-    return b == null ? s : b.append(s, copied, n).toString();
+      return -1;
+    });
   }
 
   /**
@@ -87,23 +73,39 @@ final class Scan {
    * {@code “[^”]*”|"[^"]*"} with {@code " "}.
    */
   static String blankClosedQuotations(String s) {
+    return replaceSpans(s, " ", (t, i) -> {
+      char c = t.charAt(i);
+      int close = c == '“' ? t.indexOf('”', i + 1) : c == '"' ? t.indexOf('"', i + 1) : -1;
+      return close < 0 ? -1 : close + 1;
+    });
+  }
+
+  /** Where a span starting at {@code i} of {@code s} ends (exclusive), or -1 when none starts there. */
+  private interface SpanEnd {
+    int at(String s, int i);
+  }
+
+  /**
+   * {@code s} with each span {@code spans} finds replaced by {@code with}, scanning left to right and going
+   * on after each span, as {@code Matcher.replaceAll} does; {@code s} itself when there is none.
+   */
+  private static String replaceSpans(String s, String with, SpanEnd spans) {
     int n = s.length();
     StringBuilder b = null;
     int copied = 0;
     int i = 0;
     while (i < n) {
-      char c = s.charAt(i);
-      int close = c == '“' ? s.indexOf('”', i + 1) : c == '"' ? s.indexOf('"', i + 1) : -1;
-      if (close < 0) {
+      int end = spans.at(s, i);
+      if (end < 0) {
         i++;
         continue;
       }
       if (b == null) {
-        b = new StringBuilder(n);
+        b = new StringBuilder(n + 8);
       }
-      b.append(s, copied, i).append(' ');
-      copied = close + 1;
-      i = close + 1;
+      b.append(s, copied, i).append(with);
+      copied = end;
+      i = end;
     }
     return b == null ? s : b.append(s, copied, n).toString();
   }
