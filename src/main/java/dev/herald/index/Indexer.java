@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -176,7 +177,7 @@ public final class Indexer {
    * Each worker writes out one of the buffers the load left in memory, in parallel; the commit that
    * follows would otherwise write them all on one thread while the other cores wait.
    */
-  private void flushBuffers(ExecutorService pool, AtomicReference<IOException> failure) throws IOException {
+  private void flushBuffers(ExecutorService pool, AtomicReference<IOException> failure) {
     List<CompletableFuture<Void>> flushes = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       flushes.add(CompletableFuture.runAsync(() -> {
@@ -189,7 +190,7 @@ public final class Indexer {
     }
     try {
       CompletableFuture.allOf(flushes.toArray(CompletableFuture[]::new)).join();
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       failure.compareAndSet(null, new IOException("writing the index buffers failed: " + e.getCause(), e.getCause()));
     }
   }
