@@ -89,6 +89,8 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
   private static final Set<String> NEGATING_PREFIXED = Set.of(
       "unchanged", "unresolved", "unsigned", "unable", "unwilling", "unlikely", "unsuccessful", "unclear", "unconfirmed",
       "unopposed", "unanswered", "unpaid", "unfinished", "unconvinced", "unhappy", "unacceptable", "undecided",
+      // A thing come through unharmed: the participle denies what the source says was done to it ("recovered, damaged").
+      "undamaged", "unharmed", "unhurt", "uninjured", "unaffected", "unchallenged", "uncontested", "unbeaten", "undefeated",
       "disagree", "disagrees", "disagreed", "dissatisfied", "disapprove", "disapproved", "disapproves", "dislike", "disliked");
   // Capitalised words that open sentences without being names.
   private static final Set<String> NOT_NAMES = Set.of(
