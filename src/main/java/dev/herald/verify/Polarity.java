@@ -165,7 +165,50 @@ public final class Polarity {
     if (o.isEmpty()) {
       o = without(claim, words, phrases, aligned);
     }
+    if (o.isEmpty()) {
+      o = allAgainstOnly(claim, words, sources, aligned);
+    }
     return o;
+  }
+
+  private static final Set<String> ALL = Set.of("all", "every");
+  private static final Set<String> COUNT_WORDS = Set.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+      "ten", "eleven", "twelve", "a", "few", "some", "part", "half");
+
+  // "the bodies of all the hostages were handed over" against "only four bodies were handed over": a claim of all where
+  // the closest clauses count only some.
+  private static Optional<String> allAgainstOnly(Clause claim, Set<String> words, List<Clause> sources, int aligned) {
+    if (claim.tokens().stream().noneMatch(t -> ALL.contains(t.surface().toLowerCase(java.util.Locale.ROOT)))) {
+      return Optional.empty();
+    }
+    int best = 0;
+    for (Clause s : sources) {
+      best = Math.max(best, overlap(words, s));
+    }
+    if (best < aligned) {
+      return Optional.empty();
+    }
+    for (Clause s : sources) {
+      boolean all = s.tokens().stream().anyMatch(t -> ALL.contains(t.surface().toLowerCase(java.util.Locale.ROOT)));
+      if (overlap(words, s) == best && (all || !onlySome(s))) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of("says all where the source counts only some");
+  }
+
+  // "only four", "only 20", "only a few": a count limited by "only".
+  private static boolean onlySome(Clause c) {
+    List<Tokens.Token> t = c.tokens();
+    for (int i = 0; i + 1 < t.size(); i++) {
+      if (t.get(i).surface().equalsIgnoreCase("only")) {
+        Tokens.Token next = t.get(i + 1);
+        if (Clause.isNumber(next) || COUNT_WORDS.contains(next.surface().toLowerCase(java.util.Locale.ROOT))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // "brought Starliner back with them" against "brought Starliner back without them": "with" and "without" are opposites.
