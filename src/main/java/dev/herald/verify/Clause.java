@@ -301,7 +301,9 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
 
   private static boolean adjacent(String text, Token a, Token b) {
     String between = text.substring(a.end(), b.start());
-    return between.isEmpty() || between.equals(" ") || between.equals("-");
+    // "Michel H. Devoret", "D. John Sauer": an initial and its full stop stay inside the name.
+    boolean initial = a.surface().length() == 1 && Character.isUpperCase(a.surface().charAt(0)) && between.equals(". ");
+    return between.isEmpty() || between.equals(" ") || between.equals("-") || initial;
   }
 
   /** Capitalised words written inside a sentence (not as its first word) in {@code text}. */
