@@ -102,6 +102,7 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
       "Even", "Still", "I", "Mr", "Mrs", "Ms", "Dr", "January", "February", "March", "April", "May", "June", "July",
       "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
       "Saturday", "Sunday", "No", "Not", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "One");
+  private static final Set<String> REPORTING = Set.of("reported", "reports", "reporting");
   private static final Set<String> CONNECTORS = Set.of("of", "de", "da", "do", "der", "von", "van", "al", "bin", "la", "le", "del", "du", "dos");
 
   /** Splits a sentence into clauses. */
@@ -255,7 +256,9 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
         }
       }
       boolean first = sentenceStart && i == 0;
-      if (first && lastName == i && !knownNames.contains(bare(t.surface()))) {
+      // "Bloomberg reported that ...": a first word that reports is a name, an outlet's or a person's.
+      boolean reports = i + 1 < tokens.size() && REPORTING.contains(tokens.get(i + 1).surface().toLowerCase(Locale.ROOT));
+      if (first && lastName == i && !knownNames.contains(bare(t.surface())) && !reports) {
         i = lastName + 1; // a sentence's first word alone is a name only if the sources write it capitalised mid-sentence
         continue;
       }
