@@ -30,9 +30,8 @@ public final class Polarity {
       pair(Set.of("accept", "agre", "approv", "endors", "support", "welcom"),
           Set.of("reject", "refus", "oppos", "veto", "object", "disagre", "disput", "condemn", "appeal")),
       pair(Set.of("within", "insid"), Set.of("beyond", "outsid")),
-      // Taking a side on something: backing or praising it against criticising it; a vote against it against abstaining.
+      // Taking a side on something: backing or praising it against criticising it.
       pair(Set.of("back", "prais"), Set.of("criticis", "critic")),
-      pair(Set.of("against"), Set.of("abstain")),
       pair(Set.of("more", "larger", "bigger", "above", "exceed"), Set.of("fewer", "less", "smaller", "below")),
       pair(Set.of("includ"), Set.of("exclud", "omit")),
       pair(Set.of("allow", "permit"), Set.of("ban", "prohibit", "forbid", "block")),
