@@ -89,6 +89,8 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
   private static final Set<String> NEGATING_PREFIXED = Set.of(
       "unchanged", "unresolved", "unsigned", "unable", "unwilling", "unlikely", "unsuccessful", "unclear", "unconfirmed",
       "unopposed", "unanswered", "unpaid", "unfinished", "unconvinced", "unhappy", "unacceptable", "undecided",
+      // A thing come through unharmed: the participle denies what the source says was done to it ("recovered, damaged").
+      "undamaged", "unharmed", "unhurt", "uninjured", "unaffected", "unchallenged", "uncontested", "unbeaten", "undefeated",
       "disagree", "disagrees", "disagreed", "dissatisfied", "disapprove", "disapproved", "disapproves", "dislike", "disliked");
   // Capitalised words that open sentences without being names.
   private static final Set<String> NOT_NAMES = Set.of(
@@ -100,6 +102,7 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
       "Even", "Still", "I", "Mr", "Mrs", "Ms", "Dr", "January", "February", "March", "April", "May", "June", "July",
       "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
       "Saturday", "Sunday", "No", "Not", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "One");
+  private static final Set<String> REPORTING = Set.of("reported", "reports", "reporting");
   private static final Set<String> CONNECTORS = Set.of("of", "de", "da", "do", "der", "von", "van", "al", "bin", "la", "le", "del", "du", "dos");
 
   /** Splits a sentence into clauses. */
@@ -253,7 +256,9 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
         }
       }
       boolean first = sentenceStart && i == 0;
-      if (first && lastName == i && !knownNames.contains(bare(t.surface()))) {
+      // "Bloomberg reported that ...": a first word that reports is a name, an outlet's or a person's.
+      boolean reports = i + 1 < tokens.size() && REPORTING.contains(tokens.get(i + 1).surface().toLowerCase(Locale.ROOT));
+      if (first && lastName == i && !knownNames.contains(bare(t.surface())) && !reports) {
         i = lastName + 1; // a sentence's first word alone is a name only if the sources write it capitalised mid-sentence
         continue;
       }
@@ -299,7 +304,9 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
 
   private static boolean adjacent(String text, Token a, Token b) {
     String between = text.substring(a.end(), b.start());
-    return between.isEmpty() || between.equals(" ") || between.equals("-");
+    // "Michel H. Devoret", "D. John Sauer": an initial and its full stop stay inside the name.
+    boolean initial = a.surface().length() == 1 && Character.isUpperCase(a.surface().charAt(0)) && between.equals(". ");
+    return between.isEmpty() || between.equals(" ") || between.equals("-") || initial;
   }
 
   /** Capitalised words written inside a sentence (not as its first word) in {@code text}. */

@@ -130,13 +130,17 @@ public final class EntityTies {
     return out;
   }
 
-  private static boolean isPerson(Name n) {
+  /** True when the name itself reads as a person's: two or more capitalised words, none an organisation's. */
+  static boolean isPerson(Name n) {
     String[] words = n.text().split("\\s+");
     if (words.length < 2) {
       return false;
     }
     for (String w : words) {
       String f = Tokens.fold(w).strip();
+      if (w.matches("\\p{Lu}\\.")) {
+        continue; // an initial ("Michel H. Devoret")
+      }
       if (w.length() < 2 || w.chars().filter(Character::isLetter).allMatch(Character::isUpperCase) || NOT_PERSON.contains(f)) {
         return false;
       }

@@ -298,6 +298,9 @@ public final class FactCheck {
       if (why.isEmpty()) {
         why = Roles.substituted(claimClauses.get(j), sourceClauses);
       }
+      if (why.isEmpty()) {
+        why = Roles.partnered(claimClauses.get(j), sourceClauses);
+      }
       if (why.isPresent()) {
         out.add(new Finding(Rule.TIE, why.get()));
         break;

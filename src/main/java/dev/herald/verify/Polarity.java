@@ -29,11 +29,13 @@ public final class Polarity {
       pair(Set.of("address", "tackl", "heed"), Set.of("ignor", "overlook", "disregard")),
       pair(Set.of("accept", "agre", "approv", "endors", "support", "welcom"),
           Set.of("reject", "refus", "oppos", "veto", "object", "disagre", "disput", "condemn", "appeal")),
-      pair(Set.of("within"), Set.of("beyond")),
+      pair(Set.of("within", "insid"), Set.of("beyond", "outsid")),
+      // Taking a side on something: backing or praising it against criticising it.
+      pair(Set.of("back", "prais"), Set.of("criticis", "critic")),
       pair(Set.of("more", "larger", "bigger", "above", "exceed"), Set.of("fewer", "less", "smaller", "below")),
       pair(Set.of("includ"), Set.of("exclud", "omit")),
       pair(Set.of("allow", "permit"), Set.of("ban", "prohibit", "forbid", "block")),
-      pair(Set.of("start", "begin", "resum"), Set.of("stop", "halt", "suspend", "paus")),
+      pair(Set.of("start", "begin", "resum", "continu"), Set.of("stop", "halt", "suspend", "paus")),
       // Opposite qualities and directions: a claim that keeps the source's words but one of these swapped says the reverse.
       pair(Set.of("upper"), Set.of("lower")),
       pair(Set.of("old", "older", "oldest"), Set.of("young", "younger", "youngest")),
@@ -44,7 +46,7 @@ public final class Polarity {
       pair(Set.of("best"), Set.of("worst")),
       pair(Set.of("longest"), Set.of("shortest")),
       pair(Set.of("public"), Set.of("privat")),
-      pair(Set.of("success"), Set.of("failur")),
+      pair(Set.of("success", "successfulli"), Set.of("failur", "fail", "lose")),
       pair(Set.of("same"), Set.of("differ")),
       pair(Set.of("minimum"), Set.of("maximum")),
       pair(Set.of("domest"), Set.of("foreign")),
@@ -162,7 +164,50 @@ public final class Polarity {
     if (o.isEmpty()) {
       o = without(claim, words, phrases, aligned);
     }
+    if (o.isEmpty()) {
+      o = allAgainstOnly(claim, words, sources, aligned);
+    }
     return o;
+  }
+
+  private static final Set<String> ALL = Set.of("all", "every");
+  private static final Set<String> COUNT_WORDS = Set.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+      "ten", "eleven", "twelve", "a", "few", "some", "part", "half");
+
+  // "the bodies of all the hostages were handed over" against "only four bodies were handed over": a claim of all where
+  // the closest clauses count only some.
+  private static Optional<String> allAgainstOnly(Clause claim, Set<String> words, List<Clause> sources, int aligned) {
+    if (claim.tokens().stream().noneMatch(t -> ALL.contains(t.surface().toLowerCase(java.util.Locale.ROOT)))) {
+      return Optional.empty();
+    }
+    int best = 0;
+    for (Clause s : sources) {
+      best = Math.max(best, overlap(words, s));
+    }
+    if (best < aligned) {
+      return Optional.empty();
+    }
+    for (Clause s : sources) {
+      boolean all = s.tokens().stream().anyMatch(t -> ALL.contains(t.surface().toLowerCase(java.util.Locale.ROOT)));
+      if (overlap(words, s) == best && (all || !onlySome(s))) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of("says all where the source counts only some");
+  }
+
+  // "only four", "only 20", "only a few": a count limited by "only".
+  private static boolean onlySome(Clause c) {
+    List<Tokens.Token> t = c.tokens();
+    for (int i = 0; i + 1 < t.size(); i++) {
+      if (t.get(i).surface().equalsIgnoreCase("only")) {
+        Tokens.Token next = t.get(i + 1);
+        if (Clause.isNumber(next) || COUNT_WORDS.contains(next.surface().toLowerCase(java.util.Locale.ROOT))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // "brought Starliner back with them" against "brought Starliner back without them": "with" and "without" are opposites.

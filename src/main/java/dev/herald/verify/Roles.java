@@ -142,6 +142,98 @@ public final class Roles {
   }
 
   private static final int SLOT_ALIGNED = 3;
+  // At most this many words between a person and the name the claim puts them with ("Martinis is at Yale"), and between
+  // the source's person and that name ("Devoret at Yale", "Gorbunov, who had arrived at the International Space Station").
+  private static final int PARTNER_GAP = 4;
+  private static final int SOURCE_PARTNER_GAP = 6;
+
+  /**
+   * Returns why a person the claim puts right before another name ("Martinis is at Yale") is not that name's partner in
+   * the sources, or empty: every source clause writing the other name has a different person right before it ("Devoret
+   * at Yale"), one the claim does not write, and none writes the claim's person before it or carries it over. Names
+   * listed together ("Clarke and Devoret") are no pair.
+   */
+  public static Optional<String> partnered(Clause claim, List<SourceClause> sources) {
+    List<Name> names = claim.names();
+    for (int i = 0; i + 1 < names.size(); i++) {
+      Name a = names.get(i);
+      Name b = names.get(i + 1);
+      String between = claim.text().substring(a.end(), b.start());
+      if (possessive(a) || EntityTies.sameEntity(a, b) || between.contains(",") || between.isBlank()
+          || between.strip().equals("and") || Tokens.of(between).size() > PARTNER_GAP || !namedPerson(a, sources)
+          || PLACE_BEFORE.contains(wordBefore(claim, a))) {
+        continue;
+      }
+      Name rival = null;
+      boolean open = false;
+      for (SourceClause s : sources) {
+        if (s.title()) {
+          continue;
+        }
+        Clause c = s.clause();
+        for (Name o : c.names()) {
+          if (!EntityTies.sameEntity(b, o)) {
+            continue;
+          }
+          boolean aBefore = c.names().stream().anyMatch(x -> x.start() < o.start() && EntityTies.sameEntity(a, x));
+          boolean carried = s.names().contains(a.key()) && c.names().stream().noneMatch(x -> EntityTies.sameEntity(a, x));
+          Name p = personBefore(c, o, sources);
+          if (aBefore || carried || p == null || names.stream().anyMatch(x -> EntityTies.sameEntity(x, p))) {
+            open = true;
+          } else {
+            rival = p;
+          }
+        }
+      }
+      if (!open && rival != null) {
+        return Optional.of(a.text() + " is not who the source puts with " + b.text() + " (" + rival.text() + " is)");
+      }
+    }
+    return Optional.empty();
+  }
+
+  // "in Munich", "at Yale": a name after these is a place.
+  private static final Set<String> PLACE_BEFORE = Set.of("in", "at", "from", "to", "near");
+
+  private static String wordBefore(Clause c, Name n) {
+    String w = "";
+    for (Token t : c.tokens()) {
+      if (t.end() <= n.start()) {
+        w = t.surface().toLowerCase(Locale.ROOT);
+      }
+    }
+    return w;
+  }
+
+  // A person as this rule reads one: a name written (here or in a source sentence other than the headline) as a person's
+  // first and last name, its last word not a plural ("Los Angeles Dodgers" is a team).
+  private static boolean namedPerson(Name n, List<SourceClause> sources) {
+    if (n.key().endsWith("s")) {
+      return false;
+    }
+    if (EntityTies.isPerson(n)) {
+      return true;
+    }
+    for (SourceClause s : sources) {
+      if (!s.title() && s.clause().names().stream().anyMatch(o -> o.key().equals(n.key()) && EntityTies.isPerson(o))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The person written nearest before a name, at most SOURCE_PARTNER_GAP words before it, other names skipped ("Yaghi, at
+  // the University of California, Berkeley"); or null.
+  private static Name personBefore(Clause c, Name o, List<SourceClause> sources) {
+    Name out = null;
+    for (Name x : c.names()) {
+      if (x.end() <= o.start() && (out == null || x.end() > out.end()) && !possessive(x) && namedPerson(x, sources)
+          && Tokens.of(c.text().substring(x.end(), o.start())).size() <= SOURCE_PARTNER_GAP) {
+        out = x;
+      }
+    }
+    return out;
+  }
 
   // Words of the claim the clause has, names included (content words hold the stems of names too).
   private static int score(Set<String> stems, Clause c) {

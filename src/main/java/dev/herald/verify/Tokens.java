@@ -58,6 +58,7 @@ public final class Tokens {
       Map.entry("understood", "understand"), Map.entry("withdrew", "withdraw"), Map.entry("withdrawn", "withdraw"),
       Map.entry("shot", "shoot"), Map.entry("hung", "hang"), Map.entry("swore", "swear"), Map.entry("sworn", "swear"),
       Map.entry("beaten", "beat"), Map.entry("forgave", "forgive"), Map.entry("knew", "know"), Map.entry("known", "know"),
+      Map.entry("shrank", "shrink"), Map.entry("shrunk", "shrink"), Map.entry("sank", "sink"), Map.entry("sunk", "sink"),
       // Synonyms news writes for one another, so that a negation on one meets the other ("no truce was agreed").
       Map.entry("truce", "ceasefire"), Map.entry("truces", "ceasefire"), Map.entry("armistice", "ceasefire"),
       Map.entry("settle", "resolve"), Map.entry("settles", "resolve"), Map.entry("settled", "resolve"));

@@ -45,13 +45,17 @@ class FaithfulnessRegressionTest {
     FaithfulnessReport fifth = run("heldout5.jsonl");
     FaithfulnessReport sixth = run("heldout6.jsonl");
     FaithfulnessReport seventh = run("heldout7.jsonl");
+    FaithfulnessReport eighth = run("heldout8.jsonl");
 
     // recorded (docs/EVALUATION.md, sixth rule revision): held-out 1, 30 of 32 wrong dropped, 38 of 38 kept; held-out 2,
     // 22 of 26 dropped, 28 of 28 kept; held-out 3, 23 of 26 dropped, 26 of 26 kept; held-out 4, 80 of 94 dropped, 86 of
     // 94 kept; held-out 5, 32 of 36 dropped, 35 of 35 kept; held-out 6 (the sixth revision was developed on its misses),
     // 73 of 89 dropped, 84 of 88 kept; held-out 7 (written before the sixth revision, run once before it and once after,
     // never used to change a rule), 98 of 130 dropped, 118 of 127 kept; then 121 of 127 kept after the weekday fix its
-    // final run's misses showed (see docs/EVALUATION.md). Floors sit a claim or two under the measured counts.
+    // final run's misses showed (see docs/EVALUATION.md); the seventh revision, developed on held-out 7's misses, raised
+    // it to 106 of 130 dropped. Held-out 8 (written before the seventh revision, run once before it and once after, never
+    // used to change a rule): 93 of 148 dropped and 134 of 146 kept before, 95 of 148 and 134 of 146 after. Floors sit a
+    // claim or two under the measured counts.
     assertThat(first.wrongDropped()).isGreaterThanOrEqualTo(29);
     assertThat(first.faithfulKept()).isGreaterThanOrEqualTo(37);
     assertThat(second.wrongDropped()).isGreaterThanOrEqualTo(21);
@@ -64,8 +68,10 @@ class FaithfulnessRegressionTest {
     assertThat(fifth.faithfulKept()).isGreaterThanOrEqualTo(34);
     assertThat(sixth.wrongDropped()).isGreaterThanOrEqualTo(71);
     assertThat(sixth.faithfulKept()).isGreaterThanOrEqualTo(82);
-    assertThat(seventh.wrongDropped()).isGreaterThanOrEqualTo(96);
+    assertThat(seventh.wrongDropped()).isGreaterThanOrEqualTo(104);
     assertThat(seventh.faithfulKept()).isGreaterThanOrEqualTo(119);
+    assertThat(eighth.wrongDropped()).isGreaterThanOrEqualTo(93);
+    assertThat(eighth.faithfulKept()).isGreaterThanOrEqualTo(132);
   }
 
   @Test
@@ -74,6 +80,7 @@ class FaithfulnessRegressionTest {
     List<FaithfulnessCase> fifth = FaithfulnessEval.read(DIR.resolve("heldout5.jsonl"));
     List<FaithfulnessCase> sixth = FaithfulnessEval.read(DIR.resolve("heldout6.jsonl"));
     List<FaithfulnessCase> seventh = FaithfulnessEval.read(DIR.resolve("heldout7.jsonl"));
+    List<FaithfulnessCase> eighth = FaithfulnessEval.read(DIR.resolve("heldout8.jsonl"));
 
     assertThat(fourth).hasSize(188).extracting(FaithfulnessCase::id).doesNotHaveDuplicates();
     assertThat(fourth.stream().filter(FaithfulnessCase::supported).count()).isEqualTo(94);
@@ -83,6 +90,8 @@ class FaithfulnessRegressionTest {
     assertThat(sixth.stream().filter(FaithfulnessCase::supported).count()).isEqualTo(88);
     assertThat(seventh).hasSize(257).extracting(FaithfulnessCase::id).doesNotHaveDuplicates();
     assertThat(seventh.stream().filter(FaithfulnessCase::supported).count()).isEqualTo(127);
+    assertThat(eighth).hasSize(294).extracting(FaithfulnessCase::id).doesNotHaveDuplicates();
+    assertThat(eighth.stream().filter(FaithfulnessCase::supported).count()).isEqualTo(146);
   }
 
   @Test

@@ -96,4 +96,11 @@ class EntityTiesTest {
   void should_not_tie_the_number_of_a_group_named_by_a_description() {
     assertThat(rules("The two sides agreed to exchange 500 prisoners each.", LEADERS)).isEmpty();
   }
+
+  @Test
+  void should_read_a_first_word_that_reports_as_a_name_and_an_initial_inside_a_name() {
+    assertThat(rules("Bloomberg reported that the Bank of England kept interest rates at 4%.", BOE)).contains(FactCheck.Rule.ENTITY);
+    assertThat(Clause.of("The prize went to Michel H. Devoret.", true, java.util.Set.of()).names())
+        .extracting(Clause.Name::text).containsExactly("Michel H. Devoret");
+  }
 }

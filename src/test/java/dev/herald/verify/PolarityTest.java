@@ -152,4 +152,30 @@ class PolarityTest {
     assertThat(contradicts("The agreement settles who will run the port after the strike.",
         "The hardest questions, including who will run the port after the strike, remain unresolved.")).isTrue();
   }
+
+  @Test
+  void should_read_shrank_as_shrink_and_a_thing_come_through_undamaged_as_denying_the_damage() {
+    assertThat(contradicts("Lagarde said the economy had shrunk.", "Lagarde said the economy had continued to grow.")).isTrue();
+    String crown = "The crown was dropped during the getaway and later recovered, damaged.";
+    assertThat(contradicts("The crown was dropped during the getaway and recovered undamaged.", crown)).isTrue();
+    assertThat(contradicts("The crown was dropped during the getaway and recovered damaged.", crown)).isFalse();
+  }
+
+  @Test
+  void should_read_outside_against_within_criticised_against_backed_and_lost_against_successfully() {
+    assertThat(contradicts("Brazil would prepare its roadmaps within the formal UN process.",
+        "Brazil would prepare two roadmaps of its own outside the formal UN process.")).isTrue();
+    assertThat(contradicts("Babiš has backed the initiative that buys ammunition for Ukraine.",
+        "Babiš has criticised the initiative that buys ammunition for Ukraine.")).isTrue();
+    assertThat(contradicts("On its debut the booster landed successfully.",
+        "On the rocket's debut the booster was lost during its landing attempt.")).isTrue();
+  }
+
+  @Test
+  void should_drop_all_where_the_closest_clause_counts_only_some() {
+    String source = "For families of hostages who died in captivity the wait continues: only four bodies were handed over on Monday.";
+    assertThat(contradicts("The bodies of all the hostages who died in captivity were handed over on Monday.", source)).isTrue();
+    assertThat(contradicts("Four bodies of hostages who died in captivity were handed over on Monday.", source)).isFalse();
+    assertThat(contradicts("All the hostages were released on Monday.", "The 20 hostages still alive were released on Monday.")).isFalse();
+  }
 }
