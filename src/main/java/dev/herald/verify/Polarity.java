@@ -180,20 +180,38 @@ public final class Polarity {
     if (claim.tokens().stream().noneMatch(t -> ALL.contains(t.surface().toLowerCase(java.util.Locale.ROOT)))) {
       return Optional.empty();
     }
+    List<Clause> closest = closest(words, sources, aligned);
+    if (closest == null) {
+      return Optional.empty();
+    }
+    for (Clause s : closest) {
+      boolean all = s.tokens().stream().anyMatch(t -> ALL.contains(t.surface().toLowerCase(java.util.Locale.ROOT)));
+      if (all || !onlySome(s)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of("says all where the source counts only some");
+  }
+
+  /**
+   * The source clauses sharing the most of the claim's {@code words}, or null when even those share fewer
+   * than {@code aligned} (no clause is close enough to judge by).
+   */
+  private static List<Clause> closest(Set<String> words, List<Clause> sources, int aligned) {
     int best = 0;
     for (Clause s : sources) {
       best = Math.max(best, overlap(words, s));
     }
     if (best < aligned) {
-      return Optional.empty();
+      return null;
     }
+    List<Clause> out = new java.util.ArrayList<>();
     for (Clause s : sources) {
-      boolean all = s.tokens().stream().anyMatch(t -> ALL.contains(t.surface().toLowerCase(java.util.Locale.ROOT)));
-      if (overlap(words, s) == best && (all || !onlySome(s))) {
-        return Optional.empty();
+      if (overlap(words, s) == best) {
+        out.add(s);
       }
     }
-    return Optional.of("says all where the source counts only some");
+    return out;
   }
 
   // "only four", "only 20", "only a few": a count limited by "only".
@@ -215,15 +233,12 @@ public final class Polarity {
     if (!has(claim, "with") || has(claim, "without")) {
       return Optional.empty();
     }
-    int best = 0;
-    for (Clause s : sources) {
-      best = Math.max(best, overlap(words, s));
-    }
-    if (best < aligned) {
+    List<Clause> closest = closest(words, sources, aligned);
+    if (closest == null) {
       return Optional.empty();
     }
-    for (Clause s : sources) {
-      if (overlap(words, s) == best && !(has(s, "without") && !has(s, "with"))) {
+    for (Clause s : closest) {
+      if (!(has(s, "without") && !has(s, "with"))) {
         return Optional.empty();
       }
     }
