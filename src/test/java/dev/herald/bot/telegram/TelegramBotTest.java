@@ -112,7 +112,15 @@ class TelegramBotTest {
   @ValueSource(ints = {400, 500})
   void should_answer_while_setMyCommands_is_refused_and_set_commands_once_accepted(int status) throws Exception {
     api.rejectEvery("setMyCommands", status == 400 ? Fault.badRequest() : Fault.serverError(status));
-    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    ListAppender<ILoggingEvent> log = new ListAppender<>() {
+      @Override
+      protected void append(ILoggingEvent e) {
+        // An event reads its thread's name lazily, on whichever thread first asks: fix it now, on the
+        // logging thread, or this test may read it on its own thread before any other appender has.
+        e.prepareForDeferredProcessing();
+        super.append(e);
+      }
+    };
     Logger logger = (Logger) LoggerFactory.getLogger(TelegramBot.class);
     log.start();
     logger.addAppender(log);
