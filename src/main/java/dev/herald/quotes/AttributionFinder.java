@@ -41,23 +41,14 @@ public final class AttributionFinder {
           "We", "I", "Still", "Yet", "For", "Of", "To", "With", "His", "Her", "Their", "Our", "My");
 
   /**
-   * A look-ahead for an opening quotation mark. Put before an alternation of quotation shapes, it lets the
-   * regex engine pass over most positions of a text with one character test instead of trying every
-   * shape (with its look-behind) at each: these patterns run over every article at index time.
+   * A look-ahead for the first letters of {@code words}, put before an alternation of those words: it lets
+   * the regex engine pass over most positions of a text with one character test instead of trying every
+   * word at each (these patterns run over every article at index time); with {@code CASE_INSENSITIVE} it
+   * admits either case.
    */
-  static final String QUOTE_MARK_AHEAD = "(?=[“\"«‘])";
-
-  /**
-   * A look-ahead for the first letters of {@code words} (and of {@code more}), for the same reason, before an
-   * alternation of those words; with {@code CASE_INSENSITIVE} it admits either case.
-   */
-  static String startingLike(java.util.Collection<String> words, String... more) {
+  static String startingLike(java.util.Collection<String> words) {
     java.util.TreeSet<Character> first = new java.util.TreeSet<>();
     for (String w : words) {
-      first.add(Character.toLowerCase(w.charAt(0)));
-      first.add(Character.toUpperCase(w.charAt(0)));
-    }
-    for (String w : more) {
       first.add(Character.toLowerCase(w.charAt(0)));
       first.add(Character.toUpperCase(w.charAt(0)));
     }
@@ -344,69 +335,24 @@ public final class AttributionFinder {
     return text == null ? List.of() : nameRuns(text).stream().filter(r -> r.contains(" ")).toList();
   }
 
-  /**
-   * Lists the runs of capitalised words (with name particles inside) in {@code text}, quotations masked:
-   * the runs of name parts in the sequence {@link #tokens} makes, read in one pass that makes a string
-   * only of the words that can be part of a name (this runs over every sentence of an article that
-   * attributes anything, at index time).
-   */
+  /** Lists the runs of capitalised words (with name particles inside) in {@code text}, quotations masked. */
   private static List<String> nameRuns(String text) {
-    String s = Scan.maskQuotations(text);
     List<String> out = new ArrayList<>();
-    List<String> run = new ArrayList<>();
-    int n = s.length();
+    List<Tok> toks = tokens(Scan.maskQuotations(text));
     int i = 0;
-    while (i < n) {
-      char c = s.charAt(i);
-      if (!Character.isLetter(c)) {
-        if (",;:()—–".indexOf(c) >= 0) {
-          endRun(run, out); // punctuation is never part of a name
+    while (i < toks.size()) {
+      if (isNamePart(toks.get(i).text, false) && !NOT_NAMES.contains(toks.get(i).text)) {
+        int j = i;
+        while (j < toks.size() && isNamePart(toks.get(j).text, j > i)) {
+          j++;
         }
-        i++;
-        continue;
-      }
-      int j = i + 1;
-      while (j < n && isWordChar(s.charAt(j))) {
-        j++;
-      }
-      // As in tokens: a final full stop is its own token (ending any run) unless the word keeps it.
-      int wordEnd = j;
-      if (j - i > 1 && s.charAt(j - 1) == '.' && !(Character.isUpperCase(c) && KEEPS_DOT.matcher(s.substring(i, j)).matches())) {
-        wordEnd = j - 1;
-      }
-      if (Character.isUpperCase(c)) {
-        String word = s.substring(i, wordEnd);
-        if (word.equals("Q")) {
-          endRun(run, out);
-        } else if (!run.isEmpty() || !NOT_NAMES.contains(word)) {
-          run.add(word);
-        }
-      } else if (!run.isEmpty() && wordEnd - i <= 3 && NAME_PARTICLES.contains(s.substring(i, wordEnd))) {
-        run.add(s.substring(i, wordEnd));
+        out.add(join(toks, i, j));
+        i = j;
       } else {
-        endRun(run, out);
+        i++;
       }
-      if (wordEnd < j) {
-        endRun(run, out);
-      }
-      i = j;
     }
-    endRun(run, out);
     return out;
-  }
-
-  /** Adds the words of {@code run}, if any, to {@code out} as one name (as {@link #join} writes it) and empties it. */
-  private static void endRun(List<String> run, List<String> out) {
-    if (run.isEmpty()) {
-      return;
-    }
-    String name = String.join(" ", run);
-    int end = name.length();
-    while (end > 0 && (name.charAt(end - 1) == '.' || name.charAt(end - 1) == ',')) {
-      end--;
-    }
-    out.add(name.substring(0, end));
-    run.clear();
   }
 
   private static boolean isNamePart(String t, boolean inside) {

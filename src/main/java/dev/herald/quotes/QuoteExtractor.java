@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  */
 public final class QuoteExtractor {
 
+  /** A quotation; tried only where an opening mark stands ({@link #findQuotation}). */
   private static final Pattern QUOTATION =
-      Pattern.compile(AttributionFinder.QUOTE_MARK_AHEAD + "(?:“([^“”]{2,1500})”|(?<![\\p{L}\\p{N}])\"([^\"\\n]{2,1500})\"|«([^«»]{2,1500})»|(?<![\\p{L}\\p{N}])‘([^‘’\\n]{2,600})’(?![\\p{L}]))");
+      Pattern.compile("“([^“”]{2,1500})”|(?<![\\p{L}\\p{N}])\"([^\"\\n]{2,1500})\"|«([^«»]{2,1500})»|(?<![\\p{L}\\p{N}])‘([^‘’\\n]{2,600})’(?![\\p{L}])");
   private static final List<String> REPORTING_WORDS =
       List.of("said", "says", "told", "warned", "added", "claimed", "argued", "insisted", "stressed", "noted", "wrote",
           "announced", "acknowledged", "admitted", "predicted", "suggested", "promised", "vowed", "denied", "confirmed",
