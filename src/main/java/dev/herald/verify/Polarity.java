@@ -280,11 +280,8 @@ public final class Polarity {
   }
 
   private static Optional<String> opposite(Clause claim, Set<String> words, List<Clause> sources, int aligned) {
-    int best = 0;
-    for (Clause s : sources) {
-      best = Math.max(best, overlap(words, s));
-    }
-    if (best < aligned) {
+    List<Clause> closest = closest(words, sources, aligned);
+    if (closest == null) {
       return Optional.empty();
     }
     for (Set<String>[] sides : OPPOSITES) {
@@ -298,8 +295,8 @@ public final class Polarity {
           continue; // "voted for a quarter-point cut" proposes a change; it does not say one was made
         }
         boolean allOpposite = true;
-        for (Clause s : sources) {
-          if (overlap(words, s) == best && !(intersects(s.asserted(), theirs) && !intersects(s.asserted(), mine))) {
+        for (Clause s : closest) {
+          if (!(intersects(s.asserted(), theirs) && !intersects(s.asserted(), mine))) {
             allOpposite = false;
           }
         }

@@ -198,13 +198,7 @@ public final class Speakers {
   }
 
   private static int shared(Set<String> said, Sentence s) {
-    int k = 0;
-    for (String w : said) {
-      if (s.content().contains(w)) {
-        k++;
-      }
-    }
-    return k;
+    return Tokens.countIn(said, s.content());
   }
 
   private static boolean gives(Sentence s, List<Name> speaker) {

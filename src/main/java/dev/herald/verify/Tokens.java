@@ -95,6 +95,17 @@ public final class Tokens {
     return out;
   }
 
+  /** How many of {@code words} {@code in} holds. */
+  static int countIn(java.util.Set<String> words, java.util.Set<String> in) {
+    int k = 0;
+    for (String w : words) {
+      if (in.contains(w)) {
+        k++;
+      }
+    }
+    return k;
+  }
+
   /** True when {@code word} (lower case) is one of the irregular past forms mapped to their verb ("won", "led"). */
   static boolean irregularPast(String word) {
     return IRREGULAR.containsKey(word) && !IRREGULAR.get(word).equals("ceasefire");
