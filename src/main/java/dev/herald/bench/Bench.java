@@ -74,7 +74,7 @@ public final class Bench {
   private static final int STEADY_WARMUP = 3000;
   private static final int MEASURED = 1000;
 
-  /** Indexing rounds by default: the medians of three pairs of runs. */
+  /** Indexing rounds by default: the reported pair is the median of three. */
   public static final int INDEX_ROUNDS = 3;
 
   private final HeraldConfig base;
