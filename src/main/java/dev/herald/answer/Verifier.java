@@ -3,6 +3,7 @@ package dev.herald.answer;
 import dev.herald.index.Passage;
 import dev.herald.retrieve.QuestionAnalysis;
 import dev.herald.text.Sentences;
+import dev.herald.verify.Antonyms;
 import dev.herald.verify.FactCheck;
 import dev.herald.verify.Judge;
 import java.time.Instant;
@@ -80,6 +81,7 @@ public final class Verifier implements AutoCloseable {
     this.framing = Set.copyOf(analysis.documentTerms(FRAMING));
     this.facts = new FactCheck(zone);
     this.judge = judge;
+    Antonyms.preload();
   }
 
   /** Stops the judge's threads, if there is a judge. */

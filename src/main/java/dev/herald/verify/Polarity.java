@@ -159,6 +159,12 @@ public final class Polarity {
       o = opposite(claim, words, phrases, aligned);
     }
     if (o.isEmpty()) {
+      o = antonym(claim, words, sources, aligned);
+    }
+    if (o.isEmpty()) {
+      o = antonym(claim, words, phrases, aligned);
+    }
+    if (o.isEmpty()) {
       o = oppositeBeside(claim, sources);
     }
     if (o.isEmpty()) {
@@ -309,6 +315,67 @@ public final class Polarity {
     return Optional.empty();
   }
 
+  /**
+   * As {@link #opposite}, with WordNet's antonyms in place of the table: the claim asserts a word where every
+   * closest source clause asserts one of its antonyms and not the word ("the cycle of cuts was just beginning"
+   * against "nearing the end of the cycle"). Comparatives and superlatives meet their adjective ("higher", "low").
+   */
+  private static Optional<String> antonym(Clause claim, Set<String> words, List<Clause> sources, int aligned) {
+    List<Clause> closest = closest(words, sources, aligned);
+    if (closest == null) {
+      return Optional.empty();
+    }
+    Set<String> mine = Antonyms.forms(claim.asserted());
+    List<Tokens.Token> tokens = claim.tokens();
+    for (int i = 0; i < tokens.size(); i++) {
+      Tokens.Token t = tokens.get(i);
+      if (!claim.asserted().contains(t.stem()) || claim.scoped().contains(t.stem())) {
+        continue;
+      }
+      Set<String> own = Antonyms.forms(t.stem());
+      Set<String> opposites = Antonyms.opposites(t.stem());
+      if (opposites.isEmpty() || intersects(mine, opposites) || writesAlike(sources, tokens, i)) {
+        continue; // a word the sources write in the same phrase is meant in their sense ("close to 2,000" beside "opening the way")
+      }
+      String said = null;
+      for (Clause s : closest) {
+        Set<String> theirs = Antonyms.forms(s.asserted());
+        said = null;
+        if (intersects(theirs, own)) {
+          break;
+        }
+        for (String b : opposites) {
+          if (theirs.contains(b)) {
+            said = b;
+          }
+        }
+        if (said == null) {
+          break;
+        }
+      }
+      if (said != null) {
+        return Optional.of("says '" + t.surface() + "' where the source says its opposite ('" + said + "')");
+      }
+    }
+    return Optional.empty();
+  }
+
+  // True when a source writes word i of the claim with the same word before or after it.
+  private static boolean writesAlike(List<Clause> sources, List<Tokens.Token> claim, int i) {
+    String before = i > 0 ? claim.get(i - 1).stem() : null;
+    String after = i + 1 < claim.size() ? claim.get(i + 1).stem() : null;
+    for (Clause s : sources) {
+      List<Tokens.Token> st = s.tokens();
+      for (int j = 0; j < st.size(); j++) {
+        if (st.get(j).stem().equals(claim.get(i).stem())
+            && (j > 0 && st.get(j - 1).stem().equals(before) || j + 1 < st.size() && st.get(j + 1).stem().equals(after))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "another", "further", "any", "no", "its", "their");
 
   // A change word used as a verb, not as a noun after a determiner or a modifier ("a cut", "a quarter-point cut").
@@ -364,6 +431,7 @@ public final class Polarity {
     }
     return Optional.empty();
   }
+
 
   // The content words right before and right after word i (small words skipped; a name counts as a word).
   private static List<String> neighbours(Clause c, int i) {

@@ -178,4 +178,32 @@ class PolarityTest {
     assertThat(contradicts("Four bodies of hostages who died in captivity were handed over on Monday.", source)).isFalse();
     assertThat(contradicts("All the hostages were released on Monday.", "The 20 hostages still alive were released on Monday.")).isFalse();
   }
+
+  @Test
+  void should_drop_a_claim_that_puts_a_wordnet_antonym_in_place_of_the_source_word() {
+    String source = "The central bank's governor said the run of rate rises was close to its end.";
+    assertThat(contradicts("The governor said the run of rate rises was only at its beginning.", source)).isTrue();
+    assertThat(contradicts("The governor said the run of rate rises was nearly at its end.", source)).isFalse();
+  }
+
+  @Test
+  void should_read_comparatives_against_their_opposite() {
+    String source = "The forecast has inflation easing next year as cheaper oil and a weaker dollar keep prices lower.";
+    assertThat(contradicts("The forecast has inflation easing next year as cheaper oil keeps prices higher.", source)).isTrue();
+  }
+
+  @Test
+  void should_not_read_an_antonym_the_source_writes_in_the_claims_own_phrase() {
+    // "close to" a number is the source's own phrase; "opening the way" in the closest clause is another sense.
+    String[] sources = {"The first phase of the plan was agreed on Wednesday, opening the way for the hostages to be freed.",
+        "Israel began freeing close to 2,000 prisoners in exchange."};
+    assertThat(contradicts("After the first phase of the plan was agreed, the hostages were freed and Israel released close to 2,000 prisoners.",
+        sources)).isFalse();
+  }
+
+  @Test
+  void should_not_read_an_antonym_when_the_closest_clause_writes_the_claims_word_too() {
+    assertThat(contradicts("The team won the first leg and lost the second.",
+        "The team won the first leg at home and lost the second leg away.")).isFalse();
+  }
 }
