@@ -26,8 +26,15 @@ public final class Dates {
    * @param year the year, or 0 when not named
    * @param start offset in the text
    * @param end end offset in the text
+   * @param relative true when it was resolved against another date the text names ("a day earlier", "the
+   *     next night"), whose words also state a number the text gives
    */
-  public record DateMention(int month, int day, int year, int start, int end) {
+  public record DateMention(int month, int day, int year, int start, int end, boolean relative) {
+    /** A date the text names itself, or resolves against the date of writing. */
+    public DateMention(int month, int day, int year, int start, int end) {
+      this(month, day, year, start, end, false);
+    }
+
     /** The whole date of a day-precise mention with a year. */
     public static DateMention of(LocalDate d, int start, int end) {
       return new DateMention(d.getMonthValue(), d.getDayOfMonth(), d.getYear(), start, end);
@@ -49,6 +56,28 @@ public final class Dates {
   private static final Pattern FUTURE_AFTER = Pattern.compile(
       "(?:'s)?\\s+(?:\\w+\\s+)?(?:will|is to|are to|is due|are due|is expected|are expected|is scheduled|are scheduled)\\b",
       Pattern.CASE_INSENSITIVE);
+  // "a day earlier", "two days later", "three weeks before the vote": a span of days counted from another date.
+  private static final Pattern SPAN = Pattern.compile(
+      "\\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+          + "|eighteen|nineteen|twenty|\\d{1,2})\\s+(day|night|week)s?\\s+(earlier|later|before|after)\\b",
+      Pattern.CASE_INSENSITIVE);
+  // "the previous night", "the next day", "the day before": the day next to another date.
+  private static final Pattern NEIGHBOUR = Pattern.compile(
+      "\\bthe\\s+(?:(previous|preceding|next|following)\\s+(?:day|night|morning|afternoon|evening)\\b"
+          + "|(?:day|night|evening)\\s+(before|after)\\b)",
+      Pattern.CASE_INSENSITIVE);
+  // "less than a week later", "about two weeks earlier": a span given loosely names no day.
+  private static final Pattern LOOSE = Pattern.compile(
+      "\\b(?:less|more|fewer|nearly|almost|about|around|roughly|some|over|under|within|just|only|barely|few)\\s+(?:than\\s+)?$",
+      Pattern.CASE_INSENSITIVE);
+  // After "before" or "after", the words of what the span is counted from ("two days before Trump signed it").
+  private static final Pattern COMPLEMENT = Pattern.compile("^\\s+[\\p{L}\\p{N}\"“‘']");
+  private static final Map<String, Integer> SPAN_COUNTS = Map.ofEntries(
+      Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
+      Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
+      Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13),
+      Map.entry("fourteen", 14), Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17),
+      Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("twenty", 20));
   private static final Map<String, Integer> MONTH_NUMBERS = Map.ofEntries(
       Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5),
       Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10),
@@ -104,6 +133,139 @@ public final class Dates {
     }
     out.sort((a, b) -> Integer.compare(a.start(), b.start()));
     return out;
+  }
+
+  /**
+   * Reads the sentences of one text in order, clause by clause, and resolves the days it names relative to
+   * another ("a day earlier", "six days later", "the previous night", "the next day") against the date named
+   * before them: the nearest day-precise date before them in the text that is not after the date of writing
+   * (a future date, "the deadline of 27 November", is no point the narrative stands at), or else, when
+   * {@code orWritten}, the date of writing. A span counted from what follows it ("on 10 November, two days
+   * before Trump signed it", "on Easter Sunday, the day before he died") gives the date of that, counted from
+   * a date named before it in the same sentence; with none there ("Two days before the vote, ..."), it names
+   * no day. A span given loosely ("less than a week later") names none either.
+   */
+  public static final class Reader {
+    private final LocalDate written;
+    private final boolean orWritten;
+    private LocalDate last;
+    private boolean lastInSentence;
+    private String sentence = "";
+    private int cursor;
+
+    /** A reader of a text written on {@code written}; {@code orWritten} tells whether a span with no date before it counts from that. */
+    public Reader(LocalDate written, boolean orWritten) {
+      this.written = written;
+      this.orWritten = orWritten;
+    }
+
+    /** Starts the next sentence, whose clauses {@link #find} then reads in order. */
+    public void sentence(String text) {
+      sentence = text;
+      cursor = 0;
+      lastInSentence = false;
+    }
+
+    /**
+     * The dates of {@code clause}, the next clause of the current sentence (a text that is not part of it is
+     * read as a sentence of its own); offsets are in {@code clause}.
+     */
+    public List<DateMention> find(String clause) {
+      if (sentence.indexOf(clause, cursor) < 0) {
+        sentence(clause);
+      }
+      final int at = Math.max(sentence.indexOf(clause, cursor), 0);
+      int to = at + clause.length();
+      cursor = to;
+      List<DateMention> named = Dates.find(clause, written);
+      List<int[]> spans = new ArrayList<>();
+      for (Pattern p : List.of(SPAN, NEIGHBOUR)) {
+        Matcher m = p.matcher(sentence);
+        while (m.find()) {
+          if (m.start() >= at && m.start() < to && named.stream().noneMatch(d -> d.start() < m.end() - at && d.end() > m.start() - at)) {
+            int days = p == SPAN ? SPAN_COUNTS.getOrDefault(m.group(1).toLowerCase(Locale.ROOT), -1) : 1;
+            if (days < 0) {
+              days = Integer.parseInt(m.group(1));
+            }
+            if (p == SPAN && m.group(2).equalsIgnoreCase("week")) {
+              days *= 7;
+            }
+            String way = (p == SPAN ? m.group(3) : m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
+            boolean back = way.equals("earlier") || way.equals("before") || way.equals("previous") || way.equals("preceding");
+            boolean from = (way.equals("before") || way.equals("after")) && COMPLEMENT.matcher(sentence.substring(m.end())).find();
+            if (p == SPAN && LOOSE.matcher(sentence.substring(0, m.start())).find()) {
+              continue;
+            }
+            spans.add(new int[] {m.start() - at, Math.min(m.end(), to) - at, back ? -days : days, from ? 1 : 0});
+          }
+        }
+      }
+      List<DateMention> out = new ArrayList<>();
+      int s = 0;
+      spans.sort((a, b) -> Integer.compare(a[0], b[0]));
+      for (int[] span : spans) {
+        for (; s < named.size() && named.get(s).start() < span[0]; s++) {
+          note(named.get(s));
+        }
+        if (span[3] == 1) {
+          // the date of what the span is counted from: only from a date of this sentence
+          if (last != null && lastInSentence) {
+            out.add(relative(last.minusDays(span[2]), span));
+          }
+        } else {
+          LocalDate from = last != null ? last : orWritten ? written : null;
+          if (from != null) {
+            DateMention d = relative(from.plusDays(span[2]), span);
+            out.add(d);
+            note(d);
+          }
+        }
+      }
+      for (; s < named.size(); s++) {
+        note(named.get(s));
+      }
+      out.addAll(named);
+      out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+      return out;
+    }
+
+    private static DateMention relative(LocalDate d, int[] span) {
+      return new DateMention(d.getMonthValue(), d.getDayOfMonth(), d.getYear(), span[0], span[1], true);
+    }
+
+    // A day-precise date named in the text becomes the point later spans count from, unless it lies ahead.
+    private void note(DateMention d) {
+      if (d.day() == 0 || written == null) {
+        return;
+      }
+      LocalDate day = dayOf(d, written);
+      if (day != null && !day.isAfter(written)) {
+        last = day;
+        lastInSentence = true;
+      }
+    }
+  }
+
+  /**
+   * The day {@code d} names, its year, when not written, the one that puts it nearest {@code written};
+   * {@code null} for a month alone or a day that does not exist.
+   */
+  public static LocalDate dayOf(DateMention d, LocalDate written) {
+    if (d.day() == 0) {
+      return null;
+    }
+    LocalDate best = null;
+    for (int y : d.year() != 0 ? List.of(d.year()) : List.of(written.getYear() - 1, written.getYear(), written.getYear() + 1)) {
+      try {
+        LocalDate c = LocalDate.of(y, d.month(), d.day());
+        if (best == null || Math.abs(c.toEpochDay() - written.toEpochDay()) < Math.abs(best.toEpochDay() - written.toEpochDay())) {
+          best = c;
+        }
+      } catch (java.time.DateTimeException e) {
+        // 31 April and the like
+      }
+    }
+    return best;
   }
 
   /** True when the claim's date {@code c} names the same day (or, for a month, the same month) as the source's {@code s}. */

@@ -4,7 +4,9 @@ import dev.herald.verify.Dates.DateMention;
 import dev.herald.verify.Numbers.Mention;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -126,16 +128,19 @@ public final class FactCheck {
       List<String> sentences = new ArrayList<>();
       sentences.add(s.title());
       sentences.addAll(s.sentences());
+      Dates.Reader reader = new Dates.Reader(anchor, true);
       for (int i = 0; i < sentences.size(); i++) {
+        reader.sentence(sentences.get(i));
         List<String> parts = Clause.split(sentences.get(i));
         int firstClause = clauses.size();
         Set<String> carried = Set.of();
         Set<String> sentenceNames = new HashSet<>();
         for (int j = 0; j < parts.size(); j++) {
           String text = parts.get(j);
-          List<DateMention> found = Dates.find(text, anchor);
+          List<DateMention> found = reader.find(text);
           dates.addAll(found);
-          List<Mention> nums = new ArrayList<>(Numbers.find(mask(text, found), false));
+          // "Six days later" also states six days: a relative date's words stay numbers of the source.
+          List<Mention> nums = new ArrayList<>(Numbers.find(mask(text, found.stream().filter(d -> !d.relative()).toList()), false));
           for (DateMention d : found) {
             if (d.year() != 0) {
               nums.add(year(d.year()));
@@ -226,6 +231,12 @@ public final class FactCheck {
       sourceNumbers.add(year(d.getYear()));
     }
     List<String> parts = Clause.split(claim);
+    List<Dates.Reader> readers = new ArrayList<>();
+    for (int k : cited) {
+      Dates.Reader r = new Dates.Reader(p.anchors.get(k), false);
+      r.sentence(claim);
+      readers.add(r);
+    }
     Set<Finding> findings = new LinkedHashSet<>();
     List<Clause> claimClauses = new ArrayList<>();
     List<List<Mention>> claimNumbers = new ArrayList<>();
@@ -233,8 +244,8 @@ public final class FactCheck {
     for (int j = 0; j < parts.size(); j++) {
       String part = parts.get(j);
       List<DateMention> dates = new ArrayList<>();
-      for (int k : cited) {
-        List<DateMention> found = Dates.find(part, p.anchors.get(k));
+      for (Dates.Reader reader : readers) {
+        List<DateMention> found = reader.find(part);
         if (dates.isEmpty()) {
           dates.addAll(found);
         } else {
@@ -248,8 +259,11 @@ public final class FactCheck {
         }
       }
       for (DateMention d : dates) {
-        if (sourceDates.stream().noneMatch(s -> Dates.matches(d, s))) {
-          findings.add(new Finding(Rule.DATE, "'" + part.substring(d.start(), d.end()) + "' is not a date the source gives"));
+        // A date counted from another ("two days before Trump signed it") must be one the sources' words give.
+        if (sourceDates.stream().noneMatch(s -> Dates.matches(d, s) && (!d.relative() || s.end() > s.start()))) {
+          String shown = "'" + part.substring(d.start(), d.end()) + "'"
+              + (d.relative() ? " (" + d.day() + " " + Month.of(d.month()).getDisplayName(TextStyle.FULL, Locale.ENGLISH) + ")" : "");
+          findings.add(new Finding(Rule.DATE, shown + " is not a date the source gives"));
         }
         if (d.year() != 0 && sourceNumbers.stream().noneMatch(s -> Numbers.matches(year(d.year()), s))) {
           findings.add(new Finding(Rule.DATE, "the year " + d.year() + " is not in the source"));
