@@ -110,6 +110,9 @@ public final class Numbers {
       "^(?:\\s|-)(miles?\\s+(?:per|an)\\s+hour|mph|km/h|kph|kilomet(?:re|er)s?\\s+(?:per|an)\\s+hour|miles?|kilomet(?:re|er)s?|km"
           + "|met(?:re|er)s?|feet|foot|ft|tonnes?|tons?|kilograms?|kg|daily|weekly|monthly|yearly|annual)(?![\\p{L}/])",
       Pattern.CASE_INSENSITIVE);
+  // "(three-quarters) of a trillion", "(half) a million": a fraction of one of a scale word.
+  private static final Pattern SCALE_OF = Pattern.compile("\\s+(?:of\\s+)?(?:a|an|one)\\s+(thousand|million|billion|trillion)\\b",
+      Pattern.CASE_INSENSITIVE);
   private static final Pattern FRACTION_POINTS_AFTER = Pattern.compile(
       "^(?:\\s|-)?(?:of\\s+a\\s+)?(?:percentage[\\s-])?points?\\b|^\\s+a\\s+percentage\\s+points?\\b");
 
@@ -276,6 +279,16 @@ public final class Numbers {
         continue;
       }
       Mention f = fraction(text, spans, i, w, prev, next);
+      if (f == null && w.equals("half")) {
+        // "half a million": half of one of a scale word, without "of"
+        f = new Mention(Kind.FRACTION, 0.5, 0, null, 0.01, s, e);
+        if (!SCALE_OF.matcher(text.substring(e)).lookingAt()) {
+          f = null;
+        }
+      }
+      if (f != null && f.kind() == Kind.FRACTION) {
+        f = ofScale(text, f);
+      }
       if (f != null) {
         out.add(f);
         used.set(f.start(), f.end());
@@ -399,6 +412,27 @@ public final class Numbers {
       return null;
     }
     return new Mention(Kind.FRACTION, value, 0, null, 0.01, s, e);
+  }
+
+  /**
+   * A fraction of one of a scale word is an amount: "three-quarters of a trillion dollars" is $750 billion, "half a
+   * million" 500,000, "a third of a billion" 333 million; rounded to a hundredth of the scale. Any other fraction is
+   * returned as it is.
+   */
+  private static Mention ofScale(String text, Mention f) {
+    Matcher m = SCALE_OF.matcher(text.substring(f.end()));
+    if (!m.lookingAt()) {
+      return f;
+    }
+    double scale = SCALES.get(m.group(1).toLowerCase(Locale.ROOT));
+    int end = f.end() + m.end();
+    String currency = null;
+    Matcher cur = CURRENCY_AFTER.matcher(text.substring(end));
+    if (cur.find()) {
+      currency = currency(cur.group(1));
+      end += cur.end();
+    }
+    return new Mention(Kind.AMOUNT, f.value() * scale, 0, currency, scale / 100, f.start(), end);
   }
 
   /** True when the claim number {@code c} is the source number {@code s} as a writer may round or reformat it. */

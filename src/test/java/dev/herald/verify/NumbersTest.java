@@ -126,4 +126,17 @@ class NumbersTest {
   void should_read_a_hyphenated_mega_unit_like_a_spaced_one() {
     assertThat(same("a 3,200-megapixel camera", "a camera with 3,200 megapixels")).isTrue();
   }
+
+  @Test
+  void should_read_a_fraction_of_a_scale_word_as_the_amount() {
+    assertThat(same("three-quarters of a trillion dollars' worth of grain", "$750 billion of grain")).isTrue();
+    assertThat(same("half a million visitors", "500,000 visitors")).isTrue();
+    assertThat(same("a quarter of a billion euros", "€250m")).isTrue();
+    assertThat(same("two-thirds of a million homes", "about 667,000 homes")).isTrue();
+    assertThat(same("$500,000", "half a million dollars")).isTrue();
+    // the fraction and the scale both count
+    assertThat(same("three-quarters of a billion dollars", "$750 billion")).isFalse();
+    assertThat(same("half a million visitors", "400,000 visitors")).isFalse();
+    assertThat(same("a quarter of a billion euros", "$250m")).isFalse();
+  }
 }
