@@ -113,6 +113,12 @@ public final class Numbers {
   // "(three-quarters) of a trillion", "(half) a million": a fraction of one of a scale word.
   private static final Pattern SCALE_OF = Pattern.compile("\\s+(?:of\\s+)?(?:a|an|one)\\s+(thousand|million|billion|trillion)\\b",
       Pattern.CASE_INSENSITIVE);
+  // Between the two figures of a range: "4.00–4.25%", "5 to 6 million", "between 4 and 4.25%".
+  private static final Pattern RANGE_TO = Pattern.compile("\\s?[-–—]\\s?|\\s+to\\s+");
+  private static final Pattern RANGE_AND = Pattern.compile("\\s+and\\s+");
+  private static final Pattern BETWEEN = Pattern.compile("\\bbetween\\s+(?:US\\$|\\$|€|£)?$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SCALE_IN = Pattern.compile("\\b(thousand|million|billion|trillion)\\b|\\d(k|m|mn|bn|tn)\\b",
+      Pattern.CASE_INSENSITIVE);
   private static final Pattern FRACTION_POINTS_AFTER = Pattern.compile(
       "^(?:\\s|-)?(?:of\\s+a\\s+)?(?:percentage[\\s-])?points?\\b|^\\s+a\\s+percentage\\s+points?\\b");
 
@@ -139,7 +145,60 @@ public final class Numbers {
       return m.kind() == Kind.AMOUNT && m.currency() == null && w.find() ? m.withUnit(measure(w.group(1))) : m;
     });
     out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    ranges(text, out);
     return out;
+  }
+
+  /**
+   * The first figure of a range takes the unit of the second: "4.00–4.25%" and "between 4 and 4.25%" are 4.00% to
+   * 4.25%, "5 to 6 million" five million to six, "20 to 30 euros" 20 euros to 30; a currency written before the
+   * first passes to the second ("$5-6 billion"). A scale passes only to a smaller first figure ("2,000 to 3 million"
+   * is no range of millions).
+   */
+  private static void ranges(String text, List<Mention> out) {
+    for (int k = 0; k + 1 < out.size(); k++) {
+      Mention a = out.get(k);
+      Mention b = out.get(k + 1);
+      if (a.kind() != Kind.AMOUNT || a.end() > b.start()) {
+        continue;
+      }
+      String between = text.substring(a.end(), b.start());
+      boolean range = RANGE_TO.matcher(between).matches()
+          || RANGE_AND.matcher(between).matches() && BETWEEN.matcher(text.substring(0, a.start())).find();
+      if (!range) {
+        continue;
+      }
+      String written = text.substring(a.start(), a.end());
+      if (b.kind() == Kind.PERCENT || b.kind() == Kind.POINTS) {
+        if (a.currency() == null && !SCALE_IN.matcher(written).find()) {
+          out.set(k, new Mention(b.kind(), a.value(), 0, null, a.precision(), a.start(), a.end()));
+        }
+        continue;
+      }
+      if (b.kind() != Kind.AMOUNT || a.unit() != null) {
+        continue;
+      }
+      String currency = a.currency() != null ? a.currency() : b.currency();
+      if (a.currency() != null && b.currency() != null && !a.currency().equals(b.currency())) {
+        continue;
+      }
+      double value = a.value();
+      double precision = a.precision();
+      Matcher sc = SCALE_IN.matcher(text.substring(b.start(), b.end()));
+      if (!SCALE_IN.matcher(written).find() && sc.find()) {
+        double scale = SCALES.get((sc.group(1) != null ? sc.group(1) : sc.group(2)).toLowerCase(Locale.ROOT));
+        if (a.value() > b.value() / scale) {
+          continue;
+        }
+        value *= scale;
+        precision *= scale;
+      }
+      out.set(k, new Mention(Kind.AMOUNT, value, 0, currency, precision, a.start(), a.end(), a.unit()));
+      if (b.currency() == null && currency != null && b.unit() == null) {
+        // "$5-6 billion": the second figure takes the first's currency
+        out.set(k + 1, new Mention(Kind.AMOUNT, b.value(), 0, currency, b.precision(), b.start(), b.end()));
+      }
+    }
   }
 
   private static void scores(String text, boolean claim, List<Mention> out, BitSet used) {

@@ -139,4 +139,20 @@ class NumbersTest {
     assertThat(same("half a million visitors", "400,000 visitors")).isFalse();
     assertThat(same("a quarter of a billion euros", "$250m")).isFalse();
   }
+
+  @Test
+  void should_give_the_first_figure_of_a_range_the_unit_of_the_second() {
+    assertThat(Numbers.find("a target range of 3.50–3.75%", true)).extracting(Mention::kind).containsExactly(Kind.PERCENT, Kind.PERCENT);
+    assertThat(same("a range of 3.50%", "a range of 3.50-3.75%")).isTrue();
+    Mention first = Numbers.find("a range of 3.50 to 3.75%", true).get(0);
+    assertThat(Numbers.find("a range of 3.50% to 3.75%", false)).anyMatch(s -> Numbers.matches(first, s));
+    assertThat(Numbers.find("between 3 and 3.5%", true).get(0).kind()).isEqualTo(Kind.PERCENT);
+    assertThat(Numbers.find("5 to 6 million homes", true).get(0).value()).isEqualTo(5e6);
+    assertThat(Numbers.find("20 to 30 euros", true).get(0).currency()).isEqualTo("EUR");
+    assertThat(Numbers.find("$5-6 billion", true)).extracting(Mention::currency).containsExactly("USD", "USD");
+    // a larger first figure is no range of the second's scale; a plain pair of numbers shares nothing
+    assertThat(Numbers.find("from 2,000 to 3 million", true).get(0).value()).isEqualTo(2000);
+    assertThat(Numbers.find("the vote went 11 to 1", true)).extracting(Mention::kind).containsExactly(Kind.AMOUNT, Kind.AMOUNT);
+    assertThat(same("a range of 3.50%", "a range of 3.50% to 3.75 points")).isTrue();
+  }
 }
