@@ -501,6 +501,14 @@ public final class Numbers {
       Double a = span(c.unit());
       Double b = span(s.unit());
       boolean sameFamily = a != null && b != null && (a < MONTH) == (b < MONTH);
+      if (!sameFamily && measure(c.unit(), s.unit()) != null) {
+        // "150 million miles" for "roughly 240 million kilometres": a converted figure is as rounded as the looser of
+        // the two, but never by more than a twentieth
+        double f = measure(c.unit(), s.unit());
+        double tolerance = Math.min(Math.max(c.precision() * f, s.precision()) / 2, Math.abs(s.value()) / 20);
+        return c.kind() == Kind.AMOUNT && s.kind() == Kind.AMOUNT && s.currency() == null && c.currency() == null
+            && Math.abs(c.value() * f - s.value()) <= tolerance + 1e-9 * Math.abs(s.value());
+      }
       return c.kind() == Kind.AMOUNT && s.kind() == Kind.AMOUNT && sameFamily
           && Math.abs(c.value() * a - s.value() * b) <= c.precision() * a / 2 + 1e-9 * Math.abs(c.value() * a);
     }
@@ -566,6 +574,18 @@ public final class Numbers {
       return "kg";
     }
     return w.equals("annual") ? "yearly" : w;
+  }
+
+  // Units of length (in metres), speed (in km/h) and mass (in kg), by the names measure() gives them.
+  private static final Map<String, double[]> MEASURES = Map.of(
+      "km", new double[] {0, 1000}, "mile", new double[] {0, 1609.344}, "metre", new double[] {0, 1}, "foot", new double[] {0, 0.3048},
+      "km/h", new double[] {1, 1}, "mph", new double[] {1, 1.609344}, "kg", new double[] {2, 1}, "tonne", new double[] {2, 1000});
+
+  /** What one {@code from} is in {@code to}, when both measure the same thing; else {@code null}. */
+  private static Double measure(String from, String to) {
+    double[] a = MEASURES.get(from);
+    double[] b = MEASURES.get(to);
+    return a == null || b == null || a[0] != b[0] ? null : a[1] / b[1];
   }
 
   // A unit of time in hours (seconds to weeks) or in millions of hours per month (months to centuries), so that

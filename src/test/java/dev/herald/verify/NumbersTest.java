@@ -155,4 +155,19 @@ class NumbersTest {
     assertThat(Numbers.find("the vote went 11 to 1", true)).extracting(Mention::kind).containsExactly(Kind.AMOUNT, Kind.AMOUNT);
     assertThat(same("a range of 3.50%", "a range of 3.50% to 3.75 points")).isTrue();
   }
+
+  @Test
+  void should_equate_a_measure_converted_to_another_unit_within_rounding() {
+    assertThat(same("about 150 million miles", "roughly 240 million kilometres")).isTrue();
+    assertThat(same("150 million miles", "roughly 240 million kilometres")).isTrue();
+    assertThat(same("a speed of 100 km/h", "a speed of 62 mph")).isTrue();
+    assertThat(same("a 3,000-foot runway", "a runway of about 900 metres")).isTrue();
+    assertThat(same("40 tonnes of cargo", "40,000 kg of cargo")).isTrue();
+    // the same figure in the other unit, or a conversion off by more than rounding, is wrong
+    assertThat(same("240 million miles", "roughly 240 million kilometres")).isFalse();
+    assertThat(same("about 1,000 miles", "about 2,000 km")).isFalse();
+    assertThat(same("120 million miles", "roughly 240 million kilometres")).isFalse();
+    // length and speed do not convert
+    assertThat(same("100 km/h", "62 miles")).isFalse();
+  }
 }
