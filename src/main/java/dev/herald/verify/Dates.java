@@ -268,6 +268,23 @@ public final class Dates {
     return best;
   }
 
+  /**
+   * True when {@code n} {@code unit}s (day, week, month or year) is the time from one to the other of {@code a} and
+   * {@code b}, as a writer rounds it: days exactly, weeks to half a week, months to half a month, years to half a year.
+   */
+  public static boolean apart(LocalDate a, LocalDate b, double n, String unit) {
+    LocalDate from = a.isBefore(b) ? a : b;
+    LocalDate to = a.isBefore(b) ? b : a;
+    long days = to.toEpochDay() - from.toEpochDay();
+    return switch (unit) {
+      case "day" -> days == n;
+      case "week" -> Math.abs(days - 7 * n) <= 3;
+      case "month" -> n == Math.rint(n) && Math.abs(to.toEpochDay() - from.plusMonths((long) n).toEpochDay()) <= 15;
+      case "year" -> n == Math.rint(n) && Math.abs(to.toEpochDay() - from.plusYears((long) n).toEpochDay()) <= 182;
+      default -> false;
+    };
+  }
+
   /** True when the claim's date {@code c} names the same day (or, for a month, the same month) as the source's {@code s}. */
   public static boolean matches(DateMention c, DateMention s) {
     if (c.month() != s.month()) {

@@ -271,7 +271,7 @@ public final class FactCheck {
       }
       List<Mention> numbers = Numbers.find(mask(part, dates), true);
       for (Mention m : numbers) {
-        if (sourceNumbers.stream().noneMatch(s -> Numbers.matches(m, s))) {
+        if (sourceNumbers.stream().noneMatch(s -> Numbers.matches(m, s)) && !(Numbers.elapsed(part, m) && between(m, cited, p))) {
           findings.add(new Finding(Rule.NUMBER, "'" + part.substring(m.start(), m.end()).strip() + "' matches no number in the source"));
         }
       }
@@ -324,6 +324,30 @@ public final class FactCheck {
       Speakers.misattributed(claimClauses, statements).ifPresent(why -> out.add(new Finding(Rule.TIE, why)));
     }
     return out;
+  }
+
+  /**
+   * Whether the span of time {@code m} ("two days", "nine months") is the time between two days the cited sources'
+   * words give ("on Monday" and "on Wednesday"; "on 27 January" in one and "on 29 October" in the other).
+   */
+  private static boolean between(Mention m, List<Integer> cited, Prepared p) {
+    List<LocalDate> days = new ArrayList<>();
+    for (int k : cited) {
+      for (DateMention d : p.dates.get(k)) {
+        LocalDate day = d.end() > d.start() ? Dates.dayOf(d, p.anchors.get(k)) : null;
+        if (day != null) {
+          days.add(day);
+        }
+      }
+    }
+    for (int i = 0; i < days.size(); i++) {
+      for (int j = i + 1; j < days.size(); j++) {
+        if (Dates.apart(days.get(i), days.get(j), m.value(), m.unit())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // Auxiliaries that open a clause without a subject of its own ("..., but were projected to fall short").

@@ -494,6 +494,20 @@ public final class Numbers {
     return new Mention(Kind.AMOUNT, f.value() * scale, 0, currency, scale / 100, f.start(), end);
   }
 
+  // "two days after", "Nine months before", "three weeks earlier": a span of time between two events.
+  private static final Pattern ELAPSED_AFTER = Pattern.compile(
+      "^(?:\\s|-)(?:day|week|month|year)s?\\s+(?:after|before|later|earlier)\\b", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Whether {@code m}, found in {@code text}, is a span of time between two events given exactly ("two days after the
+   * Senate passed it", "Nine months after losing $589 billion"), not loosely ("about three months after"): a number
+   * that a difference of two dates can state. Its unit is {@code m.unit()}.
+   */
+  public static boolean elapsed(String text, Mention m) {
+    return m.kind() == Kind.AMOUNT && m.unit() != null && m.currency() == null && m.precision() == 1 && m.value() >= 1
+        && ELAPSED_AFTER.matcher(text.substring(Math.min(m.end(), text.length()))).lookingAt() && !approximate(text, m.start());
+  }
+
   /** True when the claim number {@code c} is the source number {@code s} as a writer may round or reformat it. */
   public static boolean matches(Mention c, Mention s) {
     if (c.unit() != null && s.unit() != null && !c.unit().equals(s.unit())) {

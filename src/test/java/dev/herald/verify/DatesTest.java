@@ -171,4 +171,46 @@ class DatesTest {
     assertThat(rules("The jury met on 10 November, two days before the festival opened.")).isEmpty();
     assertThat(rules("The jury met on 10 November, three days before the festival opened.")).containsExactly(FactCheck.Rule.DATE);
   }
+
+  static final FactCheck.Source BILL = new FactCheck.Source("Assembly passes budget", List.of(
+      "The senate passed the budget on Monday.", "The assembly approved it late on Wednesday, ending the dispute."),
+      java.time.Instant.parse("2025-11-13T06:00:00Z"));
+  static final FactCheck.Source LAUNCH = new FactCheck.Source("Rocket maker's first launch fails", List.of(
+      "The company's first rocket exploded on 3 March, shortly after lift-off."),
+      java.time.Instant.parse("2025-03-04T06:00:00Z"));
+  static final FactCheck.Source ORBIT = new FactCheck.Source("Rocket maker reaches orbit", List.of(
+      "The company reached orbit on Tuesday with its second rocket."),
+      java.time.Instant.parse("2025-12-10T06:00:00Z"));
+
+  private static List<FactCheck.Rule> rules(String claim, FactCheck.Source... sources) {
+    List<Integer> cited = java.util.stream.IntStream.range(0, sources.length).boxed().toList();
+    return CHECK.check(claim, cited, CHECK.prepare(List.of(sources)), null).stream().map(FactCheck.Finding::rule).toList();
+  }
+
+  @Test
+  void should_accept_a_span_between_two_events_that_is_the_time_between_their_dates() {
+    assertThat(rules("The assembly approved the budget two days after the senate passed it.", BILL)).isEmpty();
+    assertThat(rules("The assembly approved the budget three days after the senate passed it.", BILL))
+        .containsExactly(FactCheck.Rule.NUMBER);
+    // 3 March to Tuesday 9 December: nine months, rounded to the month, between dates of two sources
+    assertThat(rules("Nine months after its first rocket exploded, the company reached orbit.", LAUNCH, ORBIT)).isEmpty();
+    assertThat(rules("Seven months after its first rocket exploded, the company reached orbit.", LAUNCH, ORBIT))
+        .containsExactly(FactCheck.Rule.NUMBER);
+    // a span given loosely is a number like any other
+    assertThat(rules("About nine months after its first rocket exploded, the company reached orbit.", LAUNCH, ORBIT))
+        .containsExactly(FactCheck.Rule.NUMBER);
+  }
+
+  @Test
+  void should_round_a_span_to_its_unit() {
+    LocalDate first = LocalDate.of(2025, 3, 3);
+    assertThat(Dates.apart(first, LocalDate.of(2025, 3, 5), 2, "day")).isTrue();
+    assertThat(Dates.apart(LocalDate.of(2025, 3, 5), first, 2, "day")).isTrue();
+    assertThat(Dates.apart(first, LocalDate.of(2025, 3, 6), 2, "day")).isFalse();
+    assertThat(Dates.apart(first, LocalDate.of(2025, 3, 16), 2, "week")).isTrue();
+    assertThat(Dates.apart(first, LocalDate.of(2025, 3, 21), 2, "week")).isFalse();
+    assertThat(Dates.apart(first, LocalDate.of(2025, 12, 9), 9, "month")).isTrue();
+    assertThat(Dates.apart(first, LocalDate.of(2025, 12, 9), 8, "month")).isFalse();
+    assertThat(Dates.apart(first, LocalDate.of(2027, 5, 1), 2, "year")).isTrue();
+  }
 }
