@@ -271,7 +271,8 @@ public final class FactCheck {
       }
       List<Mention> numbers = Numbers.find(mask(part, dates), true);
       for (Mention m : numbers) {
-        if (sourceNumbers.stream().noneMatch(s -> Numbers.matches(m, s)) && !(Numbers.elapsed(part, m) && between(m, cited, p))) {
+        if (sourceNumbers.stream().noneMatch(s -> Numbers.matches(m, s) || Numbers.marginOf(part, m, s))
+            && !(Numbers.elapsed(part, m) && between(m, cited, p))) {
           findings.add(new Finding(Rule.NUMBER, "'" + part.substring(m.start(), m.end()).strip() + "' matches no number in the source"));
         }
       }

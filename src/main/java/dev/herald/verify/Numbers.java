@@ -508,6 +508,29 @@ public final class Numbers {
         && ELAPSED_AFTER.matcher(text.substring(Math.min(m.end(), text.length()))).lookingAt() && !approximate(text, m.start());
   }
 
+  // "a seven-point lead", "a 13-vote margin"; "won by 13 votes", "a lead of seven points": the difference of a score.
+  private static final Pattern MARGIN_AFTER = Pattern.compile(
+      "^[\\s-](?:point|vote|goal|run|seat|stroke|shot)s?[\\s-](?:lead|margin|advantage|win|victory|deficit|gap|cushion)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern MARGIN_UNIT = Pattern.compile("^\\s+(?:points|votes|goals|runs|seats|strokes|shots)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern MARGIN_BEFORE = Pattern.compile(
+      "\\b(?:by|(?:lead|margin|advantage|deficit|gap|cushion)\\s+of)\\s+$", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Whether {@code m}, found in {@code text}, is a margin ("a seven-point lead", "won by 13 votes") that the score
+   * {@code s} ("11½-4½", "222 votes to 209") states as the difference of its two figures.
+   */
+  public static boolean marginOf(String text, Mention m, Mention s) {
+    if (s.kind() != Kind.SCORE || m.kind() != Kind.AMOUNT || m.currency() != null || m.unit() != null) {
+      return false;
+    }
+    String after = text.substring(Math.min(m.end(), text.length()));
+    boolean margin = MARGIN_AFTER.matcher(after).lookingAt()
+        || MARGIN_UNIT.matcher(after).lookingAt() && MARGIN_BEFORE.matcher(text.substring(0, m.start())).find();
+    return margin && Math.abs(Math.abs(s.value() - s.other()) - m.value()) <= m.precision() / 2 + 1e-9;
+  }
+
   /** True when the claim number {@code c} is the source number {@code s} as a writer may round or reformat it. */
   public static boolean matches(Mention c, Mention s) {
     if (c.unit() != null && s.unit() != null && !c.unit().equals(s.unit())) {

@@ -170,4 +170,19 @@ class NumbersTest {
     // length and speed do not convert
     assertThat(same("100 km/h", "62 miles")).isFalse();
   }
+
+  static boolean margin(String claim, String source) {
+    Mention c = only(claim, true);
+    return Numbers.find(source, false).stream().anyMatch(s -> Numbers.marginOf(claim, c, s));
+  }
+
+  @Test
+  void should_read_a_margin_as_the_difference_of_a_score() {
+    assertThat(margin("the visitors built a five-point lead", "the visitors led 10½-5½")).isTrue();
+    assertThat(margin("the bill passed by 13 votes", "the bill passed by 222 votes to 209")).isTrue();
+    assertThat(margin("a lead of three goals", "they led 4-1 at half-time")).isTrue();
+    assertThat(margin("the visitors built a four-point lead", "the visitors led 10½-5½")).isFalse();
+    // a number that is not a margin is no difference
+    assertThat(margin("five points", "the visitors led 10½-5½")).isFalse();
+  }
 }
