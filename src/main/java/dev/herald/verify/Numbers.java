@@ -534,20 +534,24 @@ public final class Numbers {
   /** True when the claim number {@code c} is the source number {@code s} as a writer may round or reformat it. */
   public static boolean matches(Mention c, Mention s) {
     if (c.unit() != null && s.unit() != null && !c.unit().equals(s.unit())) {
-      // Spans of time in different units match when they are the same span ("72 hours" = "three days", "ten years" = "a decade").
+      if (c.kind() != Kind.AMOUNT || s.kind() != Kind.AMOUNT) {
+        return false;
+      }
+      // Spans of time in different units match when they are the same span within the claim's rounding ("72 hours" =
+      // "three days", "ten years" = "a decade", "over nine months" = "286 days").
       Double a = span(c.unit());
       Double b = span(s.unit());
-      boolean sameFamily = a != null && b != null && (a < MONTH) == (b < MONTH);
-      if (!sameFamily && measure(c.unit(), s.unit()) != null) {
-        // "150 million miles" for "roughly 240 million kilometres": a converted figure is as rounded as the looser of
-        // the two, but never by more than a twentieth
-        double f = measure(c.unit(), s.unit());
-        double tolerance = Math.min(Math.max(c.precision() * f, s.precision()) / 2, Math.abs(s.value()) / 20);
-        return c.kind() == Kind.AMOUNT && s.kind() == Kind.AMOUNT && s.currency() == null && c.currency() == null
-            && Math.abs(c.value() * f - s.value()) <= tolerance + 1e-9 * Math.abs(s.value());
+      if (a != null && b != null) {
+        return Math.abs(c.value() * a - s.value() * b) <= c.precision() * a / 2 + 1e-9 * Math.abs(c.value() * a);
       }
-      return c.kind() == Kind.AMOUNT && s.kind() == Kind.AMOUNT && sameFamily
-          && Math.abs(c.value() * a - s.value() * b) <= c.precision() * a / 2 + 1e-9 * Math.abs(c.value() * a);
+      // "150 million miles" for "roughly 240 million kilometres": a converted figure is as rounded as the looser of
+      // the two, but never by more than a twentieth
+      Double f = measure(c.unit(), s.unit());
+      if (f == null || c.currency() != null || s.currency() != null) {
+        return false;
+      }
+      double tolerance = Math.min(Math.max(c.precision() * f, s.precision()) / 2, Math.abs(s.value()) / 20);
+      return Math.abs(c.value() * f - s.value()) <= tolerance + 1e-9 * Math.abs(s.value());
     }
     return switch (c.kind()) {
       case SCORE -> s.kind() == Kind.SCORE && (same(c.value(), s.value()) && same(c.other(), s.other())
@@ -580,8 +584,6 @@ public final class Numbers {
       };
     };
   }
-
-  private static final double MONTH = 1e6;
 
   // One name per unit of measure, however it is written ("kilometres", "km"; "miles per hour", "mph").
   private static String measure(String written) {
@@ -625,8 +627,7 @@ public final class Numbers {
     return a == null || b == null || a[0] != b[0] ? null : a[1] / b[1];
   }
 
-  // A unit of time in hours (seconds to weeks) or in millions of hours per month (months to centuries), so that
-  // weeks and months, whose ratio is not fixed, never compare.
+  // A unit of time in hours; a month is its mean length, 30.44 days, which the claim's rounding to half a month covers.
   private static Double span(String unit) {
     return switch (unit) {
       case "second" -> 1 / 3600.0;
@@ -634,10 +635,10 @@ public final class Numbers {
       case "hour" -> 1.0;
       case "day" -> 24.0;
       case "week" -> 168.0;
-      case "month" -> MONTH;
-      case "year" -> 12 * MONTH;
-      case "decade" -> 120 * MONTH;
-      case "centur" -> 1200 * MONTH;
+      case "month" -> 730.5;
+      case "year" -> 8766.0;
+      case "decade" -> 87660.0;
+      case "centur" -> 876600.0;
       default -> null;
     };
   }

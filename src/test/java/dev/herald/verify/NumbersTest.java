@@ -106,6 +106,10 @@ class NumbersTest {
     assertThat(same("the first visit in ten years", "the first visit in a decade")).isTrue();
     assertThat(same("within four days of the truce", "within 72 hours of the truce")).isFalse();
     assertThat(same("for five weeks", "for five months")).isFalse();
+    // months against days or weeks, to half the claim's unit
+    assertThat(same("in space for over nine months", "after 286 days in space")).isTrue();
+    assertThat(same("in space for ten months", "after 286 days in space")).isFalse();
+    assertThat(same("for five weeks", "for a month")).isFalse();
   }
 
   @Test
