@@ -152,7 +152,7 @@ public final class Verifier implements AutoCloseable {
         }
         continue;
       }
-      if (!supported(text, cited, evidence, free)) {
+      if (!supported(text, cited, evidence, free, prepared, asOf)) {
         drops.add(new Verification.Drop(text, "support", "too few of its words are in the cited sources"));
         continue;
       }
@@ -211,7 +211,8 @@ public final class Verifier implements AutoCloseable {
     return e.passage().title() + "\n" + String.join(" ", e.sentences());
   }
 
-  private boolean supported(String sentence, List<Integer> cited, List<Evidence> evidence, Set<String> free) {
+  private boolean supported(String sentence, List<Integer> cited, List<Evidence> evidence, Set<String> free,
+      FactCheck.Prepared prepared, Instant asOf) {
     Set<String> terms = new LinkedHashSet<>(analysis.documentTerms(sentence));
     terms.removeAll(free);
     if (terms.size() < MIN_TERMS) {
@@ -220,6 +221,10 @@ public final class Verifier implements AutoCloseable {
     Set<String> available = new HashSet<>();
     for (int k : cited) {
       available.addAll(evidence.get(k - 1).terms());
+    }
+    // A date the source writes another way ("the previous night" for "31 October") is its word all the same.
+    for (String date : facts.givenDates(sentence, cited.stream().map(k -> k - 1).toList(), prepared, asOf)) {
+      available.addAll(analysis.documentTerms(date));
     }
     long found = terms.stream().filter(available::contains).count();
     return (double) found / terms.size() >= minSupport;

@@ -231,36 +231,16 @@ public final class FactCheck {
       sourceNumbers.add(year(d.getYear()));
     }
     List<String> parts = Clause.split(claim);
-    List<Dates.Reader> readers = new ArrayList<>();
-    for (int k : cited) {
-      Dates.Reader r = new Dates.Reader(p.anchors.get(k), false);
-      r.sentence(claim);
-      readers.add(r);
-    }
+    List<List<DateMention>> partDates = datesOf(claim, parts, cited, p, sourceDates);
     Set<Finding> findings = new LinkedHashSet<>();
     List<Clause> claimClauses = new ArrayList<>();
     List<List<Mention>> claimNumbers = new ArrayList<>();
     List<List<DateMention>> claimDates = new ArrayList<>();
     for (int j = 0; j < parts.size(); j++) {
       String part = parts.get(j);
-      List<DateMention> dates = new ArrayList<>();
-      for (Dates.Reader reader : readers) {
-        List<DateMention> found = reader.find(part);
-        if (dates.isEmpty()) {
-          dates.addAll(found);
-        } else {
-          // The same words resolved against another source's date: keep the reading any source supports.
-          for (int i = 0; i < found.size() && i < dates.size(); i++) {
-            DateMention f = found.get(i);
-            if (sourceDates.stream().anyMatch(s -> Dates.matches(f, s))) {
-              dates.set(i, f);
-            }
-          }
-        }
-      }
+      List<DateMention> dates = partDates.get(j);
       for (DateMention d : dates) {
-        // A date counted from another ("two days before Trump signed it") must be one the sources' words give.
-        if (sourceDates.stream().noneMatch(s -> Dates.matches(d, s) && (!d.relative() || s.end() > s.start()))) {
+        if (!given(d, sourceDates)) {
           String shown = "'" + part.substring(d.start(), d.end()) + "'"
               + (d.relative() ? " (" + d.day() + " " + Month.of(d.month()).getDisplayName(TextStyle.FULL, Locale.ENGLISH) + ")" : "");
           findings.add(new Finding(Rule.DATE, shown + " is not a date the source gives"));
@@ -323,6 +303,71 @@ public final class FactCheck {
     }
     if (out.stream().noneMatch(f -> f.rule() == Rule.TIE)) {
       Speakers.misattributed(claimClauses, statements).ifPresent(why -> out.add(new Finding(Rule.TIE, why)));
+    }
+    return out;
+  }
+
+  /**
+   * The dates of a claim's clauses ({@code parts} of {@code claim}), each resolved against the date of each cited
+   * source in turn; where the readings differ, the one a source gives is kept.
+   */
+  private static List<List<DateMention>> datesOf(String claim, List<String> parts, List<Integer> cited, Prepared p,
+      List<DateMention> sourceDates) {
+    List<Dates.Reader> readers = new ArrayList<>();
+    for (int k : cited) {
+      Dates.Reader r = new Dates.Reader(p.anchors.get(k), false);
+      r.sentence(claim);
+      readers.add(r);
+    }
+    List<List<DateMention>> out = new ArrayList<>();
+    for (String part : parts) {
+      List<DateMention> dates = new ArrayList<>();
+      for (Dates.Reader reader : readers) {
+        List<DateMention> found = reader.find(part);
+        if (dates.isEmpty()) {
+          dates.addAll(found);
+        } else {
+          // The same words resolved against another source's date: keep the reading any source supports.
+          for (int i = 0; i < found.size() && i < dates.size(); i++) {
+            DateMention f = found.get(i);
+            if (sourceDates.stream().anyMatch(s -> Dates.matches(f, s))) {
+              dates.set(i, f);
+            }
+          }
+        }
+      }
+      out.add(dates);
+    }
+    return out;
+  }
+
+  // A claim's date is given when a source date matches it; one counted from another ("two days before Trump signed
+  // it") must be a date the sources' words give, not only their date of writing.
+  private static boolean given(DateMention d, List<DateMention> sourceDates) {
+    return sourceDates.stream().anyMatch(s -> Dates.matches(d, s) && (!d.relative() || s.end() > s.start()));
+  }
+
+  /**
+   * The words of the claim's dates that its cited sources give, however they write them ("31 October" where the
+   * source has "the previous night"), for the support rule to count as the sources' own.
+   */
+  public List<String> givenDates(String claim, List<Integer> cited, Prepared p, Instant asOf) {
+    List<DateMention> sourceDates = new ArrayList<>();
+    for (int k : cited) {
+      sourceDates.addAll(p.dates.get(k));
+    }
+    if (asOf != null) {
+      sourceDates.add(DateMention.of(asOf.atZone(zone).toLocalDate(), 0, 0));
+    }
+    List<String> parts = Clause.split(claim);
+    List<List<DateMention>> dates = datesOf(claim, parts, cited, p, sourceDates);
+    List<String> out = new ArrayList<>();
+    for (int j = 0; j < parts.size(); j++) {
+      for (DateMention d : dates.get(j)) {
+        if (given(d, sourceDates)) {
+          out.add(parts.get(j).substring(d.start(), d.end()));
+        }
+      }
     }
     return out;
   }

@@ -114,4 +114,18 @@ class VerifierTest {
 
     assertThat(r.text()).isEqualTo("The council approved a budget of 4.2 million dollars [1]. The bridge stays closed until December [2].");
   }
+
+  static final Passage FINAL = passage("final", "Rovers win the cup",
+      "Rovers won the cup final on Monday. Their goalkeeper, who had saved two penalties in the semi-final the evening before, "
+          + "was named player of the match.");
+
+  @Test
+  void should_count_a_date_written_out_as_the_words_of_the_source_that_gives_it_another_way() {
+    // the source's "the evening before" (an article of 14 October: the final on Monday 13 October) is 12 October
+    Verifier.Result right = verifier.verify("The semi-final was played on 12 October [1].", List.of(FINAL), AS_OF);
+    Verifier.Result wrong = verifier.verify("The semi-final was played on 11 October [1].", List.of(FINAL), AS_OF);
+
+    assertThat(right.verification().kept()).isEqualTo(1);
+    assertThat(wrong.verification().kept()).isZero();
+  }
 }
