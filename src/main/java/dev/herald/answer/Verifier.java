@@ -222,9 +222,10 @@ public final class Verifier implements AutoCloseable {
     for (int k : cited) {
       available.addAll(evidence.get(k - 1).terms());
     }
-    // A date the source writes another way ("the previous night" for "31 October") is its word all the same.
-    for (String date : facts.givenDates(sentence, cited.stream().map(k -> k - 1).toList(), prepared, asOf)) {
-      available.addAll(analysis.documentTerms(date));
+    // A date or number the source writes another way ("the previous night" for "31 October", "72 hours" for "three
+    // days") is its word all the same.
+    for (String figure : facts.given(sentence, cited.stream().map(k -> k - 1).toList(), prepared, asOf)) {
+      available.addAll(analysis.documentTerms(figure));
     }
     long found = terms.stream().filter(available::contains).count();
     return (double) found / terms.size() >= minSupport;

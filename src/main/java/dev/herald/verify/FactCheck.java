@@ -348,13 +348,16 @@ public final class FactCheck {
   }
 
   /**
-   * The words of the claim's dates that its cited sources give, however they write them ("31 October" where the
-   * source has "the previous night"), for the support rule to count as the sources' own.
+   * The claim's dates and numbers that its cited sources give, however they write them ("31 October" where the source
+   * has "the previous night", "three days" for "72 hours"), as the claim writes them (a number with its unit), for the
+   * support rule to count their words as the sources' own.
    */
-  public List<String> givenDates(String claim, List<Integer> cited, Prepared p, Instant asOf) {
+  public List<String> given(String claim, List<Integer> cited, Prepared p, Instant asOf) {
     List<DateMention> sourceDates = new ArrayList<>();
+    List<Mention> sourceNumbers = new ArrayList<>();
     for (int k : cited) {
       sourceDates.addAll(p.dates.get(k));
+      sourceNumbers.addAll(p.numbers.get(k));
     }
     if (asOf != null) {
       sourceDates.add(DateMention.of(asOf.atZone(zone).toLocalDate(), 0, 0));
@@ -363,9 +366,15 @@ public final class FactCheck {
     List<List<DateMention>> dates = datesOf(claim, parts, cited, p, sourceDates);
     List<String> out = new ArrayList<>();
     for (int j = 0; j < parts.size(); j++) {
+      String part = parts.get(j);
       for (DateMention d : dates.get(j)) {
         if (given(d, sourceDates)) {
-          out.add(parts.get(j).substring(d.start(), d.end()));
+          out.add(part.substring(d.start(), d.end()));
+        }
+      }
+      for (Mention m : Numbers.find(mask(part, dates.get(j)), true)) {
+        if (sourceNumbers.stream().anyMatch(s -> Numbers.matches(m, s))) {
+          out.add(part.substring(m.start(), Numbers.endWithUnit(part, m)));
         }
       }
     }

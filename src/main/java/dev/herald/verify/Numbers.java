@@ -531,6 +531,20 @@ public final class Numbers {
     return margin && Math.abs(Math.abs(s.value() - s.other()) - m.value()) <= m.precision() / 2 + 1e-9;
   }
 
+  /** Where {@code m}, found in {@code text}, ends together with the unit of time or measure written after it. */
+  public static int endWithUnit(String text, Mention m) {
+    if (m.unit() == null) {
+      return m.end();
+    }
+    String after = text.substring(m.end());
+    Matcher u = TIME_UNIT_AFTER.matcher(after);
+    if (u.lookingAt()) {
+      return m.end() + u.end();
+    }
+    Matcher w = MEASURE_UNIT_AFTER.matcher(after);
+    return w.lookingAt() ? m.end() + w.end() : m.end();
+  }
+
   /** True when the claim number {@code c} is the source number {@code s} as a writer may round or reformat it. */
   public static boolean matches(Mention c, Mention s) {
     if (c.unit() != null && s.unit() != null && !c.unit().equals(s.unit())) {

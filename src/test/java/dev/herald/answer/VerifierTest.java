@@ -128,4 +128,14 @@ class VerifierTest {
     assertThat(right.verification().kept()).isEqualTo(1);
     assertThat(wrong.verification().kept()).isZero();
   }
+
+  @Test
+  void should_count_a_number_written_another_way_as_the_words_of_the_source() {
+    Passage strike = passage("strike", "Dockers end strike", "Dockers ended a 72-hour strike at the port on Friday.");
+    Verifier.Result right = verifier.verify("The port stoppage lasted three days [1].", List.of(strike), AS_OF);
+    Verifier.Result wrong = verifier.verify("The port stoppage lasted four days [1].", List.of(strike), AS_OF);
+
+    assertThat(right.verification().kept()).isEqualTo(1);
+    assertThat(wrong.verification().kept()).isZero();
+  }
 }

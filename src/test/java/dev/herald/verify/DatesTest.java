@@ -218,7 +218,7 @@ class DatesTest {
   void should_name_the_claims_dates_that_the_sources_give_another_way() {
     FactCheck.Prepared p = CHECK.prepare(List.of(FESTIVAL));
     // "A day earlier" after the Wednesday opening: 11 November
-    assertThat(CHECK.givenDates("On 11 November a prize was announced at a gala.", List.of(0), p, null)).containsExactly("11 November");
-    assertThat(CHECK.givenDates("On 9 November a prize was announced at a gala.", List.of(0), p, null)).isEmpty();
+    assertThat(CHECK.given("On 11 November a prize was announced at a gala.", List.of(0), p, null)).containsExactly("11 November");
+    assertThat(CHECK.given("On 9 November a prize was announced at a gala.", List.of(0), p, null)).isEmpty();
   }
 }
