@@ -44,6 +44,11 @@ public final class Verifier implements AutoCloseable {
 
   private static final Pattern MARKER = Pattern.compile("\\s*\\[(\\d+(?:\\s*,\\s*\\d+)*)\\]");
   private static final Pattern LIST_ITEM = Pattern.compile("^(?:[-*•]|\\d+[.)])\\s+");
+  // A sentence's rest after its markers that cannot start a sentence: punctuation or a word in lower case.
+  private static final Pattern CONTINUATION = Pattern.compile("[.,;:!?)\\]…]|\\p{Ll}");
+  // Ends that the splitter takes for a full stop but that end no sentence: "Learning Resources v." (a case name) and
+  // a dotted initialism ("V.O.S.", "N.Y.").
+  private static final Pattern UNFINISHED = Pattern.compile("(?:^|\\s)(?:v|vs|\\p{Lu}(?:\\.\\p{Lu})+)\\.$");
   private static final Pattern LEADING_MARKERS = Pattern.compile("^(?:\\s*\\[\\d+(?:\\s*,\\s*\\d+)*\\])+");
   private static final Pattern QUOTE = Pattern.compile("“([^“”]+)”|\"([^\"]+)\"|(?<![\\p{L}\\p{N}])‘([^‘’]+)’(?![\\p{L}\\p{N}])");
   private static final Pattern COVERAGE = Pattern.compile(
@@ -320,14 +325,29 @@ public final class Verifier implements AutoCloseable {
     return s.replaceAll("\\s+", " ").replaceAll("\\s+([,.;:!?])", "$1").replaceAll(",([.;:!?])", "$1").strip();
   }
 
-  /** Splits an answer into sentences, keeping markers written after the full stop with their sentence and dropping list bullets. */
+  /**
+   * Splits an answer into sentences, keeping markers written after the full stop with their sentence and dropping list
+   * bullets. What follows a closing quotation that ends in "!" or "?" stays with its sentence when it does not start a
+   * new one ({@code ... the words "Blessed are the peacemakers!" [1].}), and a case name's "v." or a dotted initialism
+   * ("V.O.S.") ends no sentence.
+   */
   static List<String> sentences(String answer) {
     List<String> out = new ArrayList<>();
     for (String s : Sentences.texts(answer.strip())) {
+      if (!out.isEmpty() && UNFINISHED.matcher(out.get(out.size() - 1)).find()) {
+        out.set(out.size() - 1, out.get(out.size() - 1) + " " + s);
+        continue;
+      }
       Matcher m = LEADING_MARKERS.matcher(s);
       if (m.find() && !out.isEmpty()) {
+        String rest = s.substring(m.end()).strip();
+        if (!rest.isEmpty() && CONTINUATION.matcher(rest).lookingAt()) {
+          // "[1]." or "[1], he wrote.": the markers and the rest finish the sentence before them.
+          out.set(out.size() - 1, out.get(out.size() - 1) + " " + s);
+          continue;
+        }
         out.set(out.size() - 1, out.get(out.size() - 1) + m.group());
-        s = s.substring(m.end()).strip();
+        s = rest;
       }
       // Models asked for plain text still write lists at times; the answer is rejoined as prose.
       s = LIST_ITEM.matcher(s).replaceFirst("");

@@ -285,9 +285,9 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
     return q;
   }
 
-  /** The folded form of a name's last word, its possessive removed. */
+  /** The folded form of a name's last word, its possessive removed and a dotted initialism's full stops dropped ("V.O.S" gives "vos"). */
   static String key(String word) {
-    return Tokens.fold(bare(word)).strip();
+    return Tokens.fold(bare(word).replaceAll("(?<=\\p{L})\\.(?=\\p{L})", "")).strip();
   }
 
   private static String bare(String word) {

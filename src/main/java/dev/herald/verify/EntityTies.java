@@ -67,6 +67,18 @@ public final class EntityTies {
     return sourceWords.contains("#" + initials);
   }
 
+  private static final java.util.regex.Pattern DOTTED = java.util.regex.Pattern.compile("(?<![\\p{L}.])\\p{L}(?:\\.\\p{L})+\\.?");
+
+  /** The dotted initialisms of {@code text} written as one folded word ("U.S." gives "us", "V.O.S." gives "vos"), as a name's key reads them. */
+  static Set<String> dottedInitialisms(String text) {
+    Set<String> out = new HashSet<>();
+    java.util.regex.Matcher m = DOTTED.matcher(text);
+    while (m.find()) {
+      out.add(Clause.key(m.group().replaceAll("\\.$", "")));
+    }
+    return out;
+  }
+
   /** The initials of every run of two to five consecutive words of {@code folded}, small words skipped, as set entries. */
   static Set<String> withInitials(String folded) {
     String[] words = folded.strip().split(" ");

@@ -278,6 +278,7 @@ public final class FactCheck {
       }
     }
     Set<String> words = EntityTies.withInitials(Tokens.fold(text.toString()));
+    words.addAll(EntityTies.dottedInitialisms(text.toString()));
     List<Clause.Name> allNames = claimClauses.stream().flatMap(c -> c.names().stream()).toList();
     for (Clause c : claimClauses) {
       Optional<Clause.Name> missing = EntityTies.missingName(c, words);

@@ -114,4 +114,31 @@ class VerifierTest {
 
     assertThat(r.text()).isEqualTo("The council approved a budget of 4.2 million dollars [1]. The bridge stays closed until December [2].");
   }
+
+  @Test
+  void should_keep_a_marker_written_after_a_quotation_ending_in_an_exclamation_with_its_sentence() {
+    Verifier.Result r = verify("Mayor Ana Ruiz said the plan would \"protect every library and fire station!\" [1].");
+
+    assertThat(r.verification().counts()).isEqualTo(new Verification(1, 1, 0, 0, 0, false));
+    assertThat(r.text()).isEqualTo("Mayor Ana Ruiz said the plan would \"protect every library and fire station!\" [1].");
+  }
+
+  @Test
+  void should_read_what_follows_the_markers_after_a_closing_quotation_as_the_rest_of_its_sentence() {
+    assertThat(Verifier.sentences("She asked \"Why now?\" [1], and the council voted [2]. The bridge is shut [2]."))
+        .containsExactly("She asked \"Why now?\" [1], and the council voted [2].", "The bridge is shut [2].");
+    assertThat(Verifier.sentences("He shouted \"Stop!\" [1]. The bridge is shut [2]."))
+        .containsExactly("He shouted \"Stop!\" [1].", "The bridge is shut [2].");
+  }
+
+  @Test
+  void should_not_end_a_sentence_at_a_case_name_or_a_dotted_initialism() {
+    Passage court = passage("court", "Court hears two cases",
+        "The court heard Smith v. Jones and Brown v. A.B.C. Holdings together on Monday.");
+    Verifier.Result r = verifier.verify("The court heard Smith v. Jones and Brown v. A.B.C. Holdings together [1].", List.of(court), AS_OF);
+
+    assertThat(r.verification().counts()).isEqualTo(new Verification(1, 1, 0, 0, 0, false));
+    assertThat(Verifier.sentences("It moved to the U.K. and then to N.Y. City [1]. It stayed [1]."))
+        .containsExactly("It moved to the U.K. and then to N.Y. City [1].", "It stayed [1].");
+  }
 }

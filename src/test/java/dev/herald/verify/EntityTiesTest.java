@@ -103,4 +103,13 @@ class EntityTiesTest {
     assertThat(Clause.of("The prize went to Michel H. Devoret.", true, java.util.Set.of()).names())
         .extracting(Clause.Name::text).containsExactly("Michel H. Devoret");
   }
+
+  @Test
+  void should_read_a_dotted_initialism_as_the_same_name_written_without_full_stops() {
+    FactCheck.Source talks = new FactCheck.Source("Talks resume", List.of(
+        "Negotiators from the U.S. met A.B.C. Holdings in Geneva on Monday."), Instant.parse("2025-10-14T00:00:00Z"));
+
+    assertThat(rules("US negotiators met A.B.C. Holdings in Geneva.", talks)).doesNotContain(FactCheck.Rule.ENTITY);
+    assertThat(rules("US negotiators met X.Y.Z. Holdings in Geneva.", talks)).contains(FactCheck.Rule.ENTITY);
+  }
 }
