@@ -66,11 +66,19 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
 
   static final Set<String> NEGATORS = Set.of("not", "no", "never", "neither", "nor", "none", "nothing", "nobody", "without", "cannot",
       "hardly", "barely", "scarcely");
-  // Two-word negations: the second word given, after the first.
+  // Two-word negations, the first word's stem then the second word, so that every form of the verb reads alike
+  // ("fell short", "had fallen short", "falling short"; "ruled out", "ruling out").
   private static final Set<String> NEGATING_PAIRS = Set.of(
-      "instead of", "rather than", "ruled out", "rule out", "rules out", "ruling out", "failed to", "fail to", "fails to",
-      "refused to", "refuses to", "refuse to", "declined to", "declines to", "decline to", "left out", "leaves out", "left off", "leaves off", "kept off",
-      "leave out", "leaving out", "fell short", "falls short", "fall short", "far from", "no longer");
+      "instead of", "rather than", "rule out", "fail to", "refus to", "declin to", "leav out", "leav off", "keep off",
+      "fall short", "far from", "no longer");
+  // Verbs that deny their object: "lacking a majority", "missed the deadline", "the lack of a majority". Only before an
+  // article or "of", since "the missing hostages" and "a lacking response" deny nothing.
+  private static final Set<String> LACKING = Set.of("lack", "miss");
+  private static final Set<String> OBJECT_START = Set.of("a", "an", "the", "any", "its", "their", "his", "her", "of");
+  // Words of "to be" before a two-word negation that make it passive: "governing with them has been ruled out" denies
+  // what stands before it, as "they ruled out governing with them" denies what follows.
+  private static final Set<String> BE = Set.of("be", "been", "being", "is", "are", "was", "were");
+  private static final Set<String> PASSIVE_DENIES = Set.of("rule out");
   // Adverbs that may stand inside a two-word negation.
   private static final Set<String> INSIDE_PAIR = Set.of("just", "narrowly", "well", "slightly", "only");
   // Predicates that, negated, deny the event named before them ("the planned meeting did not take place").
@@ -151,15 +159,22 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
       }
       int after = negationEnd(tokens, i);
       if (after >= 0) {
+        if (passiveDenial(tokens, i)) {
+          // "Governing with them has been ruled out by most parties": the words before it are denied, not the agent after.
+          eventDenied(tokens, i, negated, asserted, content, sentenceStart, knownNames);
+          continue;
+        }
         int k = after;
         while (k < tokens.size() && SKIP.contains(tokens.get(k).surface().toLowerCase(Locale.ROOT))) {
           k++;
         }
-        if (k < tokens.size() && !isNumber(tokens.get(k))) {
+        // A negation ends at a comma: "plans that fall short, money to help poorer countries adapt" denies no money.
+        boolean reaches = k < tokens.size() && text.substring(tokens.get(after - 1).end(), tokens.get(k).start()).indexOf(',') < 0;
+        if (reaches && !isNumber(tokens.get(k))) {
           negated.add(tokens.get(k).stem());
           heads.add(k);
           if (eventPredicate(tokens, k)) {
-            eventDenied(tokens, i, negated, asserted, content);
+            eventDenied(tokens, i, negated, asserted, content, sentenceStart, knownNames);
           }
         }
         for (int q = after; q < Math.min(tokens.size(), k + SCOPE); q++) {
@@ -191,14 +206,17 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
 
   // "a planned face-to-face meeting ... did not take place": the words naming the event, back to the
   // start of the clause or of its relative clause, are denied, not asserted.
-  private static void eventDenied(List<Token> tokens, int negation, Set<String> negated, Set<String> asserted, Set<String> content) {
+  private static void eventDenied(List<Token> tokens, int negation, Set<String> negated, Set<String> asserted, Set<String> content,
+      boolean sentenceStart, Set<String> knownNames) {
     for (int q = negation - 1; q >= 0; q--) {
       String low = tokens.get(q).surface().toLowerCase(Locale.ROOT);
       if (EVENT_START.contains(low)) {
         break;
       }
       Token t = tokens.get(q);
-      if (!STOP.contains(low) && !isNumber(t) && !t.capitalised()) {
+      // A sentence's first word is capitalised without being a name unless the sources write it so mid-sentence.
+      boolean name = t.capitalised() && !(q == 0 && sentenceStart && !knownNames.contains(bare(t.surface())));
+      if (!STOP.contains(low) && !isNumber(t) && !name) {
         negated.add(t.stem());
         asserted.remove(t.stem());
         content.add(t.stem());
@@ -206,18 +224,35 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
     }
   }
 
+  // True when the two-word negation at i is a passive that denies its subject ("has been ruled out").
+  private static boolean passiveDenial(List<Token> tokens, int i) {
+    if (i == 0 || i + 1 >= tokens.size()
+        || !PASSIVE_DENIES.contains(tokens.get(i).stem() + " " + tokens.get(i + 1).surface().toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    int b = i - 1;
+    if (b > 0 && tokens.get(b).surface().toLowerCase(Locale.ROOT).endsWith("ly")) {
+      b--; // "was firmly ruled out"
+    }
+    return BE.contains(tokens.get(b).surface().toLowerCase(Locale.ROOT));
+  }
+
   // Returns the index just after a negation starting at i, or -1.
   private static int negationEnd(List<Token> tokens, int i) {
     String low = tokens.get(i).surface().toLowerCase(Locale.ROOT);
+    String stem = tokens.get(i).stem();
     if (i + 1 < tokens.size()) {
-      String pair = low + " " + tokens.get(i + 1).surface().toLowerCase(Locale.ROOT);
-      if (NEGATING_PAIRS.contains(pair)) {
+      String next = tokens.get(i + 1).surface().toLowerCase(Locale.ROOT);
+      if (NEGATING_PAIRS.contains(stem + " " + next)) {
         return i + 2;
       }
       // An adverb may sit inside a two-word negation: "fell just short", "falls well short".
-      if (i + 2 < tokens.size() && INSIDE_PAIR.contains(tokens.get(i + 1).surface().toLowerCase(Locale.ROOT))
-          && NEGATING_PAIRS.contains(low + " " + tokens.get(i + 2).surface().toLowerCase(Locale.ROOT))) {
+      if (i + 2 < tokens.size() && INSIDE_PAIR.contains(next)
+          && NEGATING_PAIRS.contains(stem + " " + tokens.get(i + 2).surface().toLowerCase(Locale.ROOT))) {
         return i + 3;
+      }
+      if (LACKING.contains(stem) && OBJECT_START.contains(next)) {
+        return i + 1;
       }
     }
     if (NEGATORS.contains(low) || low.endsWith("n't")) {

@@ -206,4 +206,32 @@ class PolarityTest {
     assertThat(contradicts("The team won the first leg and lost the second.",
         "The team won the first leg at home and lost the second leg away.")).isFalse();
   }
+
+  @Test
+  void should_read_verbs_that_deny_their_object_in_every_form() {
+    String source = "The governor fell short of a majority in the first vote.";
+    assertThat(contradicts("Lacking a majority in the first vote, the governor waited.", source)).isFalse();
+    assertThat(contradicts("The governor missed a majority in the first vote.", source)).isFalse();
+    assertThat(contradicts("The governor had fallen short of a majority in the first vote.", source)).isFalse();
+    assertThat(contradicts("The governor won a majority in the first vote.", source)).isTrue();
+    assertThat(contradicts("The governor was refusing to meet the strikers.", "The governor agreed to meet the strikers.")).isTrue();
+  }
+
+  @Test
+  void should_not_take_a_missing_thing_for_a_denied_one() {
+    assertThat(contradicts("Divers found the missing fishermen near the reef.", "Divers found the fishermen near the reef.")).isFalse();
+  }
+
+  @Test
+  void should_read_a_passive_rule_out_as_denying_what_stands_before_it() {
+    String source = "Most opposition parties have said they will not serve with the Greens.";
+    assertThat(contradicts("Serving alongside the Greens has been ruled out by most opposition parties.", source)).isFalse();
+    assertThat(contradicts("Serving alongside the Greens has been welcomed by most opposition parties.", source)).isTrue();
+  }
+
+  @Test
+  void should_end_a_negation_at_a_comma() {
+    assertThat(contradicts("Talks cover budgets that fall short, support for farmers and new ports.",
+        "The talks cover budgets that fall short of targets, support to help farmers, and new ports.")).isFalse();
+  }
 }
