@@ -79,6 +79,10 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
   // what stands before it, as "they ruled out governing with them" denies what follows.
   private static final Set<String> BE = Set.of("be", "been", "being", "is", "are", "was", "were");
   private static final Set<String> PASSIVE_DENIES = Set.of("rule out");
+  // Stretches of time a clause may say were ended ("ended a run without victory") and the verbs that end them.
+  private static final Set<String> SPELLS = Set.of("run", "streak", "spell", "drought", "stretch", "wait", "period", "year",
+      "month", "decad", "season");
+  private static final Set<String> ENDING = Set.of("end", "snap", "break", "halt");
   // Adverbs that may stand inside a two-word negation.
   private static final Set<String> INSIDE_PAIR = Set.of("just", "narrowly", "well", "slightly", "only");
   // Predicates that, negated, deny the event named before them ("the planned meeting did not take place").
@@ -157,7 +161,7 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
         asserted.add(t.stem());
         continue;
       }
-      int after = negationEnd(tokens, i);
+      int after = endedSpell(tokens, i) ? -1 : negationEnd(tokens, i);
       if (after >= 0) {
         if (passiveDenial(tokens, i)) {
           // "Governing with them has been ruled out by most parties": the words before it are denied, not the agent after.
@@ -222,6 +226,20 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
         content.add(t.stem());
       }
     }
+  }
+
+  // "ended a run without victory", "snapped a ten-year spell without a title": the spell without the thing is over, so the
+  // clause says the thing happened at last; the "without" at i denies nothing.
+  private static boolean endedSpell(List<Token> tokens, int i) {
+    if (i == 0 || !tokens.get(i).surface().equalsIgnoreCase("without") || !SPELLS.contains(tokens.get(i - 1).stem())) {
+      return false;
+    }
+    for (int q = i - 2; q >= Math.max(0, i - 5); q--) {
+      if (ENDING.contains(tokens.get(q).stem())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // True when the two-word negation at i is a passive that denies its subject ("has been ruled out").

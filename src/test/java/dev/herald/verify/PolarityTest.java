@@ -234,4 +234,11 @@ class PolarityTest {
     assertThat(contradicts("Talks cover budgets that fall short, support for farmers and new ports.",
         "The talks cover budgets that fall short of targets, support to help farmers, and new ports.")).isFalse();
   }
+
+  @Test
+  void should_read_an_ended_spell_without_something_as_saying_it_happened() {
+    String source = "The club won the league on Saturday, its first title since 1998.";
+    assertThat(contradicts("The league win on Saturday ended a long run without a title for the club.", source)).isFalse();
+    assertThat(contradicts("The club went through Saturday without a title in the league.", source)).isTrue();
+  }
 }
