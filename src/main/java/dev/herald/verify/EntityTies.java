@@ -37,7 +37,8 @@ public final class EntityTies {
 
   /**
    * True when the sources mention the name: its last word (or a word it begins, for "Fed" and
-   * "Federal", or its singular), or for an abbreviation words with those initials ("US", "MVP").
+   * "Federal", or its singular), or for an abbreviation words with those initials ("US", "MVP"),
+   * or for a party the other name the table of aliases gives it ("SPD", "Social Democrats").
    */
   static boolean mentioned(Name n, Set<String> sourceWords) {
     String key = n.key();
@@ -51,6 +52,10 @@ public final class EntityTies {
     }
     if (countryInY(key, sourceWords)) {
       return true;
+    }
+    int alias = alias(n);
+    if (alias >= PARTIES && sourceWords.contains("@" + alias)) {
+      return true; // "SPD" where the source writes "Social Democrats"
     }
     String word = lastWord(n);
     return word.length() >= 2 && word.length() <= 5 && word.chars().allMatch(Character::isUpperCase)
@@ -160,9 +165,101 @@ public final class EntityTies {
     return true;
   }
 
+  // Names news writes for one another, each line one entity: a country's other names and its capital standing for its
+  // government ("Moscow said", "talks between Washington and Beijing"), then parties' abbreviations beside their names.
+  // Capitals that sport writes for clubs ("Paris", "Madrid", "Milan") are left out, and so are adjectives ("British"):
+  // a claim's "British banks" must not stand for a source's "UK" beside them (a country's own adjective is read by the
+  // demonym rule). A name is the same entity as any other name of its line; only a party's other name also counts as
+  // mentioning it, since a claim's "America" or "Washington" where the source never writes the country was measured to
+  // let wrong claims through.
+  private static final List<String> ALIAS_TABLE = List.of(
+      "us|usa|united states|united states of america|america|washington",
+      "uk|britain|great britain|united kingdom|london",
+      "russia|russian federation|moscow|kremlin",
+      "ukraine|kyiv|kiev",
+      "china|people s republic of china|prc|beijing",
+      "iran|tehran",
+      "eu|european union|brussels",
+      "germany|berlin",
+      "japan|tokyo",
+      "india|new delhi|delhi",
+      "north korea|dprk|pyongyang",
+      "south korea|seoul",
+      "turkey|turkiye|ankara",
+      "canada|ottawa",
+      "australia|canberra",
+      "syria|damascus",
+      "saudi arabia|riyadh",
+      "qatar|doha",
+      "egypt|cairo",
+      "pakistan|islamabad",
+      "afghanistan|kabul",
+      "iraq|baghdad",
+      "venezuela|caracas",
+      "cuba|havana",
+      "taiwan|taipei",
+      "belarus|minsk",
+      "poland|warsaw",
+      "hungary|budapest",
+      "spd|social democrats|social democrat|social democratic party",
+      "cdu|christian democrats|christian democrat|christian democratic union",
+      "afd|alternative for germany",
+      "pvv|party for freedom|freedom party",
+      "gop|republicans|republican party",
+      "tories|tory|conservatives|conservative party",
+      "pis|law and justice",
+      "rn|national rally");
+  // The first line of the table that names a party.
+  private static final int PARTIES = ALIAS_TABLE.indexOf("spd|social democrats|social democrat|social democratic party");
+  private static final java.util.Map<String, Integer> ALIASES = new java.util.HashMap<>();
+  // The last word of every name in the table, to tell quickly that a name is in none of its lines.
+  private static final Set<String> ALIAS_LAST_WORDS = new HashSet<>();
+
+  static {
+    for (int i = 0; i < ALIAS_TABLE.size(); i++) {
+      for (String form : ALIAS_TABLE.get(i).split("\\|")) {
+        ALIASES.put(form, i);
+        ALIAS_LAST_WORDS.add(form.substring(form.lastIndexOf(' ') + 1));
+      }
+    }
+  }
+
+  /** The line of the table of aliases naming {@code n} as a whole ("Moscow", "United States", "SPD"), or -1. */
+  static int alias(Name n) {
+    if (!ALIAS_LAST_WORDS.contains(n.key())) {
+      return -1;
+    }
+    String text = n.text().replaceAll("['’]s$|['’]$", "").replaceAll("(?<=\\p{L})\\.(?=\\p{L})", "");
+    return ALIASES.getOrDefault(Tokens.fold(text).strip(), -1);
+  }
+
+  /**
+   * The parties of the table of aliases that the {@code names} of a source or the words of its {@code folded} text name,
+   * as entries for the set {@link #mentioned} reads ("@30"). A single word counts only as a name.
+   */
+  static Set<String> aliasMarks(List<Name> names, String folded) {
+    Set<String> out = new HashSet<>();
+    for (Name n : names) {
+      int k = alias(n);
+      if (k >= PARTIES) {
+        out.add("@" + k);
+      }
+    }
+    for (var e : ALIASES.entrySet()) {
+      if (e.getValue() >= PARTIES && e.getKey().indexOf(' ') > 0 && folded.contains(" " + e.getKey() + " ")) {
+        out.add("@" + e.getValue());
+      }
+    }
+    return out;
+  }
+
   /** True when a claim's name and a source's name are the same entity written differently ("Powell", "Jerome Powell"; "ECB", "European Central Bank"). */
   static boolean sameEntity(Name a, Name b) {
     if (a.key().equals(b.key())) {
+      return true;
+    }
+    int aliasA = alias(a);
+    if (aliasA >= 0 && aliasA == alias(b)) {
       return true;
     }
     Set<String> wordsA = words(a);

@@ -279,6 +279,8 @@ public final class FactCheck {
     }
     Set<String> words = EntityTies.withInitials(Tokens.fold(text.toString()));
     words.addAll(EntityTies.dottedInitialisms(text.toString()));
+    words.addAll(EntityTies.aliasMarks(sourceClauses.stream().flatMap(s -> s.clause().names().stream()).toList(),
+        Tokens.fold(text.toString())));
     List<Clause.Name> allNames = claimClauses.stream().flatMap(c -> c.names().stream()).toList();
     for (Clause c : claimClauses) {
       Optional<Clause.Name> missing = EntityTies.missingName(c, words);

@@ -112,4 +112,43 @@ class EntityTiesTest {
     assertThat(rules("US negotiators met A.B.C. Holdings in Geneva.", talks)).doesNotContain(FactCheck.Rule.ENTITY);
     assertThat(rules("US negotiators met X.Y.Z. Holdings in Geneva.", talks)).contains(FactCheck.Rule.ENTITY);
   }
+
+  static Clause.Name name(String text) {
+    return Clause.of("They said " + text + " spoke.", true, java.util.Set.of()).names().get(0);
+  }
+
+  @Test
+  void should_read_a_capital_as_its_country_and_another_name_of_a_country_as_the_same_entity() {
+    assertThat(EntityTies.sameEntity(name("Moscow"), name("Russia"))).isTrue();
+    assertThat(EntityTies.sameEntity(name("Washington"), name("United States"))).isTrue();
+    assertThat(EntityTies.sameEntity(name("America"), name("U.S."))).isTrue();
+    assertThat(EntityTies.sameEntity(name("Kyiv"), name("Russia"))).isFalse();
+    assertThat(EntityTies.sameEntity(name("Beijing"), name("United States"))).isFalse();
+    // Only the capital alone: a person or a newspaper named after it is not the country.
+    assertThat(EntityTies.sameEntity(name("Denzel Washington"), name("United States"))).isFalse();
+  }
+
+  @Test
+  void should_give_the_capital_the_country_s_action_but_not_another_country_s() {
+    FactCheck.Source talks = new FactCheck.Source("Talks end with a prisoner swap", List.of(
+        "Officials from Russia and Ukraine met in Istanbul on Friday; Moscow sent a team headed by an aide.",
+        "The negotiator said afterwards that Russia was satisfied with the result and ready to keep talking.",
+        "Ukraine called the demands unacceptable."), Instant.parse("2025-05-16T18:00:00Z"));
+
+    assertThat(rules("The negotiator said Moscow was satisfied with the result and ready to keep talking.", talks)).isEmpty();
+    assertThat(rules("The negotiator said Ukraine was satisfied with the result and ready to keep talking.", talks))
+        .containsExactly(FactCheck.Rule.TIE);
+    assertThat(rules("The negotiator said Kyiv was satisfied with the result.", talks)).contains(FactCheck.Rule.TIE);
+  }
+
+  @Test
+  void should_accept_a_party_s_abbreviation_where_the_source_writes_its_name() {
+    FactCheck.Source coalition = new FactCheck.Source("New government sworn in", List.of(
+        "The chancellor was sworn in with Social Democrat leader Anna Berg as finance minister.",
+        "Most parties have said they will not govern with the Party for Freedom."), Instant.parse("2025-05-06T18:00:00Z"));
+
+    assertThat(rules("Anna Berg, who leads the SPD, became finance minister.", coalition)).doesNotContain(FactCheck.Rule.ENTITY);
+    assertThat(rules("Most parties will not govern with the PVV.", coalition)).doesNotContain(FactCheck.Rule.ENTITY);
+    assertThat(rules("Anna Berg, who leads the CDU, became finance minister.", coalition)).contains(FactCheck.Rule.ENTITY);
+  }
 }
