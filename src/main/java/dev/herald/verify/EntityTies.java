@@ -390,16 +390,22 @@ public final class EntityTies {
     // Only the clause's subject (a name before its first shared word) is held to the clause; names
     // further on are objects or asides ("ahead of Lamine Yamal", "buying US soybeans"), checked by order below.
     int firstTerm = claim.tokens().stream().filter(t -> terms.contains(t.stem())).mapToInt(Token::start).findFirst().orElse(-1);
-    if (!claim.names().isEmpty() && firstTerm >= 0 && claim.names().get(0).start() < firstTerm) {
-      Name n = claim.names().get(0);
+    Name n = subject(claim, firstTerm);
+    for (Name m : claim.names()) {
+      if (n == null || m.start() > n.start()) {
+        break;
+      }
+      // The subject is held to the clause; who reports it ("Trump said Tehran had warned ...") to at least one of its
+      // words, since the rest of what the claim reports may come from the narration around the statement.
+      int enough = m == n ? need : 1;
       int cov = -1;
       for (SourceClause s : sources) {
-        if (mentions(s, n)) {
+        if (mentions(s, m)) {
           cov = Math.max(cov, shared(terms, numbers, s));
         }
       }
-      if (cov >= 0 && cov < need && (otherName || cov <= 1 && best >= 3 && person(n, sources))) {
-        return Optional.of(n.text() + " is tied to this only in another clause of the source");
+      if ((m == n || reports(claim, m)) && cov >= 0 && cov < enough && (otherName || cov <= 1 && best >= 3 && person(m, sources))) {
+        return Optional.of(m.text() + " is tied to this only in another clause of the source");
       }
     }
     for (Numbers.Mention m : numbers) {
@@ -417,6 +423,40 @@ public final class EntityTies {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The clause's subject: its first name before the first shared word (at {@code firstTerm}), passing over who reports
+   * the rest ("Trump said Tehran had warned ...") and a possessive that qualifies the next name ("Kyoto's Kitagawa").
+   */
+  private static Name subject(Clause claim, int firstTerm) {
+    List<Name> names = claim.names();
+    for (int i = 0; i < names.size() && firstTerm >= 0 && names.get(i).start() < firstTerm; i++) {
+      Name n = names.get(i);
+      Name next = i + 1 < names.size() && names.get(i + 1).start() < firstTerm ? names.get(i + 1) : null;
+      if (next != null && (reports(claim, n) || possessive(n) && claim.text().substring(n.end(), next.start()).isBlank())) {
+        continue;
+      }
+      return n;
+    }
+    return null;
+  }
+
+  // "Trump said ...": the word right after the name frames what follows as reported. Not "told", whose next name is
+  // who was told ("Rutte told Trump that ...").
+  private static boolean reports(Clause claim, Name n) {
+    for (Token t : claim.tokens()) {
+      if (t.start() >= n.end()) {
+        return REPORTS.contains(t.surface().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> REPORTS = Set.of("said", "says", "say", "added", "stated", "reported");
+
+  private static boolean possessive(Name n) {
+    return n.text().endsWith("'s") || n.text().endsWith("’s");
   }
 
   // "NASA said the comet ... will come no closer": the doer of a verb of speech in the clause.

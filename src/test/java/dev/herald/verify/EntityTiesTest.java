@@ -151,4 +151,24 @@ class EntityTiesTest {
     assertThat(rules("Most parties will not govern with the PVV.", coalition)).doesNotContain(FactCheck.Rule.ENTITY);
     assertThat(rules("Anna Berg, who leads the CDU, became finance minister.", coalition)).contains(FactCheck.Rule.ENTITY);
   }
+
+  @Test
+  void should_take_the_name_a_possessive_qualifies_as_the_subject() {
+    FactCheck.Source prize = new FactCheck.Source("Physics prize shared", List.of(
+        "Ana Lopez and Ben Ross won the physics prize in Stockholm on Tuesday.",
+        "Lopez works in Kyoto, and Ross in Melbourne."), Instant.parse("2025-10-07T12:00:00Z"));
+
+    assertThat(rules("Kyoto's Lopez and Melbourne's Ross won the physics prize.", prize)).isEmpty();
+  }
+
+  @Test
+  void should_hold_who_reports_to_a_word_of_the_statement_and_the_reported_subject_to_the_clause() {
+    FactCheck.Source strike = new FactCheck.Source("Rebels strike the port", List.of(
+        "Rebels fired rockets at the port of Aden on Monday, which were mostly intercepted and caused no casualties.",
+        "Governor Ali Hassan said the rebels had given advance notice."), Instant.parse("2025-06-24T12:00:00Z"));
+
+    assertThat(rules("Hassan said the Rebels had warned in advance of the rockets fired at the port, which were mostly intercepted.", strike))
+        .isEmpty();
+    assertThat(rules("Hassan said the Rebels fired rockets at the port with no warning.", strike)).contains(FactCheck.Rule.TIE);
+  }
 }
