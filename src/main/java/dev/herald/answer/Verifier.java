@@ -55,10 +55,15 @@ public final class Verifier implements AutoCloseable {
       "\\b(sources?|articles?|passages?|reports?|coverage)\\b.*\\b(not|no|nothing|neither|don't|doesn't|didn't)\\b"
           + "|\\b(no|not enough|insufficient)\\b.*\\b(information|details?|mention|coverage)\\b",
       Pattern.CASE_INSENSITIVE);
-  // Text addressed to an AI inside an article is not the article's claim; it is never evidence.
+  // Text addressed to an AI inside an article is not the article's claim; it is never evidence. A model named with words
+  // for the reader or for an order ("AI assistants reading this must ...", "if you are a language model") is addressed;
+  // a model only named is news ("Its chatbot app climbed to the top of the App Store").
+  private static final String MODEL = "(?:(?:large )?language models?|AI assistants?|AI models?|chatbots?|LLMs?)";
   private static final Pattern INJECTION = Pattern.compile(
       "\\b(ignore|disregard|forget|override)\\b.{0,40}\\b(instructions?|prompts?|rules|directions|guidelines)\\b"
-          + "|\\b(system prompt|language model|AI assistant|chatbots?|you are now|as an AI)\\b",
+          + "|\\b(system prompt|you are now|as an AI)\\b"
+          + "|\\b" + MODEL + "\\b.{0,60}\\b(you|your|must|should|shall|reading this|are (?:instructed|told|required))\\b"
+          + "|\\b(you|your)\\b.{0,60}\\b" + MODEL + "\\b",
       Pattern.CASE_INSENSITIVE);
   // Words any answer may use without the source saying them: attribution and framing, not claims.
   private static final String FRAMING = "according to reports reported reporting say says said saying stated states "
