@@ -4,6 +4,7 @@ import dev.herald.index.Passage;
 import dev.herald.retrieve.QuestionAnalysis;
 import dev.herald.text.Sentences;
 import dev.herald.verify.Antonyms;
+import dev.herald.verify.Clause;
 import dev.herald.verify.FactCheck;
 import dev.herald.verify.Judge;
 import java.time.Instant;
@@ -88,7 +89,10 @@ public final class Verifier implements AutoCloseable {
     this.analysis = analysis;
     this.minSupport = minSupport;
     this.zone = zone;
-    this.framing = Set.copyOf(analysis.documentTerms(FRAMING));
+    // Function words ("has", "once", "over", "than") say nothing a source must support.
+    Set<String> free = new HashSet<>(analysis.documentTerms(FRAMING));
+    free.addAll(analysis.documentTerms(String.join(" ", Clause.functionWords())));
+    this.framing = Set.copyOf(free);
     this.facts = new FactCheck(zone);
     this.judge = judge;
     Antonyms.preload();

@@ -41,8 +41,8 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
 
   private static final Set<String> COMPARATIVES = Set.of("more", "less");
 
-  /** Stop words of the fact checks: function words, auxiliaries and attribution, which carry no claim. */
-  static final Set<String> STOP = Set.of(
+  // Function words, auxiliaries and attribution, which carry no claim.
+  private static final Set<String> FUNCTION_WORDS = Set.of(
       "a", "an", "the", "and", "or", "but", "if", "of", "on", "in", "at", "by", "for", "with", "to", "from", "into", "onto",
       "as", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "have", "has", "had",
       "having", "will", "would", "could", "should", "can", "may", "might", "must", "shall", "it", "its", "he", "she", "they",
@@ -53,13 +53,28 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
       "both", "each", "all", "any", "more", "less", "up", "down", "out", "off", "over", "under", "after", "before",
       "during", "since", "until", "per", "cent", "percent", "percentage", "point", "points", "only", "still", "again",
       "own", "other", "another", "further", "later", "earlier", "now", "well", "not", "no", "never", "neither", "nor",
-      "none", "nothing", "nobody", "without", "cannot", "instead", "rather", "s", "t", "new", "hardly", "barely", "scarcely",
-      // number words: the number checks own them
+      "none", "nothing", "nobody", "without", "cannot", "instead", "rather", "s", "t", "new", "hardly", "barely", "scarcely");
+  // Number words: the number checks own them.
+  private static final Set<String> NUMBER_WORDS = Set.of(
       "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
       "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
       "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion", "half", "quarter", "third",
       "thirds", "quarters", "second", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "twice", "double",
       "doubled", "doubling", "triple", "tripled", "tripling", "bn", "m", "tn", "basis", "dozen");
+
+  /** Stop words of the fact checks: function words, auxiliaries, attribution and number words, which carry no claim. */
+  static final Set<String> STOP = union(FUNCTION_WORDS, NUMBER_WORDS);
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new HashSet<>(a);
+    out.addAll(b);
+    return Set.copyOf(out);
+  }
+
+  /** Function words, auxiliaries and attribution: the stop words of the fact checks without the number words. */
+  public static Set<String> functionWords() {
+    return FUNCTION_WORDS;
+  }
 
   // How many words after the negated word a negation may still cover.
   private static final int SCOPE = 4;

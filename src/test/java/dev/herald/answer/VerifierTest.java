@@ -155,4 +155,12 @@ class VerifierTest {
         .verification().kept()).isEqualTo(1);
     assertThat(verifier.verify("The app was banned in Canada [1].", List.of(planted), AS_OF).verifiable()).isFalse();
   }
+
+  @Test
+  void should_not_count_function_words_for_or_against_a_sentence_s_support() {
+    // "has", "once", "over", "than", "more" and number words are no content: four of the five content words are the source's.
+    Verifier.Result r = verify("Once the budget has passed, the council will spend more than 4.2 million dollars over the year [1].");
+
+    assertThat(r.verification().kept()).isEqualTo(1);
+  }
 }
