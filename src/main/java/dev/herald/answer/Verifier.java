@@ -5,9 +5,11 @@ import dev.herald.retrieve.QuestionAnalysis;
 import dev.herald.text.Sentences;
 import dev.herald.verify.Antonyms;
 import dev.herald.verify.Clause;
+import dev.herald.verify.Dates;
 import dev.herald.verify.FactCheck;
 import dev.herald.verify.Judge;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -234,6 +236,11 @@ public final class Verifier implements AutoCloseable {
     Set<String> available = new HashSet<>();
     for (int k : cited) {
       available.addAll(evidence.get(k - 1).terms());
+    }
+    // A date counts as found: the date rule resolves the sources' own ("the previous night") and decides whether it is theirs.
+    LocalDate written = evidence.get(cited.get(0) - 1).passage().published().atZone(zone).toLocalDate();
+    for (Dates.DateMention d : Dates.find(sentence, written)) {
+      available.addAll(analysis.documentTerms(sentence.substring(d.start(), Math.min(d.end(), sentence.length()))));
     }
     long found = terms.stream().filter(available::contains).count();
     return (double) found / terms.size() >= minSupport;

@@ -163,4 +163,15 @@ class VerifierTest {
 
     assertThat(r.verification().kept()).isEqualTo(1);
   }
+
+  @Test
+  void should_leave_a_date_to_the_date_rule_when_weighing_support() {
+    Passage pool = passage("pool", "Council votes on pool", "The council voted on Monday to close the pool.");
+
+    Verifier.Result right = verifier.verify("Members voted on 13 October to shut the pool [1].", List.of(pool), AS_OF);
+    Verifier.Result wrong = verifier.verify("Members voted on 12 October to shut the pool [1].", List.of(pool), AS_OF);
+
+    assertThat(right.verification().kept()).isEqualTo(1);
+    assertThat(wrong.verification().drops()).extracting(Verification.Drop::rule).containsExactly("date");
+  }
 }
