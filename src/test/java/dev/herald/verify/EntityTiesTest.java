@@ -171,4 +171,13 @@ class EntityTiesTest {
         .isEmpty();
     assertThat(rules("Hassan said the Rebels fired rockets at the port with no warning.", strike)).contains(FactCheck.Rule.TIE);
   }
+
+  @Test
+  void should_not_tie_a_rank_written_as_a_label() {
+    FactCheck.Source open = new FactCheck.Source("Lopez wins the open", List.of(
+        "Ana Lopez became the first Chilean to win the open on Sunday, beating two-time champion Eva Stone 6-4, 6-3.",
+        "The victory gave the world No 1 her fifth title of the year."), Instant.parse("2025-07-13T18:00:00Z"));
+
+    assertThat(rules("Chile has its first open champion after world No 1 Lopez beat Stone.", open)).isEmpty();
+  }
 }
