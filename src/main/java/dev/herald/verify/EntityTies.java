@@ -399,10 +399,16 @@ public final class EntityTies {
       // words, since the rest of what the claim reports may come from the narration around the statement.
       int enough = m == n ? need : 1;
       int cov = -1;
+      boolean onlyPlace = true;
       for (SourceClause s : sources) {
         if (mentions(s, m)) {
           cov = Math.max(cov, shared(terms, numbers, s));
+          onlyPlace &= s.clause().names().stream().filter(o -> o.key().equals(m.key())).allMatch(o -> place(s.clause(), o))
+              && s.clause().names().stream().anyMatch(o -> o.key().equals(m.key()));
         }
+      }
+      if (onlyPlace && cov >= 0) {
+        continue; // the sources write the name only as where something happened ("meeting in The Hague"): no doer to hold
       }
       if ((m == n || reports(claim, m)) && cov >= 0 && cov < enough && (otherName || cov <= 1 && best >= 3 && person(m, sources))) {
         return Optional.of(m.text() + " is tied to this only in another clause of the source");
@@ -440,6 +446,22 @@ public final class EntityTies {
       return n;
     }
     return null;
+  }
+
+  private static final Set<String> LOCATIVE = Set.of("in", "at", "from", "to", "near", "outside", "into");
+
+  // "in The Hague", "watched in Washington": the name stands after a preposition of place.
+  private static boolean place(Clause c, Name o) {
+    Token before = null;
+    for (Token t : c.tokens()) {
+      if (t.start() >= o.start()) {
+        break;
+      }
+      if (!t.surface().equalsIgnoreCase("the")) {
+        before = t;
+      }
+    }
+    return before != null && LOCATIVE.contains(before.surface().toLowerCase(java.util.Locale.ROOT));
   }
 
   // "Trump said ...": the word right after the name frames what follows as reported. Not "told", whose next name is

@@ -180,4 +180,15 @@ class EntityTiesTest {
 
     assertThat(rules("Chile has its first open champion after world No 1 Lopez beat Stone.", open)).isEmpty();
   }
+
+  @Test
+  void should_not_hold_a_name_the_sources_write_only_as_a_place_to_one_clause() {
+    FactCheck.Source summit = new FactCheck.Source("Allies agree to spend more", List.of(
+        "Leaders meeting in The Hague agreed on Wednesday to raise defence spending.",
+        "The summit declaration was just five paragraphs long.",
+        "In it, the allies reaffirmed their firm commitment to collective defence under Article 5."),
+        Instant.parse("2025-06-25T18:00:00Z"));
+
+    assertThat(rules("The Hague summit declaration reaffirmed the allies' firm commitment to collective defence.", summit)).isEmpty();
+  }
 }
