@@ -423,6 +423,7 @@ public final class EntityTies {
       }
       boolean otherNumber = bestClauses.stream().allMatch(s -> s.numbers().stream()
           .anyMatch(x -> x.kind() == m.kind() && java.util.Objects.equals(x.currency(), m.currency())
+              && java.util.Objects.equals(x.unit(), m.unit())
               && numbers.stream().noneMatch(c -> Numbers.matches(c, x))));
       if (otherNumber && cov >= 0 && cov < need) {
         return Optional.of("'" + claim.text().substring(m.start(), m.end()).strip() + "' belongs to another statement of the source");

@@ -191,4 +191,15 @@ class EntityTiesTest {
 
     assertThat(rules("The Hague summit declaration reaffirmed the allies' firm commitment to collective defence.", summit)).isEmpty();
   }
+
+  @Test
+  void should_not_take_a_duration_for_a_count_of_another_statement() {
+    FactCheck.Source talks = new FactCheck.Source("Talks agree a swap", List.of(
+        "The meeting in the old palace lasted less than two hours.",
+        "The one concrete outcome was an agreement for each side to release 1,000 prisoners of war."),
+        Instant.parse("2025-05-16T18:00:00Z"));
+
+    assertThat(rules("Under two hours of talks produced an agreement to release prisoners of war.", talks)).isEmpty();
+    assertThat(rules("Talks produced an agreement for each side to release 2,000 prisoners of war.", talks)).isNotEmpty();
+  }
 }
