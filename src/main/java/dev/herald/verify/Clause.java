@@ -164,9 +164,13 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
     Set<String> scoped = new HashSet<>();
     Set<String> asserted = new HashSet<>();
     Set<Integer> heads = new HashSet<>();
+    Set<Integer> coordinated = new HashSet<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       String low = t.surface().toLowerCase(Locale.ROOT);
+      if (coordinated.contains(i)) {
+        continue; // the "nor" of "neither Trump nor Putin took": read with its "neither"
+      }
       if (NEGATING_PREFIXED.contains(low)) {
         String base = Tokens.of(low.startsWith("dis") ? low.substring(3) : low.substring(2)).get(0).stem();
         negated.add(base);
@@ -177,6 +181,9 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
         continue;
       }
       int after = endedSpell(tokens, i) ? -1 : negationEnd(tokens, i);
+      if (after >= 0 && low.equals("neither")) {
+        after = neitherEnd(tokens, i, coordinated);
+      }
       if (after >= 0) {
         if (passiveDenial(tokens, i)) {
           // "Governing with them has been ruled out by most parties": the words before it are denied, not the agent after.
@@ -255,6 +262,39 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
       }
     }
     return false;
+  }
+
+  // Where the negation of "neither" at i starts reading for its word. "Neither Trump nor Putin took questions" and "neither
+  // leader took questions" deny the taking, not the people; "neither confirmed nor denied" denies each verb.
+  private static int neitherEnd(List<Token> tokens, int i, Set<Integer> coordinated) {
+    if (i + 1 >= tokens.size() || pastForm(tokens.get(i + 1))) {
+      return i + 1;
+    }
+    int nor = -1;
+    for (int q = i + 2; q < Math.min(tokens.size(), i + 5); q++) {
+      if (tokens.get(q).surface().equalsIgnoreCase("nor")) {
+        nor = q;
+        break;
+      }
+    }
+    if (nor >= 0) {
+      if (!tokens.get(i + 1).capitalised() || nor + 1 >= tokens.size() || !tokens.get(nor + 1).capitalised()) {
+        return i + 1;
+      }
+      coordinated.add(nor);
+      int k = nor + 1;
+      while (k < tokens.size() && tokens.get(k).capitalised()) {
+        k++;
+      }
+      return k;
+    }
+    // "neither leader", "neither of them": the words naming who come first.
+    return tokens.get(i + 1).surface().equalsIgnoreCase("of") ? Math.min(tokens.size(), i + 3) : i + 2;
+  }
+
+  private static boolean pastForm(Token t) {
+    String low = t.surface().toLowerCase(Locale.ROOT);
+    return low.length() >= 5 && low.endsWith("ed") || Tokens.irregularPast(low);
   }
 
   // True when the two-word negation at i is a passive that denies its subject ("has been ruled out").

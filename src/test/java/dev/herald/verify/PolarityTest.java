@@ -241,4 +241,19 @@ class PolarityTest {
     assertThat(contradicts("The league win on Saturday ended a long run without a title for the club.", source)).isFalse();
     assertThat(contradicts("The club went through Saturday without a title in the league.", source)).isTrue();
   }
+
+  @Test
+  void should_read_neither_as_denying_what_the_people_it_names_did() {
+    String source = "At a short press conference afterwards, where neither minister took questions, the talks were called useful.";
+    assertThat(contradicts("Neither Lopez nor Berg took questions at the short press conference.", source)).isFalse();
+    assertThat(contradicts("Lopez took questions at the short press conference.", source)).isTrue();
+    assertThat(contradicts("The ministry neither confirmed nor denied the report.", "The ministry confirmed the report.")).isTrue();
+  }
+
+  @Test
+  void should_read_a_relation_with_its_sides_swapped_as_the_same() {
+    String source = "Lopez finished the race ahead of Berg, who came second.";
+    assertThat(contradicts("In the race Berg finished second, behind Lopez.", source)).isFalse();
+    assertThat(contradicts("In the race Lopez finished behind Berg.", source)).isTrue();
+  }
 }
