@@ -53,6 +53,11 @@ public final class EntityTies {
     if (countryInY(key, sourceWords)) {
       return true;
     }
+    for (String w : sourceWords) {
+      if (w.length() >= 4 && key.startsWith(w) && DEMONYM_ENDINGS.contains(key.substring(w.length()))) {
+        return true; // "Peruvian" where the source writes "Peru", "Iranian" where it writes "Iran"
+      }
+    }
     int alias = alias(n);
     if (alias >= PARTIES && sourceWords.contains("@" + alias)) {
       return true; // "SPD" where the source writes "Social Democrats"
@@ -279,6 +284,9 @@ public final class EntityTies {
     }
     return initials(b).equalsIgnoreCase(lastWord(a)) || initials(a).equalsIgnoreCase(lastWord(b));
   }
+
+  // Endings that make a country's name its adjective or its people.
+  private static final Set<String> DEMONYM_ENDINGS = Set.of("ian", "ians", "vian", "vians", "an", "ans", "ese", "i", "is");
 
   // "China" and "Chinese", "Ukraine" and "Ukrainian", "Canada" and "Canadian": a country and the adjective written with its name.
   private static boolean demonym(String key, Set<String> words) {

@@ -202,4 +202,13 @@ class EntityTiesTest {
     assertThat(rules("Under two hours of talks produced an agreement to release prisoners of war.", talks)).isEmpty();
     assertThat(rules("Talks produced an agreement for each side to release 2,000 prisoners of war.", talks)).isNotEmpty();
   }
+
+  @Test
+  void should_read_a_country_s_adjective_as_mentioning_the_country() {
+    java.util.Set<String> words = EntityTies.withInitials(Tokens.fold("He served as a bishop in Peru and later in Iran"));
+
+    assertThat(EntityTies.mentioned(name("Peruvian"), words)).isTrue();
+    assertThat(EntityTies.mentioned(name("Iranian"), words)).isTrue();
+    assertThat(EntityTies.mentioned(name("Chilean"), words)).isFalse();
+  }
 }
