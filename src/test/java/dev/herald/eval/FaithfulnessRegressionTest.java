@@ -54,8 +54,11 @@ class FaithfulnessRegressionTest {
     // never used to change a rule), 98 of 130 dropped, 118 of 127 kept; then 121 of 127 kept after the weekday fix its
     // final run's misses showed (see docs/EVALUATION.md); the seventh revision, developed on held-out 7's misses, raised
     // it to 106 of 130 dropped. Held-out 8 (written before the seventh revision, run once before it and once after, never
-    // used to change a rule): 93 of 148 dropped and 134 of 146 kept before, 95 of 148 and 134 of 146 after. Floors sit a
-    // claim or two under the measured counts.
+    // used to change a rule): 93 of 148 dropped and 134 of 146 kept before, 95 of 148 and 134 of 146 after; 97 of 148
+    // after the eighth. Then sentence splitting, negating verbs and names for one entity, developed on held-out 9's
+    // faithful misses: held-out 4, 80 of 94 dropped, 87 of 94 kept; held-out 7, 107 of 130 dropped, 122 of 127 kept;
+    // held-out 8, 99 of 148 dropped, 140 of 146 kept; the others unchanged. Floors sit a claim or two under the measured
+    // counts.
     assertThat(first.wrongDropped()).isGreaterThanOrEqualTo(29);
     assertThat(first.faithfulKept()).isGreaterThanOrEqualTo(37);
     assertThat(second.wrongDropped()).isGreaterThanOrEqualTo(21);
@@ -63,15 +66,15 @@ class FaithfulnessRegressionTest {
     assertThat(third.wrongDropped()).isGreaterThanOrEqualTo(22);
     assertThat(third.faithfulKept()).isGreaterThanOrEqualTo(25);
     assertThat(fourth.wrongDropped()).isGreaterThanOrEqualTo(78);
-    assertThat(fourth.faithfulKept()).isGreaterThanOrEqualTo(84);
+    assertThat(fourth.faithfulKept()).isGreaterThanOrEqualTo(85);
     assertThat(fifth.wrongDropped()).isGreaterThanOrEqualTo(31);
     assertThat(fifth.faithfulKept()).isGreaterThanOrEqualTo(34);
     assertThat(sixth.wrongDropped()).isGreaterThanOrEqualTo(71);
     assertThat(sixth.faithfulKept()).isGreaterThanOrEqualTo(82);
-    assertThat(seventh.wrongDropped()).isGreaterThanOrEqualTo(104);
-    assertThat(seventh.faithfulKept()).isGreaterThanOrEqualTo(119);
-    assertThat(eighth.wrongDropped()).isGreaterThanOrEqualTo(93);
-    assertThat(eighth.faithfulKept()).isGreaterThanOrEqualTo(132);
+    assertThat(seventh.wrongDropped()).isGreaterThanOrEqualTo(105);
+    assertThat(seventh.faithfulKept()).isGreaterThanOrEqualTo(120);
+    assertThat(eighth.wrongDropped()).isGreaterThanOrEqualTo(97);
+    assertThat(eighth.faithfulKept()).isGreaterThanOrEqualTo(138);
   }
 
   @Test
