@@ -4,6 +4,7 @@ import dev.herald.index.Passage;
 import dev.herald.retrieve.QuestionAnalysis;
 import dev.herald.text.Sentences;
 import dev.herald.verify.Antonyms;
+import dev.herald.verify.Clause;
 import dev.herald.verify.FactCheck;
 import dev.herald.verify.Judge;
 import java.time.Instant;
@@ -44,16 +45,26 @@ public final class Verifier implements AutoCloseable {
 
   private static final Pattern MARKER = Pattern.compile("\\s*\\[(\\d+(?:\\s*,\\s*\\d+)*)\\]");
   private static final Pattern LIST_ITEM = Pattern.compile("^(?:[-*•]|\\d+[.)])\\s+");
+  // A sentence's rest after its markers that cannot start a sentence: punctuation or a word in lower case.
+  private static final Pattern CONTINUATION = Pattern.compile("[.,;:!?)\\]…]|\\p{Ll}");
+  // Ends that the splitter takes for a full stop but that end no sentence: "Learning Resources v." (a case name) and
+  // a dotted initialism ("V.O.S.", "N.Y.").
+  private static final Pattern UNFINISHED = Pattern.compile("(?:^|\\s)(?:v|vs|\\p{Lu}(?:\\.\\p{Lu})+)\\.$");
   private static final Pattern LEADING_MARKERS = Pattern.compile("^(?:\\s*\\[\\d+(?:\\s*,\\s*\\d+)*\\])+");
   private static final Pattern QUOTE = Pattern.compile("“([^“”]+)”|\"([^\"]+)\"|(?<![\\p{L}\\p{N}])‘([^‘’]+)’(?![\\p{L}\\p{N}])");
   private static final Pattern COVERAGE = Pattern.compile(
       "\\b(sources?|articles?|passages?|reports?|coverage)\\b.*\\b(not|no|nothing|neither|don't|doesn't|didn't)\\b"
           + "|\\b(no|not enough|insufficient)\\b.*\\b(information|details?|mention|coverage)\\b",
       Pattern.CASE_INSENSITIVE);
-  // Text addressed to an AI inside an article is not the article's claim; it is never evidence.
+  // Text addressed to an AI inside an article is not the article's claim; it is never evidence. A model named with words
+  // for the reader or for an order ("AI assistants reading this must ...", "if you are a language model") is addressed;
+  // a model only named is news ("Its chatbot app climbed to the top of the App Store").
+  private static final String MODEL = "(?:(?:large )?language models?|AI assistants?|AI models?|chatbots?|LLMs?)";
   private static final Pattern INJECTION = Pattern.compile(
       "\\b(ignore|disregard|forget|override)\\b.{0,40}\\b(instructions?|prompts?|rules|directions|guidelines)\\b"
-          + "|\\b(system prompt|language model|AI assistant|chatbots?|you are now|as an AI)\\b",
+          + "|\\b(system prompt|you are now|as an AI)\\b"
+          + "|\\b" + MODEL + "\\b.{0,60}\\b(you|your|must|should|shall|reading this|are (?:instructed|told|required))\\b"
+          + "|\\b(you|your)\\b.{0,60}\\b" + MODEL + "\\b",
       Pattern.CASE_INSENSITIVE);
   // Words any answer may use without the source saying them: attribution and framing, not claims.
   private static final String FRAMING = "according to reports reported reporting say says said saying stated states "
@@ -78,7 +89,10 @@ public final class Verifier implements AutoCloseable {
     this.analysis = analysis;
     this.minSupport = minSupport;
     this.zone = zone;
-    this.framing = Set.copyOf(analysis.documentTerms(FRAMING));
+    // Function words ("has", "once", "over", "than") say nothing a source must support.
+    Set<String> free = new HashSet<>(analysis.documentTerms(FRAMING));
+    free.addAll(analysis.documentTerms(String.join(" ", Clause.functionWords())));
+    this.framing = Set.copyOf(free);
     this.facts = new FactCheck(zone);
     this.judge = judge;
     Antonyms.preload();
@@ -326,14 +340,29 @@ public final class Verifier implements AutoCloseable {
     return s.replaceAll("\\s+", " ").replaceAll("\\s+([,.;:!?])", "$1").replaceAll(",([.;:!?])", "$1").strip();
   }
 
-  /** Splits an answer into sentences, keeping markers written after the full stop with their sentence and dropping list bullets. */
+  /**
+   * Splits an answer into sentences, keeping markers written after the full stop with their sentence and dropping list
+   * bullets. What follows a closing quotation that ends in "!" or "?" stays with its sentence when it does not start a
+   * new one ({@code ... the words "Blessed are the peacemakers!" [1].}), and a case name's "v." or a dotted initialism
+   * ("V.O.S.") ends no sentence.
+   */
   static List<String> sentences(String answer) {
     List<String> out = new ArrayList<>();
     for (String s : Sentences.texts(answer.strip())) {
+      if (!out.isEmpty() && UNFINISHED.matcher(out.get(out.size() - 1)).find()) {
+        out.set(out.size() - 1, out.get(out.size() - 1) + " " + s);
+        continue;
+      }
       Matcher m = LEADING_MARKERS.matcher(s);
       if (m.find() && !out.isEmpty()) {
+        String rest = s.substring(m.end()).strip();
+        if (!rest.isEmpty() && CONTINUATION.matcher(rest).lookingAt()) {
+          // "[1]." or "[1], he wrote.": the markers and the rest finish the sentence before them.
+          out.set(out.size() - 1, out.get(out.size() - 1) + " " + s);
+          continue;
+        }
         out.set(out.size() - 1, out.get(out.size() - 1) + m.group());
-        s = s.substring(m.end()).strip();
+        s = rest;
       }
       // Models asked for plain text still write lists at times; the answer is rejoined as prose.
       s = LIST_ITEM.matcher(s).replaceFirst("");

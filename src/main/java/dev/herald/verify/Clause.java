@@ -41,8 +41,8 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
 
   private static final Set<String> COMPARATIVES = Set.of("more", "less");
 
-  /** Stop words of the fact checks: function words, auxiliaries and attribution, which carry no claim. */
-  static final Set<String> STOP = Set.of(
+  // Function words, auxiliaries and attribution, which carry no claim.
+  private static final Set<String> FUNCTION_WORDS = Set.of(
       "a", "an", "the", "and", "or", "but", "if", "of", "on", "in", "at", "by", "for", "with", "to", "from", "into", "onto",
       "as", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "have", "has", "had",
       "having", "will", "would", "could", "should", "can", "may", "might", "must", "shall", "it", "its", "he", "she", "they",
@@ -53,24 +53,51 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
       "both", "each", "all", "any", "more", "less", "up", "down", "out", "off", "over", "under", "after", "before",
       "during", "since", "until", "per", "cent", "percent", "percentage", "point", "points", "only", "still", "again",
       "own", "other", "another", "further", "later", "earlier", "now", "well", "not", "no", "never", "neither", "nor",
-      "none", "nothing", "nobody", "without", "cannot", "instead", "rather", "s", "t", "new", "hardly", "barely", "scarcely",
-      // number words: the number checks own them
+      "none", "nothing", "nobody", "without", "cannot", "instead", "rather", "s", "t", "new", "hardly", "barely", "scarcely");
+  // Number words: the number checks own them.
+  private static final Set<String> NUMBER_WORDS = Set.of(
       "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
       "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
       "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion", "half", "quarter", "third",
       "thirds", "quarters", "second", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "twice", "double",
       "doubled", "doubling", "triple", "tripled", "tripling", "bn", "m", "tn", "basis", "dozen");
 
+  /** Stop words of the fact checks: function words, auxiliaries, attribution and number words, which carry no claim. */
+  static final Set<String> STOP = union(FUNCTION_WORDS, NUMBER_WORDS);
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new HashSet<>(a);
+    out.addAll(b);
+    return Set.copyOf(out);
+  }
+
+  /** Function words, auxiliaries and attribution: the stop words of the fact checks without the number words. */
+  public static Set<String> functionWords() {
+    return FUNCTION_WORDS;
+  }
+
   // How many words after the negated word a negation may still cover.
   private static final int SCOPE = 4;
 
   static final Set<String> NEGATORS = Set.of("not", "no", "never", "neither", "nor", "none", "nothing", "nobody", "without", "cannot",
       "hardly", "barely", "scarcely");
-  // Two-word negations: the second word given, after the first.
+  // Two-word negations, the first word's stem then the second word, so that every form of the verb reads alike
+  // ("fell short", "had fallen short", "falling short"; "ruled out", "ruling out").
   private static final Set<String> NEGATING_PAIRS = Set.of(
-      "instead of", "rather than", "ruled out", "rule out", "rules out", "ruling out", "failed to", "fail to", "fails to",
-      "refused to", "refuses to", "refuse to", "declined to", "declines to", "decline to", "left out", "leaves out", "left off", "leaves off", "kept off",
-      "leave out", "leaving out", "fell short", "falls short", "fall short", "far from", "no longer");
+      "instead of", "rather than", "rule out", "fail to", "refus to", "declin to", "leav out", "leav off", "keep off",
+      "fall short", "far from", "no longer");
+  // Verbs that deny their object: "lacking a majority", "missed the deadline", "the lack of a majority". Only before an
+  // article or "of", since "the missing hostages" and "a lacking response" deny nothing.
+  private static final Set<String> LACKING = Set.of("lack", "miss");
+  private static final Set<String> OBJECT_START = Set.of("a", "an", "the", "any", "its", "their", "his", "her", "of");
+  // Words of "to be" before a two-word negation that make it passive: "governing with them has been ruled out" denies
+  // what stands before it, as "they ruled out governing with them" denies what follows.
+  private static final Set<String> BE = Set.of("be", "been", "being", "is", "are", "was", "were");
+  private static final Set<String> PASSIVE_DENIES = Set.of("rule out");
+  // Stretches of time a clause may say were ended ("ended a run without victory") and the verbs that end them.
+  private static final Set<String> SPELLS = Set.of("run", "streak", "spell", "drought", "stretch", "wait", "period", "year",
+      "month", "decad", "season");
+  private static final Set<String> ENDING = Set.of("end", "snap", "break", "halt");
   // Adverbs that may stand inside a two-word negation.
   private static final Set<String> INSIDE_PAIR = Set.of("just", "narrowly", "well", "slightly", "only");
   // Predicates that, negated, deny the event named before them ("the planned meeting did not take place").
@@ -137,9 +164,13 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
     Set<String> scoped = new HashSet<>();
     Set<String> asserted = new HashSet<>();
     Set<Integer> heads = new HashSet<>();
+    Set<Integer> coordinated = new HashSet<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       String low = t.surface().toLowerCase(Locale.ROOT);
+      if (coordinated.contains(i)) {
+        continue; // the "nor" of "neither Trump nor Putin took": read with its "neither"
+      }
       if (NEGATING_PREFIXED.contains(low)) {
         String base = Tokens.of(low.startsWith("dis") ? low.substring(3) : low.substring(2)).get(0).stem();
         negated.add(base);
@@ -149,17 +180,27 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
         asserted.add(t.stem());
         continue;
       }
-      int after = negationEnd(tokens, i);
+      int after = endedSpell(tokens, i) ? -1 : negationEnd(tokens, i);
+      if (after >= 0 && low.equals("neither")) {
+        after = neitherEnd(tokens, i, coordinated);
+      }
       if (after >= 0) {
+        if (passiveDenial(tokens, i)) {
+          // "Governing with them has been ruled out by most parties": the words before it are denied, not the agent after.
+          eventDenied(tokens, i, negated, asserted, content, sentenceStart, knownNames);
+          continue;
+        }
         int k = after;
         while (k < tokens.size() && SKIP.contains(tokens.get(k).surface().toLowerCase(Locale.ROOT))) {
           k++;
         }
-        if (k < tokens.size() && !isNumber(tokens.get(k))) {
+        // A negation ends at a comma: "plans that fall short, money to help poorer countries adapt" denies no money.
+        boolean reaches = k < tokens.size() && text.substring(tokens.get(after - 1).end(), tokens.get(k).start()).indexOf(',') < 0;
+        if (reaches && !isNumber(tokens.get(k))) {
           negated.add(tokens.get(k).stem());
           heads.add(k);
           if (eventPredicate(tokens, k)) {
-            eventDenied(tokens, i, negated, asserted, content);
+            eventDenied(tokens, i, negated, asserted, content, sentenceStart, knownNames);
           }
         }
         for (int q = after; q < Math.min(tokens.size(), k + SCOPE); q++) {
@@ -191,14 +232,17 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
 
   // "a planned face-to-face meeting ... did not take place": the words naming the event, back to the
   // start of the clause or of its relative clause, are denied, not asserted.
-  private static void eventDenied(List<Token> tokens, int negation, Set<String> negated, Set<String> asserted, Set<String> content) {
+  private static void eventDenied(List<Token> tokens, int negation, Set<String> negated, Set<String> asserted, Set<String> content,
+      boolean sentenceStart, Set<String> knownNames) {
     for (int q = negation - 1; q >= 0; q--) {
       String low = tokens.get(q).surface().toLowerCase(Locale.ROOT);
       if (EVENT_START.contains(low)) {
         break;
       }
       Token t = tokens.get(q);
-      if (!STOP.contains(low) && !isNumber(t) && !t.capitalised()) {
+      // A sentence's first word is capitalised without being a name unless the sources write it so mid-sentence.
+      boolean name = t.capitalised() && !(q == 0 && sentenceStart && !knownNames.contains(bare(t.surface())));
+      if (!STOP.contains(low) && !isNumber(t) && !name) {
         negated.add(t.stem());
         asserted.remove(t.stem());
         content.add(t.stem());
@@ -206,18 +250,82 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
     }
   }
 
+  // "ended a run without victory", "snapped a ten-year spell without a title": the spell without the thing is over, so the
+  // clause says the thing happened at last; the "without" at i denies nothing.
+  private static boolean endedSpell(List<Token> tokens, int i) {
+    if (i == 0 || !tokens.get(i).surface().equalsIgnoreCase("without") || !SPELLS.contains(tokens.get(i - 1).stem())) {
+      return false;
+    }
+    for (int q = i - 2; q >= Math.max(0, i - 5); q--) {
+      if (ENDING.contains(tokens.get(q).stem())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Where the negation of "neither" at i starts reading for its word. "Neither Trump nor Putin took questions" and "neither
+  // leader took questions" deny the taking, not the people; "neither confirmed nor denied" denies each verb.
+  private static int neitherEnd(List<Token> tokens, int i, Set<Integer> coordinated) {
+    if (i + 1 >= tokens.size() || pastForm(tokens.get(i + 1))) {
+      return i + 1;
+    }
+    int nor = -1;
+    for (int q = i + 2; q < Math.min(tokens.size(), i + 5); q++) {
+      if (tokens.get(q).surface().equalsIgnoreCase("nor")) {
+        nor = q;
+        break;
+      }
+    }
+    if (nor >= 0) {
+      if (!tokens.get(i + 1).capitalised() || nor + 1 >= tokens.size() || !tokens.get(nor + 1).capitalised()) {
+        return i + 1;
+      }
+      coordinated.add(nor);
+      int k = nor + 1;
+      while (k < tokens.size() && tokens.get(k).capitalised()) {
+        k++;
+      }
+      return k;
+    }
+    // "neither leader", "neither of them": the words naming who come first.
+    return tokens.get(i + 1).surface().equalsIgnoreCase("of") ? Math.min(tokens.size(), i + 3) : i + 2;
+  }
+
+  private static boolean pastForm(Token t) {
+    String low = t.surface().toLowerCase(Locale.ROOT);
+    return low.length() >= 5 && low.endsWith("ed") || Tokens.irregularPast(low);
+  }
+
+  // True when the two-word negation at i is a passive that denies its subject ("has been ruled out").
+  private static boolean passiveDenial(List<Token> tokens, int i) {
+    if (i == 0 || i + 1 >= tokens.size()
+        || !PASSIVE_DENIES.contains(tokens.get(i).stem() + " " + tokens.get(i + 1).surface().toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    int b = i - 1;
+    if (b > 0 && tokens.get(b).surface().toLowerCase(Locale.ROOT).endsWith("ly")) {
+      b--; // "was firmly ruled out"
+    }
+    return BE.contains(tokens.get(b).surface().toLowerCase(Locale.ROOT));
+  }
+
   // Returns the index just after a negation starting at i, or -1.
   private static int negationEnd(List<Token> tokens, int i) {
     String low = tokens.get(i).surface().toLowerCase(Locale.ROOT);
+    String stem = tokens.get(i).stem();
     if (i + 1 < tokens.size()) {
-      String pair = low + " " + tokens.get(i + 1).surface().toLowerCase(Locale.ROOT);
-      if (NEGATING_PAIRS.contains(pair)) {
+      String next = tokens.get(i + 1).surface().toLowerCase(Locale.ROOT);
+      if (NEGATING_PAIRS.contains(stem + " " + next)) {
         return i + 2;
       }
       // An adverb may sit inside a two-word negation: "fell just short", "falls well short".
-      if (i + 2 < tokens.size() && INSIDE_PAIR.contains(tokens.get(i + 1).surface().toLowerCase(Locale.ROOT))
-          && NEGATING_PAIRS.contains(low + " " + tokens.get(i + 2).surface().toLowerCase(Locale.ROOT))) {
+      if (i + 2 < tokens.size() && INSIDE_PAIR.contains(next)
+          && NEGATING_PAIRS.contains(stem + " " + tokens.get(i + 2).surface().toLowerCase(Locale.ROOT))) {
         return i + 3;
+      }
+      if (LACKING.contains(stem) && OBJECT_START.contains(next)) {
+        return i + 1;
       }
     }
     if (NEGATORS.contains(low) || low.endsWith("n't")) {
@@ -285,9 +393,9 @@ public record Clause(String text, List<Token> tokens, Set<String> content, Set<S
     return q;
   }
 
-  /** The folded form of a name's last word, its possessive removed. */
+  /** The folded form of a name's last word, its possessive removed and a dotted initialism's full stops dropped ("V.O.S" gives "vos"). */
   static String key(String word) {
-    return Tokens.fold(bare(word)).strip();
+    return Tokens.fold(bare(word).replaceAll("(?<=\\p{L})\\.(?=\\p{L})", "")).strip();
   }
 
   private static String bare(String word) {

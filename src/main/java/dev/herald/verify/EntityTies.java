@@ -37,7 +37,8 @@ public final class EntityTies {
 
   /**
    * True when the sources mention the name: its last word (or a word it begins, for "Fed" and
-   * "Federal", or its singular), or for an abbreviation words with those initials ("US", "MVP").
+   * "Federal", or its singular), or for an abbreviation words with those initials ("US", "MVP"),
+   * or for a party the other name the table of aliases gives it ("SPD", "Social Democrats").
    */
   static boolean mentioned(Name n, Set<String> sourceWords) {
     String key = n.key();
@@ -52,6 +53,15 @@ public final class EntityTies {
     if (countryInY(key, sourceWords)) {
       return true;
     }
+    for (String w : sourceWords) {
+      if (w.length() >= 4 && key.startsWith(w) && DEMONYM_ENDINGS.contains(key.substring(w.length()))) {
+        return true; // "Peruvian" where the source writes "Peru", "Iranian" where it writes "Iran"
+      }
+    }
+    int alias = alias(n);
+    if (alias >= PARTIES && sourceWords.contains("@" + alias)) {
+      return true; // "SPD" where the source writes "Social Democrats"
+    }
     String word = lastWord(n);
     return word.length() >= 2 && word.length() <= 5 && word.chars().allMatch(Character::isUpperCase)
         && hasInitials(sourceWords, word.toLowerCase(java.util.Locale.ROOT));
@@ -65,6 +75,18 @@ public final class EntityTies {
   // "MVP" for "most valuable player": the initials of consecutive words of the sources, small words skipped.
   private static boolean hasInitials(Set<String> sourceWords, String initials) {
     return sourceWords.contains("#" + initials);
+  }
+
+  private static final java.util.regex.Pattern DOTTED = java.util.regex.Pattern.compile("(?<![\\p{L}.])\\p{L}(?:\\.\\p{L})+\\.?");
+
+  /** The dotted initialisms of {@code text} written as one folded word ("U.S." gives "us", "V.O.S." gives "vos"), as a name's key reads them. */
+  static Set<String> dottedInitialisms(String text) {
+    Set<String> out = new HashSet<>();
+    java.util.regex.Matcher m = DOTTED.matcher(text);
+    while (m.find()) {
+      out.add(Clause.key(m.group().replaceAll("\\.$", "")));
+    }
+    return out;
   }
 
   /** The initials of every run of two to five consecutive words of {@code folded}, small words skipped, as set entries. */
@@ -148,9 +170,101 @@ public final class EntityTies {
     return true;
   }
 
+  // Names news writes for one another, each line one entity: a country's other names and its capital standing for its
+  // government ("Moscow said", "talks between Washington and Beijing"), then parties' abbreviations beside their names.
+  // Capitals that sport writes for clubs ("Paris", "Madrid", "Milan") are left out, and so are adjectives ("British"):
+  // a claim's "British banks" must not stand for a source's "UK" beside them (a country's own adjective is read by the
+  // demonym rule). A name is the same entity as any other name of its line; only a party's other name also counts as
+  // mentioning it, since a claim's "America" or "Washington" where the source never writes the country was measured to
+  // let wrong claims through.
+  private static final List<String> ALIAS_TABLE = List.of(
+      "us|usa|united states|united states of america|america|washington",
+      "uk|britain|great britain|united kingdom|london",
+      "russia|russian federation|moscow|kremlin",
+      "ukraine|kyiv|kiev",
+      "china|people s republic of china|prc|beijing",
+      "iran|tehran",
+      "eu|european union|brussels",
+      "germany|berlin",
+      "japan|tokyo",
+      "india|new delhi|delhi",
+      "north korea|dprk|pyongyang",
+      "south korea|seoul",
+      "turkey|turkiye|ankara",
+      "canada|ottawa",
+      "australia|canberra",
+      "syria|damascus",
+      "saudi arabia|riyadh",
+      "qatar|doha",
+      "egypt|cairo",
+      "pakistan|islamabad",
+      "afghanistan|kabul",
+      "iraq|baghdad",
+      "venezuela|caracas",
+      "cuba|havana",
+      "taiwan|taipei",
+      "belarus|minsk",
+      "poland|warsaw",
+      "hungary|budapest",
+      "spd|social democrats|social democrat|social democratic party",
+      "cdu|christian democrats|christian democrat|christian democratic union",
+      "afd|alternative for germany",
+      "pvv|party for freedom|freedom party",
+      "gop|republicans|republican party",
+      "tories|tory|conservatives|conservative party",
+      "pis|law and justice",
+      "rn|national rally");
+  // The first line of the table that names a party.
+  private static final int PARTIES = ALIAS_TABLE.indexOf("spd|social democrats|social democrat|social democratic party");
+  private static final java.util.Map<String, Integer> ALIASES = new java.util.HashMap<>();
+  // The last word of every name in the table, to tell quickly that a name is in none of its lines.
+  private static final Set<String> ALIAS_LAST_WORDS = new HashSet<>();
+
+  static {
+    for (int i = 0; i < ALIAS_TABLE.size(); i++) {
+      for (String form : ALIAS_TABLE.get(i).split("\\|")) {
+        ALIASES.put(form, i);
+        ALIAS_LAST_WORDS.add(form.substring(form.lastIndexOf(' ') + 1));
+      }
+    }
+  }
+
+  /** The line of the table of aliases naming {@code n} as a whole ("Moscow", "United States", "SPD"), or -1. */
+  static int alias(Name n) {
+    if (!ALIAS_LAST_WORDS.contains(n.key())) {
+      return -1;
+    }
+    String text = n.text().replaceAll("['’]s$|['’]$", "").replaceAll("(?<=\\p{L})\\.(?=\\p{L})", "");
+    return ALIASES.getOrDefault(Tokens.fold(text).strip(), -1);
+  }
+
+  /**
+   * The parties of the table of aliases that the {@code names} of a source or the words of its {@code folded} text name,
+   * as entries for the set {@link #mentioned} reads ("@30"). A single word counts only as a name.
+   */
+  static Set<String> aliasMarks(List<Name> names, String folded) {
+    Set<String> out = new HashSet<>();
+    for (Name n : names) {
+      int k = alias(n);
+      if (k >= PARTIES) {
+        out.add("@" + k);
+      }
+    }
+    for (var e : ALIASES.entrySet()) {
+      if (e.getValue() >= PARTIES && e.getKey().indexOf(' ') > 0 && folded.contains(" " + e.getKey() + " ")) {
+        out.add("@" + e.getValue());
+      }
+    }
+    return out;
+  }
+
   /** True when a claim's name and a source's name are the same entity written differently ("Powell", "Jerome Powell"; "ECB", "European Central Bank"). */
   static boolean sameEntity(Name a, Name b) {
     if (a.key().equals(b.key())) {
+      return true;
+    }
+    int aliasA = alias(a);
+    if (aliasA >= 0 && aliasA == alias(b)) {
       return true;
     }
     Set<String> wordsA = words(a);
@@ -170,6 +284,9 @@ public final class EntityTies {
     }
     return initials(b).equalsIgnoreCase(lastWord(a)) || initials(a).equalsIgnoreCase(lastWord(b));
   }
+
+  // Endings that make a country's name its adjective or its people.
+  private static final Set<String> DEMONYM_ENDINGS = Set.of("ian", "ians", "vian", "vians", "an", "ans", "ese", "i", "is");
 
   // "China" and "Chinese", "Ukraine" and "Ukrainian", "Canada" and "Canadian": a country and the adjective written with its name.
   private static boolean demonym(String key, Set<String> words) {
@@ -281,16 +398,28 @@ public final class EntityTies {
     // Only the clause's subject (a name before its first shared word) is held to the clause; names
     // further on are objects or asides ("ahead of Lamine Yamal", "buying US soybeans"), checked by order below.
     int firstTerm = claim.tokens().stream().filter(t -> terms.contains(t.stem())).mapToInt(Token::start).findFirst().orElse(-1);
-    if (!claim.names().isEmpty() && firstTerm >= 0 && claim.names().get(0).start() < firstTerm) {
-      Name n = claim.names().get(0);
+    Name n = subject(claim, firstTerm);
+    for (Name m : claim.names()) {
+      if (n == null || m.start() > n.start()) {
+        break;
+      }
+      // The subject is held to the clause; who reports it ("Trump said Tehran had warned ...") to at least one of its
+      // words, since the rest of what the claim reports may come from the narration around the statement.
+      int enough = m == n ? need : 1;
       int cov = -1;
+      boolean onlyPlace = true;
       for (SourceClause s : sources) {
-        if (mentions(s, n)) {
+        if (mentions(s, m)) {
           cov = Math.max(cov, shared(terms, numbers, s));
+          onlyPlace &= s.clause().names().stream().filter(o -> o.key().equals(m.key())).allMatch(o -> place(s.clause(), o))
+              && s.clause().names().stream().anyMatch(o -> o.key().equals(m.key()));
         }
       }
-      if (cov >= 0 && cov < need && (otherName || cov <= 1 && best >= 3 && person(n, sources))) {
-        return Optional.of(n.text() + " is tied to this only in another clause of the source");
+      if (onlyPlace && cov >= 0) {
+        continue; // the sources write the name only as where something happened ("meeting in The Hague"): no doer to hold
+      }
+      if ((m == n || reports(claim, m)) && cov >= 0 && cov < enough && (otherName || cov <= 1 && best >= 3 && person(m, sources))) {
+        return Optional.of(m.text() + " is tied to this only in another clause of the source");
       }
     }
     for (Numbers.Mention m : numbers) {
@@ -302,12 +431,63 @@ public final class EntityTies {
       }
       boolean otherNumber = bestClauses.stream().allMatch(s -> s.numbers().stream()
           .anyMatch(x -> x.kind() == m.kind() && java.util.Objects.equals(x.currency(), m.currency())
+              && java.util.Objects.equals(x.unit(), m.unit())
               && numbers.stream().noneMatch(c -> Numbers.matches(c, x))));
       if (otherNumber && cov >= 0 && cov < need) {
         return Optional.of("'" + claim.text().substring(m.start(), m.end()).strip() + "' belongs to another statement of the source");
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The clause's subject: its first name before the first shared word (at {@code firstTerm}), passing over who reports
+   * the rest ("Trump said Tehran had warned ...") and a possessive that qualifies the next name ("Kyoto's Kitagawa").
+   */
+  private static Name subject(Clause claim, int firstTerm) {
+    List<Name> names = claim.names();
+    for (int i = 0; i < names.size() && firstTerm >= 0 && names.get(i).start() < firstTerm; i++) {
+      Name n = names.get(i);
+      Name next = i + 1 < names.size() && names.get(i + 1).start() < firstTerm ? names.get(i + 1) : null;
+      if (next != null && (reports(claim, n) || possessive(n) && claim.text().substring(n.end(), next.start()).isBlank())) {
+        continue;
+      }
+      return n;
+    }
+    return null;
+  }
+
+  private static final Set<String> LOCATIVE = Set.of("in", "at", "from", "to", "near", "outside", "into");
+
+  // "in The Hague", "watched in Washington": the name stands after a preposition of place.
+  private static boolean place(Clause c, Name o) {
+    Token before = null;
+    for (Token t : c.tokens()) {
+      if (t.start() >= o.start()) {
+        break;
+      }
+      if (!t.surface().equalsIgnoreCase("the")) {
+        before = t;
+      }
+    }
+    return before != null && LOCATIVE.contains(before.surface().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  // "Trump said ...": the word right after the name frames what follows as reported. Not "told", whose next name is
+  // who was told ("Rutte told Trump that ...").
+  private static boolean reports(Clause claim, Name n) {
+    for (Token t : claim.tokens()) {
+      if (t.start() >= n.end()) {
+        return REPORTS.contains(t.surface().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> REPORTS = Set.of("said", "says", "say", "added", "stated", "reported");
+
+  private static boolean possessive(Name n) {
+    return n.text().endsWith("'s") || n.text().endsWith("’s");
   }
 
   // "NASA said the comet ... will come no closer": the doer of a verb of speech in the clause.

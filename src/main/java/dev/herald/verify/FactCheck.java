@@ -96,6 +96,9 @@ public final class FactCheck {
       "(?:the (?:two|three|four) [a-z]+|both (?:men|women|leaders|sides|countries|parties|teams)|the pair)\\b",
       java.util.regex.Pattern.CASE_INSENSITIVE);
 
+  // Ends of the text before a number that make it a rank label: "No 1", "No. 2", "number 3".
+  private static final java.util.regex.Pattern RANK_LABEL = java.util.regex.Pattern.compile("\\b(?:No\\.?|[Nn]umber)\\s*$");
+
   private final ZoneId zone;
 
   /** Creates the checks; weekdays in sources are resolved in {@code zone}. */
@@ -260,7 +263,8 @@ public final class FactCheck {
       // "The two sides agreed ...": the number of a group named by a description refers, it does not count.
       java.util.regex.Matcher group = GROUP_SUBJECT.matcher(part);
       int groupEnd = group.lookingAt() ? group.end() : 0;
-      claimNumbers.add(numbers.stream().filter(m -> m.start() >= groupEnd).toList());
+      // "world No 1 Sinner": a rank written as a label names, it does not count, so it is tied to nothing.
+      claimNumbers.add(numbers.stream().filter(m -> m.start() >= groupEnd && !RANK_LABEL.matcher(part.substring(0, m.start())).find()).toList());
       claimDates.add(dates);
     }
     out.addAll(findings.stream().filter(f -> f.rule() == Rule.NUMBER).toList());
@@ -273,6 +277,9 @@ public final class FactCheck {
       }
     }
     Set<String> words = EntityTies.withInitials(Tokens.fold(text.toString()));
+    words.addAll(EntityTies.dottedInitialisms(text.toString()));
+    words.addAll(EntityTies.aliasMarks(sourceClauses.stream().flatMap(s -> s.clause().names().stream()).toList(),
+        Tokens.fold(text.toString())));
     List<Clause.Name> allNames = claimClauses.stream().flatMap(c -> c.names().stream()).toList();
     for (Clause c : claimClauses) {
       Optional<Clause.Name> missing = EntityTies.missingName(c, words);

@@ -18,6 +18,11 @@ public final class Polarity {
   private static final Set<String>[] CHANGE =
       pair(Set.of("cut", "lower", "reduc", "rais", "hike", "increas"), Set.of("unchang", "steadi", "hold", "kept", "keep"));
 
+  // Relations whose two sides swapped say the same ("A finished behind B", "B finished ahead of A").
+  private static final Set<String>[] AHEAD = pair(Set.of("ahead"), Set.of("behind"));
+  private static final Set<String>[] OLDER = pair(Set.of("old", "older", "oldest"), Set.of("young", "younger", "youngest"));
+  private static final Set<String>[] EARLIER = pair(Set.of("earli", "earliest"), Set.of("late", "latest"));
+
   // Each pair: words of one side, words of the other side (stems).
   private static final List<Set<String>[]> OPPOSITES = List.of(
       pair(Set.of("rise", "climb", "gain", "jump", "soar", "increas", "rais", "grow", "boost", "strengthen"),
@@ -38,8 +43,8 @@ public final class Polarity {
       pair(Set.of("start", "begin", "resum", "continu"), Set.of("stop", "halt", "suspend", "paus")),
       // Opposite qualities and directions: a claim that keeps the source's words but one of these swapped says the reverse.
       pair(Set.of("upper"), Set.of("lower")),
-      pair(Set.of("old", "older", "oldest"), Set.of("young", "younger", "youngest")),
-      pair(Set.of("earli", "earliest"), Set.of("late", "latest")),
+      OLDER,
+      EARLIER,
       pair(Set.of("high", "higher", "highest"), Set.of("low", "lowest")),
       pair(Set.of("largest", "biggest"), Set.of("smallest")),
       pair(Set.of("strongest"), Set.of("weakest")),
@@ -57,13 +62,45 @@ public final class Polarity {
       pair(Set.of("full"), Set.of("partial")),
       pair(Set.of("north", "northern"), Set.of("south", "southern")),
       pair(Set.of("east", "eastern"), Set.of("west", "western")),
-      pair(Set.of("ahead"), Set.of("behind")),
+      AHEAD,
       pair(Set.of("import"), Set.of("export")),
       pair(Set.of("bui", "purchas"), Set.of("sell")),
       pair(Set.of("arriv"), Set.of("depart")),
       pair(Set.of("confirm"), Set.of("deni")),
       pair(Set.of("convict"), Set.of("acquit")),
       pair(Set.of("underestim"), Set.of("overestim")));
+
+  // Pairs of relations that say the same with their two sides swapped: "A finished behind B" is "B finished ahead of A".
+  private static final List<Set<String>[]> CONVERSE = List.of(AHEAD, OLDER, EARLIER);
+
+  // True when a name the claim writes before its word of one side stands after the source's word of the other side.
+  private static boolean converse(Clause claim, Set<String> mine, Clause source, Set<String> theirs) {
+    int at = wordAt(claim, mine);
+    int there = wordAt(source, theirs);
+    if (at < 0 || there < 0) {
+      return false;
+    }
+    for (Clause.Name n : claim.names()) {
+      if (n.start() >= at) {
+        continue;
+      }
+      for (Clause.Name o : source.names()) {
+        if (o.start() > there && EntityTies.sameEntity(n, o)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static int wordAt(Clause c, Set<String> words) {
+    for (Tokens.Token t : c.tokens()) {
+      if (words.contains(t.stem()) && c.asserted().contains(t.stem())) {
+        return t.start();
+      }
+    }
+    return -1;
+  }
 
   @SafeVarargs
   private static Set<String>[] pair(Set<String>... sides) {
@@ -302,7 +339,7 @@ public final class Polarity {
         }
         boolean allOpposite = true;
         for (Clause s : closest) {
-          if (!(intersects(s.asserted(), theirs) && !intersects(s.asserted(), mine))) {
+          if (!(intersects(s.asserted(), theirs) && !intersects(s.asserted(), mine)) || CONVERSE.contains(sides) && converse(claim, mine, s, theirs)) {
             allOpposite = false;
           }
         }

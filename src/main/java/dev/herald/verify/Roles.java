@@ -64,7 +64,15 @@ public final class Roles {
       for (SourceClause s : sources) {
         List<Token> st = s.clause().tokens();
         for (int k = 0; k < st.size() && !support; k++) {
-          if (!st.get(k).stem().equals(stem) || inName(s.clause(), st.get(k).start())) {
+          if (inName(s.clause(), st.get(k).start())) {
+            continue;
+          }
+          if (agentNoun(st.get(k).stem(), stem)) {
+            // "Russo equalised with a header" gives "headed" to Russo, but a noun names no doer to give it to another.
+            support = supports(d, s, doer(s.clause(), k), st.get(k).start());
+            continue;
+          }
+          if (!st.get(k).stem().equals(stem)) {
             continue;
           }
           Doer sd = doer(s.clause(), k);
@@ -350,6 +358,17 @@ public final class Roles {
       }
     }
     return false;
+  }
+
+  // The noun of the one who does, or what does, what the verb says: "header" for "head", "scorer" for "score",
+  // "winner" for "win" (stems).
+  private static boolean agentNoun(String word, String verb) {
+    if (!word.startsWith(verb) || !word.endsWith("r") || verb.length() < 3) {
+      return false;
+    }
+    int extra = word.length() - verb.length();
+    return extra == 2 && word.endsWith("er") || extra == 1 && verb.endsWith("e")
+        || extra == 3 && word.endsWith("er") && word.charAt(verb.length()) == verb.charAt(verb.length() - 1);
   }
 
   // A clause where the claim's doer does something of its own ("the House approved it, after the Senate passed it")

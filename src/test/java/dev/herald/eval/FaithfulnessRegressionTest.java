@@ -46,6 +46,7 @@ class FaithfulnessRegressionTest {
     FaithfulnessReport sixth = run("heldout6.jsonl");
     FaithfulnessReport seventh = run("heldout7.jsonl");
     FaithfulnessReport eighth = run("heldout8.jsonl");
+    FaithfulnessReport ninth = run("heldout9.jsonl");
 
     // recorded (docs/EVALUATION.md, sixth rule revision): held-out 1, 30 of 32 wrong dropped, 38 of 38 kept; held-out 2,
     // 22 of 26 dropped, 28 of 28 kept; held-out 3, 23 of 26 dropped, 26 of 26 kept; held-out 4, 80 of 94 dropped, 86 of
@@ -55,8 +56,11 @@ class FaithfulnessRegressionTest {
     // final run's misses showed (see docs/EVALUATION.md); the seventh revision, developed on held-out 7's misses, raised
     // it to 106 of 130 dropped. Held-out 8 (written before the seventh revision, run once before it and once after, never
     // used to change a rule): 93 of 148 dropped and 134 of 146 kept before, 95 of 148 and 134 of 146 after; 97 of 148
-    // with the eighth revision. Dates relative to other dates, spans between dates and numbers written another way:
-    // held-out 4, 88 of 94 kept; held-out 7, 107 of 130 dropped. Floors sit a claim or two under the measured counts.
+    // after the eighth. Then the ninth (dates relative to other dates, number forms, sentence splitting, negating verbs,
+    // names for one entity), developed on held-out 9's faithful misses: held-out 4, 80 of 94 dropped, 89 of 94 kept;
+    // held-out 7, 108 of 130 dropped, 122 of 127 kept; held-out 8, 99 of 148 dropped, 140 of 146 kept; the others
+    // unchanged. Held-out 9 (written before the eighth revision): 80 of 131 dropped and 104 of 137 kept on its first run,
+    // 82 of 131 and 134 of 137 after the ninth. Floors sit a claim or two under the measured counts.
     assertThat(first.wrongDropped()).isGreaterThanOrEqualTo(29);
     assertThat(first.faithfulKept()).isGreaterThanOrEqualTo(37);
     assertThat(second.wrongDropped()).isGreaterThanOrEqualTo(21);
@@ -64,15 +68,17 @@ class FaithfulnessRegressionTest {
     assertThat(third.wrongDropped()).isGreaterThanOrEqualTo(22);
     assertThat(third.faithfulKept()).isGreaterThanOrEqualTo(25);
     assertThat(fourth.wrongDropped()).isGreaterThanOrEqualTo(78);
-    assertThat(fourth.faithfulKept()).isGreaterThanOrEqualTo(86);
+    assertThat(fourth.faithfulKept()).isGreaterThanOrEqualTo(87);
     assertThat(fifth.wrongDropped()).isGreaterThanOrEqualTo(31);
     assertThat(fifth.faithfulKept()).isGreaterThanOrEqualTo(34);
     assertThat(sixth.wrongDropped()).isGreaterThanOrEqualTo(71);
     assertThat(sixth.faithfulKept()).isGreaterThanOrEqualTo(82);
-    assertThat(seventh.wrongDropped()).isGreaterThanOrEqualTo(105);
-    assertThat(seventh.faithfulKept()).isGreaterThanOrEqualTo(119);
-    assertThat(eighth.wrongDropped()).isGreaterThanOrEqualTo(95);
-    assertThat(eighth.faithfulKept()).isGreaterThanOrEqualTo(132);
+    assertThat(seventh.wrongDropped()).isGreaterThanOrEqualTo(106);
+    assertThat(seventh.faithfulKept()).isGreaterThanOrEqualTo(120);
+    assertThat(eighth.wrongDropped()).isGreaterThanOrEqualTo(97);
+    assertThat(eighth.faithfulKept()).isGreaterThanOrEqualTo(138);
+    assertThat(ninth.wrongDropped()).isGreaterThanOrEqualTo(80);
+    assertThat(ninth.faithfulKept()).isGreaterThanOrEqualTo(132);
   }
 
   @Test
@@ -82,6 +88,7 @@ class FaithfulnessRegressionTest {
     List<FaithfulnessCase> sixth = FaithfulnessEval.read(DIR.resolve("heldout6.jsonl"));
     List<FaithfulnessCase> seventh = FaithfulnessEval.read(DIR.resolve("heldout7.jsonl"));
     List<FaithfulnessCase> eighth = FaithfulnessEval.read(DIR.resolve("heldout8.jsonl"));
+    List<FaithfulnessCase> ninth = FaithfulnessEval.read(DIR.resolve("heldout9.jsonl"));
 
     assertThat(fourth).hasSize(188).extracting(FaithfulnessCase::id).doesNotHaveDuplicates();
     assertThat(fourth.stream().filter(FaithfulnessCase::supported).count()).isEqualTo(94);
@@ -93,6 +100,8 @@ class FaithfulnessRegressionTest {
     assertThat(seventh.stream().filter(FaithfulnessCase::supported).count()).isEqualTo(127);
     assertThat(eighth).hasSize(294).extracting(FaithfulnessCase::id).doesNotHaveDuplicates();
     assertThat(eighth.stream().filter(FaithfulnessCase::supported).count()).isEqualTo(146);
+    assertThat(ninth).hasSize(268).extracting(FaithfulnessCase::id).doesNotHaveDuplicates();
+    assertThat(ninth.stream().filter(FaithfulnessCase::supported).count()).isEqualTo(137);
   }
 
   @Test

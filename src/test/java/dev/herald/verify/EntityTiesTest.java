@@ -103,4 +103,112 @@ class EntityTiesTest {
     assertThat(Clause.of("The prize went to Michel H. Devoret.", true, java.util.Set.of()).names())
         .extracting(Clause.Name::text).containsExactly("Michel H. Devoret");
   }
+
+  @Test
+  void should_read_a_dotted_initialism_as_the_same_name_written_without_full_stops() {
+    FactCheck.Source talks = new FactCheck.Source("Talks resume", List.of(
+        "Negotiators from the U.S. met A.B.C. Holdings in Geneva on Monday."), Instant.parse("2025-10-14T00:00:00Z"));
+
+    assertThat(rules("US negotiators met A.B.C. Holdings in Geneva.", talks)).doesNotContain(FactCheck.Rule.ENTITY);
+    assertThat(rules("US negotiators met X.Y.Z. Holdings in Geneva.", talks)).contains(FactCheck.Rule.ENTITY);
+  }
+
+  static Clause.Name name(String text) {
+    return Clause.of("They said " + text + " spoke.", true, java.util.Set.of()).names().get(0);
+  }
+
+  @Test
+  void should_read_a_capital_as_its_country_and_another_name_of_a_country_as_the_same_entity() {
+    assertThat(EntityTies.sameEntity(name("Moscow"), name("Russia"))).isTrue();
+    assertThat(EntityTies.sameEntity(name("Washington"), name("United States"))).isTrue();
+    assertThat(EntityTies.sameEntity(name("America"), name("U.S."))).isTrue();
+    assertThat(EntityTies.sameEntity(name("Kyiv"), name("Russia"))).isFalse();
+    assertThat(EntityTies.sameEntity(name("Beijing"), name("United States"))).isFalse();
+    // Only the capital alone: a person or a newspaper named after it is not the country.
+    assertThat(EntityTies.sameEntity(name("Denzel Washington"), name("United States"))).isFalse();
+  }
+
+  @Test
+  void should_give_the_capital_the_country_s_action_but_not_another_country_s() {
+    FactCheck.Source talks = new FactCheck.Source("Talks end with a prisoner swap", List.of(
+        "Officials from Russia and Ukraine met in Istanbul on Friday; Moscow sent a team headed by an aide.",
+        "The negotiator said afterwards that Russia was satisfied with the result and ready to keep talking.",
+        "Ukraine called the demands unacceptable."), Instant.parse("2025-05-16T18:00:00Z"));
+
+    assertThat(rules("The negotiator said Moscow was satisfied with the result and ready to keep talking.", talks)).isEmpty();
+    assertThat(rules("The negotiator said Ukraine was satisfied with the result and ready to keep talking.", talks))
+        .containsExactly(FactCheck.Rule.TIE);
+    assertThat(rules("The negotiator said Kyiv was satisfied with the result.", talks)).contains(FactCheck.Rule.TIE);
+  }
+
+  @Test
+  void should_accept_a_party_s_abbreviation_where_the_source_writes_its_name() {
+    FactCheck.Source coalition = new FactCheck.Source("New government sworn in", List.of(
+        "The chancellor was sworn in with Social Democrat leader Anna Berg as finance minister.",
+        "Most parties have said they will not govern with the Party for Freedom."), Instant.parse("2025-05-06T18:00:00Z"));
+
+    assertThat(rules("Anna Berg, who leads the SPD, became finance minister.", coalition)).doesNotContain(FactCheck.Rule.ENTITY);
+    assertThat(rules("Most parties will not govern with the PVV.", coalition)).doesNotContain(FactCheck.Rule.ENTITY);
+    assertThat(rules("Anna Berg, who leads the CDU, became finance minister.", coalition)).contains(FactCheck.Rule.ENTITY);
+  }
+
+  @Test
+  void should_take_the_name_a_possessive_qualifies_as_the_subject() {
+    FactCheck.Source prize = new FactCheck.Source("Physics prize shared", List.of(
+        "Ana Lopez and Ben Ross won the physics prize in Stockholm on Tuesday.",
+        "Lopez works in Kyoto, and Ross in Melbourne."), Instant.parse("2025-10-07T12:00:00Z"));
+
+    assertThat(rules("Kyoto's Lopez and Melbourne's Ross won the physics prize.", prize)).isEmpty();
+  }
+
+  @Test
+  void should_hold_who_reports_to_a_word_of_the_statement_and_the_reported_subject_to_the_clause() {
+    FactCheck.Source strike = new FactCheck.Source("Rebels strike the port", List.of(
+        "Rebels fired rockets at the port of Aden on Monday, which were mostly intercepted and caused no casualties.",
+        "Governor Ali Hassan said the rebels had given advance notice."), Instant.parse("2025-06-24T12:00:00Z"));
+
+    assertThat(rules("Hassan said the Rebels had warned in advance of the rockets fired at the port, which were mostly intercepted.", strike))
+        .isEmpty();
+    assertThat(rules("Hassan said the Rebels fired rockets at the port with no warning.", strike)).contains(FactCheck.Rule.TIE);
+  }
+
+  @Test
+  void should_not_tie_a_rank_written_as_a_label() {
+    FactCheck.Source open = new FactCheck.Source("Lopez wins the open", List.of(
+        "Ana Lopez became the first Chilean to win the open on Sunday, beating two-time champion Eva Stone 6-4, 6-3.",
+        "The victory gave the world No 1 her fifth title of the year."), Instant.parse("2025-07-13T18:00:00Z"));
+
+    assertThat(rules("Chile has its first open champion after world No 1 Lopez beat Stone.", open)).isEmpty();
+  }
+
+  @Test
+  void should_not_hold_a_name_the_sources_write_only_as_a_place_to_one_clause() {
+    FactCheck.Source summit = new FactCheck.Source("Allies agree to spend more", List.of(
+        "Leaders meeting in The Hague agreed on Wednesday to raise defence spending.",
+        "The summit declaration was just five paragraphs long.",
+        "In it, the allies reaffirmed their firm commitment to collective defence under Article 5."),
+        Instant.parse("2025-06-25T18:00:00Z"));
+
+    assertThat(rules("The Hague summit declaration reaffirmed the allies' firm commitment to collective defence.", summit)).isEmpty();
+  }
+
+  @Test
+  void should_not_take_a_duration_for_a_count_of_another_statement() {
+    FactCheck.Source talks = new FactCheck.Source("Talks agree a swap", List.of(
+        "The meeting in the old palace lasted less than two hours.",
+        "The one concrete outcome was an agreement for each side to release 1,000 prisoners of war."),
+        Instant.parse("2025-05-16T18:00:00Z"));
+
+    assertThat(rules("Under two hours of talks produced an agreement to release prisoners of war.", talks)).isEmpty();
+    assertThat(rules("Talks produced an agreement for each side to release 2,000 prisoners of war.", talks)).isNotEmpty();
+  }
+
+  @Test
+  void should_read_a_country_s_adjective_as_mentioning_the_country() {
+    java.util.Set<String> words = EntityTies.withInitials(Tokens.fold("He served as a bishop in Peru and later in Iran"));
+
+    assertThat(EntityTies.mentioned(name("Peruvian"), words)).isTrue();
+    assertThat(EntityTies.mentioned(name("Iranian"), words)).isTrue();
+    assertThat(EntityTies.mentioned(name("Chilean"), words)).isFalse();
+  }
 }

@@ -206,4 +206,54 @@ class PolarityTest {
     assertThat(contradicts("The team won the first leg and lost the second.",
         "The team won the first leg at home and lost the second leg away.")).isFalse();
   }
+
+  @Test
+  void should_read_verbs_that_deny_their_object_in_every_form() {
+    String source = "The governor fell short of a majority in the first vote.";
+    assertThat(contradicts("Lacking a majority in the first vote, the governor waited.", source)).isFalse();
+    assertThat(contradicts("The governor missed a majority in the first vote.", source)).isFalse();
+    assertThat(contradicts("The governor had fallen short of a majority in the first vote.", source)).isFalse();
+    assertThat(contradicts("The governor won a majority in the first vote.", source)).isTrue();
+    assertThat(contradicts("The governor was refusing to meet the strikers.", "The governor agreed to meet the strikers.")).isTrue();
+  }
+
+  @Test
+  void should_not_take_a_missing_thing_for_a_denied_one() {
+    assertThat(contradicts("Divers found the missing fishermen near the reef.", "Divers found the fishermen near the reef.")).isFalse();
+  }
+
+  @Test
+  void should_read_a_passive_rule_out_as_denying_what_stands_before_it() {
+    String source = "Most opposition parties have said they will not serve with the Greens.";
+    assertThat(contradicts("Serving alongside the Greens has been ruled out by most opposition parties.", source)).isFalse();
+    assertThat(contradicts("Serving alongside the Greens has been welcomed by most opposition parties.", source)).isTrue();
+  }
+
+  @Test
+  void should_end_a_negation_at_a_comma() {
+    assertThat(contradicts("Talks cover budgets that fall short, support for farmers and new ports.",
+        "The talks cover budgets that fall short of targets, support to help farmers, and new ports.")).isFalse();
+  }
+
+  @Test
+  void should_read_an_ended_spell_without_something_as_saying_it_happened() {
+    String source = "The club won the league on Saturday, its first title since 1998.";
+    assertThat(contradicts("The league win on Saturday ended a long run without a title for the club.", source)).isFalse();
+    assertThat(contradicts("The club went through Saturday without a title in the league.", source)).isTrue();
+  }
+
+  @Test
+  void should_read_neither_as_denying_what_the_people_it_names_did() {
+    String source = "At a short press conference afterwards, where neither minister took questions, the talks were called useful.";
+    assertThat(contradicts("Neither Lopez nor Berg took questions at the short press conference.", source)).isFalse();
+    assertThat(contradicts("Lopez took questions at the short press conference.", source)).isTrue();
+    assertThat(contradicts("The ministry neither confirmed nor denied the report.", "The ministry confirmed the report.")).isTrue();
+  }
+
+  @Test
+  void should_read_a_relation_with_its_sides_swapped_as_the_same() {
+    String source = "Lopez finished the race ahead of Berg, who came second.";
+    assertThat(contradicts("In the race Berg finished second, behind Lopez.", source)).isFalse();
+    assertThat(contradicts("In the race Lopez finished behind Berg.", source)).isTrue();
+  }
 }

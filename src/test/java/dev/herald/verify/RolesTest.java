@@ -128,4 +128,14 @@ class RolesTest {
     assertThat(rules("Aleksandr Gorbunov had arrived at the International Space Station on the Crew-9 mission.", crew)).isEmpty();
     assertThat(rules("Butch Wilmore and Suni Williams returned to Earth on Tuesday.", crew)).isEmpty();
   }
+
+  @Test
+  void should_give_a_verb_to_the_one_a_source_clause_gives_its_noun_to() {
+    FactCheck.Source match = new FactCheck.Source("City draw with United", List.of(
+        "Tom Berg headed United in front in the first half before Sam Cole equalised with a header from a corner in the 60th minute."),
+        Instant.parse("2025-03-01T18:00:00Z"));
+
+    assertThat(rules("Sam Cole headed City level from a corner after Tom Berg had put United ahead.", match)).isEmpty();
+    assertThat(rules("Sam Cole headed United in front in the first half.", match)).containsExactly(FactCheck.Rule.TIE);
+  }
 }
