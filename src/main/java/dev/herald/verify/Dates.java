@@ -72,12 +72,6 @@ public final class Dates {
       Pattern.CASE_INSENSITIVE);
   // After "before" or "after", the words of what the span is counted from ("two days before Trump signed it").
   private static final Pattern COMPLEMENT = Pattern.compile("^\\s+[\\p{L}\\p{N}\"“‘']");
-  private static final Map<String, Integer> SPAN_COUNTS = Map.ofEntries(
-      Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
-      Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
-      Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13),
-      Map.entry("fourteen", 14), Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17),
-      Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("twenty", 20));
   private static final Map<String, Integer> MONTH_NUMBERS = Map.ofEntries(
       Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5),
       Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10),
@@ -183,10 +177,7 @@ public final class Dates {
         Matcher m = p.matcher(sentence);
         while (m.find()) {
           if (m.start() >= at && m.start() < to && named.stream().noneMatch(d -> d.start() < m.end() - at && d.end() > m.start() - at)) {
-            int days = p == SPAN ? SPAN_COUNTS.getOrDefault(m.group(1).toLowerCase(Locale.ROOT), -1) : 1;
-            if (days < 0) {
-              days = Integer.parseInt(m.group(1));
-            }
+            int days = p == SPAN ? spanCount(m.group(1).toLowerCase(Locale.ROOT)) : 1;
             if (p == SPAN && m.group(2).equalsIgnoreCase("week")) {
               days *= 7;
             }
@@ -227,6 +218,15 @@ public final class Dates {
       out.addAll(named);
       out.sort((a, b) -> Integer.compare(a.start(), b.start()));
       return out;
+    }
+
+    // The count of a span: "a" or "an" is one, a number word is read as the number checks read it, else digits.
+    private static int spanCount(String w) {
+      if (w.equals("a") || w.equals("an")) {
+        return 1;
+      }
+      Integer n = Numbers.word(w);
+      return n != null ? n : Integer.parseInt(w);
     }
 
     private static DateMention relative(LocalDate d, int[] span) {

@@ -221,6 +221,11 @@ public final class Numbers {
     }
   }
 
+  /** The value of a number word from "zero" to "ninety" (lower case), or null. */
+  static Integer word(String w) {
+    return UNITS.get(w);
+  }
+
   private static double parseSimple(String s) {
     String w = s.toLowerCase(Locale.ROOT);
     if (UNITS.containsKey(w)) {
