@@ -211,8 +211,8 @@ public final class FactCheck {
       return out;
     }
     List<SourceClause> sourceClauses = new ArrayList<>();
-    List<DateMention> sourceDates = new ArrayList<>();
-    List<Mention> sourceNumbers = new ArrayList<>();
+    List<DateMention> sourceDates = sourceDates(cited, p, asOf);
+    List<Mention> sourceNumbers = sourceNumbers(cited, p);
     List<NumberTies.Anchored> sourceAnchored = new ArrayList<>();
     List<Clause> polarityClauses = new ArrayList<>();
     List<Clause> polarityPhrases = new ArrayList<>();
@@ -224,14 +224,10 @@ public final class FactCheck {
       statements.addAll(p.statements.get(k));
       sourceAnchored.addAll(p.anchored.get(k));
       sourceClauses.addAll(p.clauses.get(k));
-      sourceDates.addAll(p.dates.get(k));
-      sourceNumbers.addAll(p.numbers.get(k));
       text.append(p.texts.get(k)).append(' ');
     }
     if (asOf != null) {
-      LocalDate d = asOf.atZone(zone).toLocalDate();
-      sourceDates.add(DateMention.of(d, 0, 0));
-      sourceNumbers.add(year(d.getYear()));
+      sourceNumbers.add(year(asOf.atZone(zone).getYear())); // the answer's own year, which its date above stands for
     }
     List<String> parts = Clause.split(claim);
     List<List<DateMention>> partDates = datesOf(claim, parts, cited, p, sourceDates);
@@ -360,15 +356,8 @@ public final class FactCheck {
    * support rule to count their words as the sources' own.
    */
   public List<String> given(String claim, List<Integer> cited, Prepared p, Instant asOf) {
-    List<DateMention> sourceDates = new ArrayList<>();
-    List<Mention> sourceNumbers = new ArrayList<>();
-    for (int k : cited) {
-      sourceDates.addAll(p.dates.get(k));
-      sourceNumbers.addAll(p.numbers.get(k));
-    }
-    if (asOf != null) {
-      sourceDates.add(DateMention.of(asOf.atZone(zone).toLocalDate(), 0, 0));
-    }
+    List<DateMention> sourceDates = sourceDates(cited, p, asOf);
+    List<Mention> sourceNumbers = sourceNumbers(cited, p);
     List<String> parts = Clause.split(claim);
     List<List<DateMention>> dates = datesOf(claim, parts, cited, p, sourceDates);
     List<String> out = new ArrayList<>();
@@ -384,6 +373,26 @@ public final class FactCheck {
           out.add(part.substring(m.start(), Numbers.endWithUnit(part, m)));
         }
       }
+    }
+    return out;
+  }
+
+  // The dates the cited sources give, and the date the answer is written (as of), which "today" in a claim may name.
+  private List<DateMention> sourceDates(List<Integer> cited, Prepared p, Instant asOf) {
+    List<DateMention> out = new ArrayList<>();
+    for (int k : cited) {
+      out.addAll(p.dates.get(k));
+    }
+    if (asOf != null) {
+      out.add(DateMention.of(asOf.atZone(zone).toLocalDate(), 0, 0));
+    }
+    return out;
+  }
+
+  private static List<Mention> sourceNumbers(List<Integer> cited, Prepared p) {
+    List<Mention> out = new ArrayList<>();
+    for (int k : cited) {
+      out.addAll(p.numbers.get(k));
     }
     return out;
   }
