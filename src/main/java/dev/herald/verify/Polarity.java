@@ -363,6 +363,7 @@ public final class Polarity {
       return Optional.empty();
     }
     Set<String> mine = Antonyms.forms(claim.asserted());
+    List<Set<String>> theirForms = closest.stream().map(s -> Antonyms.forms(s.asserted())).toList();
     List<Tokens.Token> tokens = claim.tokens();
     for (int i = 0; i < tokens.size(); i++) {
       Tokens.Token t = tokens.get(i);
@@ -375,8 +376,7 @@ public final class Polarity {
         continue; // a word the sources write in the same phrase is meant in their sense ("close to 2,000" beside "opening the way")
       }
       String said = null;
-      for (Clause s : closest) {
-        Set<String> theirs = Antonyms.forms(s.asserted());
+      for (Set<String> theirs : theirForms) {
         said = null;
         if (intersects(theirs, own)) {
           break;
